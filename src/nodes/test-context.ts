@@ -1,0 +1,59 @@
+import type { HttpPort, NodeContext, NodeDefinition, NodeLimits, NodeOutcome } from './contract.js';
+
+/**
+ * A small `NodeContext` for node unit tests: a fixed clock, a live AbortSignal, a logger that keeps
+ * what it was told, default limits, a manual trigger and no pending wait. Override any field.
+ */
+
+export const TEST_NOW = Date.parse('2024-06-15T12:00:00.000Z');
+
+export const TEST_LIMITS: NodeLimits = {
+  nodeTimeoutMs: 300_000,
+  maxDelayMs: 900_000,
+  httpResponseMaxBytes: 10_485_760,
+};
+
+export interface LoggedLine {
+  level: 'info' | 'warn' | 'error';
+  obj: object;
+  msg: string | undefined;
+}
+
+/** An `HttpPort` that fails the test if a node unexpectedly makes a request. */
+export const noHttp: HttpPort = {
+  request: () => Promise.reject(new Error('This test context has no HTTP client; pass `http`.')),
+};
+
+export function createTestContext(
+  overrides: Partial<NodeContext> = {},
+): NodeContext & { lines: LoggedLine[] } {
+  const lines: LoggedLine[] = [];
+  const log = (level: LoggedLine['level']) => (obj: object, msg?: string) => {
+    lines.push({ level, obj, msg });
+  };
+  return {
+    runId: 'fl_run_test',
+    workflowId: 'fl_test',
+    orgId: 'org_test',
+    nodeId: 'n2',
+    attempt: 1,
+    signal: new AbortController().signal,
+    logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    limits: TEST_LIMITS,
+    clock: { now: () => TEST_NOW },
+    trigger: { origin: 'manual', payload: {} },
+    waitedUntil: null,
+    http: noHttp,
+    ...overrides,
+    lines,
+  };
+}
+
+/** Validates `raw` with the node's schema (as the engine does after templating), then runs the node. */
+export async function runNode<TConfig>(
+  definition: NodeDefinition<TConfig>,
+  raw: unknown,
+  ctx: NodeContext = createTestContext(),
+): Promise<NodeOutcome> {
+  return definition.run(ctx, definition.config.parse(raw));
+}
