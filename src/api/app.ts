@@ -1,0 +1,50 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { WorkflowService } from '../engine/workflow-service.js';
+import { bearerAuth } from './auth/hook.js';
+import type { Authenticator } from './auth/verify.js';
+import { installBodyParsers } from './body-parsers.js';
+import { installErrorHandling } from './errors.js';
+import { renderErrorsMarkdown } from './errors-doc.js';
+import { installOpenApi } from './openapi.js';
+import { healthRoutes } from './routes/health.js';
+import { workflowRoutes } from './routes/workflows.js';
+
+export interface AppDeps {
+  publicUrl: string;
+  bodyLimitBytes: number;
+  version: string;
+  authenticator: Authenticator;
+  workflows: WorkflowService;
+  ready(): Promise<boolean>;
+  logger?: Logger | false;
+}
+
+/** Builds the HTTP app: public routes (health, docs, webhooks) and bearer-authenticated API routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: deps.bodyLimitBytes,
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+  installErrorHandling(app, deps.publicUrl);
+  installBodyParsers(app);
+  await installOpenApi(app, deps.publicUrl, deps.version);
+
+  await app.register(healthRoutes, { ready: deps.ready });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/docs/errors.md', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
+  );
+
+  await app.register(async (authed) => {
+    authed.addHook('onRequest', bearerAuth(deps.authenticator));
+    await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, StratoflowError } from '../domain/errors.js';
+
+/** The spec's error envelope. */
+export interface ErrorBody {
+  type: string;
+  code: string;
+  message: string;
+  param?: string;
+  doc_url: string;
+  errors?: unknown[];
+}
+
+/** `nodes/0/data/componentId` → `nodes[0].data.componentId`. */
+export function paramFromPath(path: string): string {
+  return path
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+function validationError(error: FastifyError & { validationContext?: string }): StratoflowError {
+  if (!hasZodFastifySchemaValidationErrors(error)) {
+    return new StratoflowError('parameter_invalid', error.message);
+  }
+  const first = error.validation[0];
+  const param = paramFromPath(first?.instancePath ?? '') || (error.validationContext ?? 'body');
+  const missing = /received undefined/.test(first?.message ?? '');
+  if (missing) {
+    return new StratoflowError(
+      'parameter_missing',
+      `The '${param}' parameter is required for this request.`,
+      param,
+    );
+  }
+  return new StratoflowError(
+    'parameter_invalid',
+    `The '${param}' parameter is invalid: ${first?.message}`,
+    param,
+  );
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_json',
+};
+
+/** Maps anything thrown while handling a request to a registered error. */
+export function toStratoflowError(error: unknown): StratoflowError {
+  if (error instanceof StratoflowError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError?.validation) return validationError(fastifyError);
+  const code = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (code) return new StratoflowError(code);
+  if (fastifyError?.statusCode === 429) return new StratoflowError('rate_limited');
+  if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new StratoflowError('parameter_invalid', fastifyError.message);
+  }
+  return new StratoflowError('internal_error');
+}
+
+export function errorBody(error: StratoflowError, publicUrl: string, extra?: unknown[]): ErrorBody {
+  const body: ErrorBody = {
+    type: error.type,
+    code: error.code,
+    message: error.message,
+    doc_url: `${publicUrl}/docs/errors.md#${error.code}`,
+  };
+  if (error.param) body.param = error.param;
+  if (extra) body.errors = extra;
+  return body;
+}
+
+export function sendError(reply: FastifyReply, error: StratoflowError, publicUrl: string, extra?: unknown[]) {
+  return reply
+    .code(error.status)
+    .type('application/json')
+    .send(errorBody(error, publicUrl, extra));
+}
+
+/** The one place errors become HTTP responses. Client input never yields a 500. */
+export function installErrorHandling(app: FastifyInstance, publicUrl: string) {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const mapped = toStratoflowError(error);
+    if (mapped.code === 'internal_error') request.log.error({ err: error }, 'unhandled error');
+    const details = (error as { details?: unknown[] }).details;
+    return sendError(reply, mapped, publicUrl, Array.isArray(details) ? details : undefined);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, new StratoflowError('route_not_found'), publicUrl),
+  );
+}

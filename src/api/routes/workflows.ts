@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { WorkflowService } from '../../engine/workflow-service.js';
+import { principalOf } from '../auth/hook.js';
+import { presentWorkflow } from '../present.js';
+import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
+import {
+  createWorkflowBody,
+  triggerableWorkflow,
+  updateWorkflowBody,
+  validationResult,
+  workflowIdParams,
+  workflowSchema,
+} from '../schemas/workflow.js';
+
+export interface WorkflowRoutesOptions {
+  workflows: WorkflowService;
+  publicUrl: string;
+}
+
+const TRIGGERABLE = new Set(['workflow_trigger', 'subflow_trigger']);
+
+function inputSchemaOf(nodes: { data: Record<string, unknown> }[]) {
+  return nodes.find((n) => TRIGGERABLE.has(n.data.componentId as string))?.data.input_schema;
+}
+
+export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = async (
+  app,
+  { workflows, publicUrl },
+) => {
+  const tags = ['Workflows'];
+
+  app.get(
+    '/workflows',
+    {
+      schema: { tags, summary: 'List workflows', response: { 200: z.array(workflowSchema), ...authErrors } },
+    },
+    async (request) => {
+      const list = await workflows.list(principalOf(request).orgId);
+      return list.map((w) => presentWorkflow(w, publicUrl, false));
+    },
+  );
+
+  app.post(
+    '/workflows',
+    {
+      schema: {
+        tags,
+        summary: 'Create a workflow',
+        body: createWorkflowBody,
+        response: { 201: workflowSchema, ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const created = await workflows.create(principalOf(request).orgId, request.body);
+      return reply.code(201).send(presentWorkflow(created, publicUrl, true));
+    },
+  );
+
+  app.post(
+    '/workflows/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Validate a workflow definition',
+        description: 'Same body as create. Answers 200 with every problem found; never stores anything.',
+        body: z.unknown(),
+        response: { 200: validationResult, ...authErrors },
+      },
+    },
+    async (request) => {
+      principalOf(request);
+      const parsed = createWorkflowBody.safeParse(request.body);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+        return { valid: false, errors };
+      }
+      const errors = workflows.validate(parsed.data);
+      return { valid: errors.length === 0, errors };
+    },
+  );
+
+  app.get(
+    '/workflows/triggerable-workflows',
+    {
+      schema: {
+        tags,
+        summary: 'List workflows another workflow can call',
+        response: { 200: z.array(triggerableWorkflow), ...authErrors },
+      },
+    },
+    async (request) => {
+      const list = await workflows.list(principalOf(request).orgId);
+      return list
+        .filter((w) => w.isActive && TRIGGERABLE.has(w.triggerComponent))
+        .map((w) => ({
+          id: w.id,
+          name: w.name,
+          description: w.description,
+          trigger: w.triggerComponent,
+          input_schema: inputSchemaOf(w.definition.nodes),
+        }));
+    },
+  );
+
+  app.get(
+    '/workflows/:workflowId',
+    {
+      schema: {
+        tags,
+        summary: 'Retrieve a workflow',
+        params: workflowIdParams,
+        response: { 200: workflowSchema, ...notFoundErrors },
+      },
+    },
+    async (request) => {
+      const workflow = await workflows.get(principalOf(request).orgId, request.params.workflowId);
+      return presentWorkflow(workflow, publicUrl, true);
+    },
+  );
+
+  app.put(
+    '/workflows/:workflowId',
+    {
+      schema: {
+        tags,
+        summary: 'Update a workflow (only the fields sent change)',
+        params: workflowIdParams,
+        body: updateWorkflowBody,
+        response: { 200: workflowSchema, ...notFoundErrors },
+      },
+    },
+    async (request) => {
+      const updated = await workflows.update(
+        principalOf(request).orgId,
+        request.params.workflowId,
+        request.body,
+      );
+      return presentWorkflow(updated, publicUrl, true);
+    },
+  );
+
+  app.delete(
+    '/workflows/:workflowId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a workflow with its runs and logs',
+        params: workflowIdParams,
+        response: { 204: z.null().describe('Deleted'), 409: errorSchema, ...notFoundErrors },
+      },
+    },
+    async (request, reply) => {
+      await workflows.remove(principalOf(request).orgId, request.params.workflowId);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { idPattern } from '../../domain/ids.js';
+import { timestamp } from './common.js';
+
+export const SCHEDULE_TYPE_VALUES = ['manual', 'interval', 'cron', 'daily', 'weekly', 'monthly'] as const;
+
+export const nodeSchema = z.object({
+  id: z.string().min(1).max(100),
+  type: z.string().min(1).max(100).optional(),
+  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+  data: z.looseObject({ componentId: z.string().min(1).max(100) }),
+});
+
+export const edgeSchema = z.object({
+  id: z.string().min(1).max(200),
+  source: z.string().min(1).max(100),
+  target: z.string().min(1).max(100),
+  sourceHandle: z.string().max(100).nullable().optional(),
+  targetHandle: z.string().max(100).nullable().optional(),
+});
+
+const fields = {
+  name: z.string().trim().min(1).max(255),
+  description: z.string().max(10_000).nullable().optional(),
+  is_active: z.boolean().optional(),
+  authorization_id: z.string().max(100).nullable().optional(),
+  schedule_type: z.enum(SCHEDULE_TYPE_VALUES).nullable().optional(),
+  schedule_value: z.string().max(200).nullable().optional(),
+  schedule_timezone: z.string().max(100).nullable().optional(),
+  nodes: z.array(nodeSchema).min(1).max(1000),
+  edges: z.array(edgeSchema).max(5000),
+};
+
+export const createWorkflowBody = z.object(fields);
+export type CreateWorkflowBody = z.infer<typeof createWorkflowBody>;
+
+export const updateWorkflowBody = z.object({
+  ...fields,
+  name: fields.name.optional(),
+  nodes: fields.nodes.optional(),
+  edges: fields.edges.optional(),
+});
+export type UpdateWorkflowBody = z.infer<typeof updateWorkflowBody>;
+
+export const workflowIdParams = z.object({ workflowId: z.string().regex(idPattern('workflow')) });
+
+export const workflowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  nodes: z.array(nodeSchema).optional(),
+  edges: z.array(edgeSchema).optional(),
+  schedule_type: z.enum(SCHEDULE_TYPE_VALUES).nullable(),
+  schedule_value: z.string().nullable(),
+  schedule_timezone: z.string().nullable(),
+  next_run_at: timestamp.nullable(),
+  is_active: z.boolean(),
+  webhook_url: z.string().nullable(),
+  authorization_id: z.string().nullable(),
+  version_id: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const validationResult = z.object({ valid: z.boolean(), errors: z.array(z.string()) });
+
+export const triggerableWorkflow = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  trigger: z.string(),
+  input_schema: z.unknown().optional(),
+});

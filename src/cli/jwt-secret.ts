@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const JWT_SECRET_FILE = 'jwt-secret';
+
+/**
+ * The HS256 secret: `STRATOFLOW_JWT_SECRET` when set, else the one `serve` generated into the data
+ * folder (created with mode 0600 on first use).
+ */
+export function resolveJwtSecret(configured: string | null, dataDir: string, create: boolean): string | null {
+  if (configured) return configured;
+  const file = join(dataDir, JWT_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!create) return null;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim(); // another process created it first
+  }
+}

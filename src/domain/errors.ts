@@ -1,0 +1,163 @@
+/**
+ * The error registry: every failure Stratoflow reports has a stable code defined here, an HTTP status
+ * (for API errors), whether retrying can help, and a sentence that tells the user what to do.
+ * `docs/errors.md` is generated from this table (`npm run docs:errors`); codes are never reused.
+ */
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'conflict_error'
+  | 'rate_limit_error'
+  | 'timeout_error'
+  | 'api_error'
+  | 'run_error';
+
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly type: ErrorType;
+  readonly retryable: boolean;
+  /** Default message; names the fix. */
+  readonly message: string;
+}
+
+function def(status: number, type: ErrorType, retryable: boolean, message: string): ErrorDefinition {
+  return { status, type, retryable, message };
+}
+
+export const ERRORS = {
+  // Request shape
+  invalid_json: def(
+    400,
+    'invalid_request_error',
+    false,
+    'The request body is not valid JSON. Send a JSON object.',
+  ),
+  request_too_large: def(
+    413,
+    'invalid_request_error',
+    false,
+    'The request body is larger than the configured limit (STRATOFLOW_BODY_LIMIT). Send a smaller body.',
+  ),
+  unsupported_media_type: def(
+    415,
+    'invalid_request_error',
+    false,
+    'The request body must be sent as application/json.',
+  ),
+  parameter_missing: def(
+    422,
+    'invalid_request_error',
+    false,
+    'A required parameter is missing. Add it and retry.',
+  ),
+  parameter_invalid: def(
+    422,
+    'invalid_request_error',
+    false,
+    'A parameter has an invalid value. Correct the parameter named in `param`.',
+  ),
+  workflow_invalid: def(
+    422,
+    'invalid_request_error',
+    false,
+    'The workflow definition is invalid. POST it to /workflows/validate to see every problem.',
+  ),
+  // Authentication
+  authentication_required: def(
+    401,
+    'authentication_error',
+    false,
+    'Send an `Authorization: Bearer <token>` header. `stratoflow token` prints one.',
+  ),
+  token_invalid: def(401, 'authentication_error', false, 'The bearer token is malformed or wrongly signed.'),
+  token_expired: def(401, 'authentication_error', false, 'The bearer token has expired. Obtain a new one.'),
+  permission_denied: def(403, 'permission_error', false, 'This token may not perform that action.'),
+  // Resources
+  route_not_found: def(404, 'not_found_error', false, 'No such endpoint. See /docs for the API reference.'),
+  resource_not_found: def(404, 'not_found_error', false, 'No such resource exists in your organization.'),
+  workflow_in_use: def(
+    409,
+    'conflict_error',
+    false,
+    'Another workflow calls this workflow. Remove that call before deleting it.',
+  ),
+  idempotency_key_reused: def(
+    409,
+    'conflict_error',
+    false,
+    'This Idempotency-Key was already used for a different workflow. Use a new key.',
+  ),
+  run_not_resumable: def(422, 'invalid_request_error', false, 'Only a failed run can be resumed.'),
+  node_not_resumable: def(
+    422,
+    'invalid_request_error',
+    false,
+    'A run can only be resumed from a node that succeeded in it.',
+  ),
+  rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  sync_timeout: def(
+    504,
+    'timeout_error',
+    true,
+    'The synchronous workflow did not finish within its time limit.',
+  ),
+  service_unavailable: def(
+    503,
+    'api_error',
+    true,
+    'The server is shutting down or not ready. Retry shortly.',
+  ),
+  internal_error: def(500, 'api_error', true, 'An unexpected error occurred. It has been logged.'),
+  // Run-time failures (reported in a run's `error_message` and a log's output)
+  node_failed: def(500, 'run_error', false, 'A node failed. Read its log entry for the cause.'),
+  node_timeout: def(500, 'run_error', true, 'A node ran longer than its limit (STRATOFLOW_NODE_TIMEOUT).'),
+  run_timeout: def(
+    500,
+    'run_error',
+    false,
+    'The run exceeded its total time limit (STRATOFLOW_RUN_TIMEOUT).',
+  ),
+  node_config_invalid: def(500, 'run_error', false, 'A node configuration is invalid after templating.'),
+  http_request_failed: def(500, 'run_error', true, 'An outbound HTTP request failed.'),
+  http_destination_blocked: def(
+    500,
+    'run_error',
+    false,
+    'The destination address is private or internal. Allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS.',
+  ),
+  template_error: def(500, 'run_error', false, 'A Liquid template could not be parsed or rendered.'),
+  run_terminated: def(500, 'run_error', false, 'A Terminate node ended the run as failed.'),
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A failure with a registered code. Thrown by every layer; rendered by the API's one error handler. */
+export class StratoflowError extends Error {
+  readonly code: ErrorCode;
+  readonly param: string | undefined;
+  override readonly name = 'StratoflowError';
+
+  constructor(code: ErrorCode, message?: string, param?: string) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.param = param;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
+  get type(): ErrorType {
+    return ERRORS[this.code].type;
+  }
+
+  get retryable(): boolean {
+    return ERRORS[this.code].retryable;
+  }
+}
+
+export function notFound(what: string): StratoflowError {
+  return new StratoflowError('resource_not_found', `${what} not found.`);
+}

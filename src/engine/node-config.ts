@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { WorkflowNode } from '../domain/types.js';
+
+/** Keys of `node.data` that describe the node rather than configure its component. */
+export const NODE_METADATA_KEYS = [
+  'componentId',
+  'uiId',
+  'operation',
+  'description',
+  'label',
+  'continue_on_error',
+  'retry',
+] as const;
+
+const METADATA = new Set<string>(NODE_METADATA_KEYS);
+
+/** The component's own config: `node.data` without the metadata keys. */
+export function componentConfig(node: WorkflowNode): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node.data)) {
+    if (!METADATA.has(key)) config[key] = value;
+  }
+  return config;
+}
+
+export function hasTemplate(value: unknown): boolean {
+  return typeof value === 'string' && (value.includes('{{') || value.includes('{%'));
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Save-time check of a node's config against its component schema. A field whose raw value is a
+ * Liquid template cannot be judged before the run, so problems reported on such fields are ignored.
+ */
+export function checkConfigAtSave(schema: z.ZodType, config: Record<string, unknown>): z.core.$ZodIssue[] {
+  const result = schema.safeParse(config);
+  if (result.success) return [];
+  return result.error.issues.filter((issue) => !hasTemplate(valueAt(config, issue.path)));
+}

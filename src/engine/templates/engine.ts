@@ -1,0 +1,158 @@
+import { Context, Liquid, Output, type Template, toValue, toValueSync } from 'liquidjs';
+import { registerCounterTags } from './counter-tags.js';
+import { registerFilters } from './filters.js';
+import { LruCache } from './lru.js';
+import { TemplateError } from './template-error.js';
+
+export interface TemplateLimits {
+  /** Longest template accepted, in characters. */
+  parseLimit: number;
+  /** Longest time one render may take, in milliseconds. */
+  renderLimit: number;
+  /** liquidjs `memoryLimit`: the most characters/array elements one render may allocate. */
+  memoryLimit: number;
+  /** How many parsed templates are kept (least recently used are dropped). */
+  cacheSize: number;
+}
+
+export interface TemplateEngineOptions extends Partial<TemplateLimits> {
+  /** The present, in epoch milliseconds, for `carbon_*` filters. Pass `() => clock.now()`. */
+  now?: () => number;
+}
+
+export interface TemplateEngine {
+  /** Renders a Liquid template to a string. Missing variables render empty. Throws TemplateError. */
+  render(template: string, scope: Record<string, unknown>): string;
+  /**
+   * Copies `value`, rendering every string in it (inside objects and arrays, at any depth).
+   * Top-level keys named in `skipKeys` are copied untouched; non-string leaves are kept as they are.
+   */
+  renderDeep(value: unknown, scope: Record<string, unknown>, skipKeys?: readonly string[]): unknown;
+  /**
+   * For a template that is a single output tag (`{{ n1.items | first }}`, surrounding whitespace allowed),
+   * returns the raw value (array, object, number...; undefined when missing); otherwise renders a string.
+   */
+  evaluate(expression: string, scope: Record<string, unknown>): unknown;
+}
+
+export const DEFAULT_TEMPLATE_LIMITS: Readonly<TemplateLimits> = {
+  parseLimit: 100_000,
+  renderLimit: 1000,
+  memoryLimit: 50_000_000,
+  cacheSize: 1000,
+};
+
+/** Tags that read files: a workflow's templates must never reach the server's disk. */
+const FILE_TAGS = ['include', 'render', 'layout'];
+
+export function createTemplateEngine(options: TemplateEngineOptions = {}): TemplateEngine {
+  const limits: TemplateLimits = {
+    parseLimit: options.parseLimit ?? DEFAULT_TEMPLATE_LIMITS.parseLimit,
+    renderLimit: options.renderLimit ?? DEFAULT_TEMPLATE_LIMITS.renderLimit,
+    memoryLimit: options.memoryLimit ?? DEFAULT_TEMPLATE_LIMITS.memoryLimit,
+    cacheSize: options.cacheSize ?? DEFAULT_TEMPLATE_LIMITS.cacheSize,
+  };
+  const liquid = new Liquid({
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    parseLimit: limits.parseLimit,
+    renderLimit: limits.renderLimit,
+    memoryLimit: limits.memoryLimit,
+    // The standard `date` filter works in UTC, whatever the server's zone.
+    timezoneOffset: 0,
+  });
+  for (const tag of FILE_TAGS) delete liquid.tags[tag];
+  registerCounterTags(liquid);
+  registerFilters(liquid, options.now ?? Date.now);
+  const cache = new LruCache<string, Template[]>(limits.cacheSize);
+
+  function fail(error: unknown): TemplateError {
+    if (error instanceof TemplateError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.includes('template render limit exceeded')) {
+      return new TemplateError(
+        `Template rendering took longer than ${limits.renderLimit} ms and was stopped.`,
+      );
+    }
+    if (message.includes('memory alloc limit exceeded')) {
+      return new TemplateError(
+        `Template rendering produced more than ${limits.memoryLimit} characters or items.`,
+      );
+    }
+    return new TemplateError(`Template error: ${message}`);
+  }
+
+  function parse(template: string): Template[] {
+    const cached = cache.get(template);
+    if (cached) return cached;
+    if (template.length > limits.parseLimit) {
+      throw new TemplateError(
+        `Template is ${template.length} characters long; the limit is ${limits.parseLimit}. Shorten it.`,
+      );
+    }
+    let parsed: Template[];
+    try {
+      parsed = liquid.parse(template);
+    } catch (error) {
+      throw fail(error);
+    }
+    cache.set(template, parsed);
+    return parsed;
+  }
+
+  function renderParsed(parsed: Template[], scope: Record<string, unknown>): string {
+    try {
+      return liquid.renderSync(parsed, scope);
+    } catch (error) {
+      throw fail(error);
+    }
+  }
+
+  function render(template: string, scope: Record<string, unknown>): string {
+    return hasMarkup(template) ? renderParsed(parse(template), scope) : template;
+  }
+
+  function evaluate(expression: string, scope: Record<string, unknown>): unknown {
+    if (!hasMarkup(expression)) return expression;
+    const trimmed = expression.trim();
+    const parsed = parse(trimmed);
+    const only = parsed.length === 1 ? parsed[0] : undefined;
+    if (!(only instanceof Output)) {
+      return trimmed === expression ? renderParsed(parsed, scope) : render(expression, scope);
+    }
+    try {
+      const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
+      return toValue(toValueSync(only.value.value(ctx, false)));
+    } catch (error) {
+      throw fail(error);
+    }
+  }
+
+  function renderDeep(
+    value: unknown,
+    scope: Record<string, unknown>,
+    skipKeys: readonly string[] = [],
+  ): unknown {
+    const deep = (v: unknown): unknown => {
+      if (typeof v === 'string') return render(v, scope);
+      if (Array.isArray(v)) return v.map(deep);
+      if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
+      return v;
+    };
+    if (skipKeys.length === 0 || !isPlainObject(value)) return deep(value);
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, skipKeys.includes(k) ? x : deep(x)]));
+  }
+
+  return { render, renderDeep, evaluate };
+}
+
+function hasMarkup(text: string): boolean {
+  return text.includes('{{') || text.includes('{%');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,13 @@
+export { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
+export { formatCarbon } from './carbon-format.js';
+export { registerCounterTags } from './counter-tags.js';
+export {
+  createTemplateEngine,
+  DEFAULT_TEMPLATE_LIMITS,
+  type TemplateEngine,
+  type TemplateEngineOptions,
+  type TemplateLimits,
+} from './engine.js';
+export { registerFilters } from './filters.js';
+export { parseDateLoose } from './parse-date.js';
+export { TemplateError } from './template-error.js';

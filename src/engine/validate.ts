@@ -1,0 +1,131 @@
+import type { WorkflowDefinition, WorkflowNode } from '../domain/types.js';
+import type { AnyNodeDefinition } from '../nodes/contract.js';
+import type { NodeRegistry } from '../nodes/registry.js';
+import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
+import { checkConfigAtSave, componentConfig } from './node-config.js';
+
+/** One problem with a definition: a sentence and the path of the offending field. */
+export interface DefinitionIssue {
+  message: string;
+  param: string;
+}
+
+export type DefinitionCheck =
+  | { ok: true; trigger: WorkflowNode; triggerComponent: AnyNodeDefinition }
+  | { ok: false; issues: DefinitionIssue[] };
+
+/** Every handle a node may fire: its component's handles, config-derived ones, and `error` if enabled. */
+export function handlesOf(node: WorkflowNode, component: AnyNodeDefinition): Set<string> {
+  const handles = new Set(component.handles);
+  if (component.dynamicHandles) {
+    const parsed = component.config.safeParse(componentConfig(node));
+    if (parsed.success) for (const h of component.dynamicHandles(parsed.data)) handles.add(h);
+  }
+  if (node.data.continue_on_error === true) handles.add('error');
+  return handles;
+}
+
+function checkNodes(def: WorkflowDefinition, registry: NodeRegistry, issues: DefinitionIssue[]) {
+  const seen = new Set<string>();
+  const triggers: WorkflowNode[] = [];
+  def.nodes.forEach((node, i) => {
+    const param = `nodes[${i}]`;
+    if (seen.has(node.id))
+      issues.push({ message: `Node id '${node.id}' is used more than once.`, param: `${param}.id` });
+    seen.add(node.id);
+    const component = registry.get(node.data.componentId);
+    if (!component) {
+      issues.push({
+        message: `Node '${node.id}' uses unknown component '${node.data.componentId}'.`,
+        param: `${param}.data.componentId`,
+      });
+      return;
+    }
+    if (component.kind === 'trigger') triggers.push(node);
+    const config = componentConfig(node);
+    for (const issue of checkConfigAtSave(component.config, config)) {
+      const path = issue.path.map(String).join('.');
+      issues.push({
+        message: `Node '${node.id}' (${component.componentId}): ${path ? `${path}: ` : ''}${issue.message}`,
+        param: `${param}.data${path ? `.${path}` : ''}`,
+      });
+    }
+    const parsed = component.config.safeParse(config);
+    if (component.check && parsed.success) {
+      for (const message of component.check(parsed.data)) {
+        issues.push({
+          message: `Node '${node.id}' (${component.componentId}): ${message}`,
+          param: `${param}.data`,
+        });
+      }
+    }
+  });
+  if (triggers.length !== 1) {
+    issues.push({
+      message: `A workflow needs exactly one trigger node; this one has ${triggers.length}.`,
+      param: 'nodes',
+    });
+  }
+  return triggers;
+}
+
+function checkEdges(def: WorkflowDefinition, registry: NodeRegistry, issues: DefinitionIssue[]) {
+  const nodes = new Map(def.nodes.map((n) => [n.id, n]));
+  const edgeIds = new Set<string>();
+  def.edges.forEach((edge, i) => {
+    const param = `edges[${i}]`;
+    if (edgeIds.has(edge.id))
+      issues.push({ message: `Edge id '${edge.id}' is used more than once.`, param: `${param}.id` });
+    edgeIds.add(edge.id);
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    if (!source)
+      issues.push({
+        message: `Edge '${edge.id}' starts at unknown node '${edge.source}'.`,
+        param: `${param}.source`,
+      });
+    if (!target)
+      issues.push({
+        message: `Edge '${edge.id}' ends at unknown node '${edge.target}'.`,
+        param: `${param}.target`,
+      });
+    if (!source || !target) return;
+    if (registry.get(target.data.componentId)?.kind === 'trigger') {
+      issues.push({
+        message: `Edge '${edge.id}' ends at trigger node '${target.id}'; triggers have no inputs.`,
+        param: `${param}.target`,
+      });
+    }
+    const component = registry.get(source.data.componentId);
+    if (!component) return;
+    const handle = edgeHandle(edge);
+    const handles = handlesOf(source, component);
+    if (handle === null && component.kind === 'condition') {
+      issues.push({
+        message: `Edge '${edge.id}' leaves condition node '${source.id}' without a sourceHandle; use one of: ${[...handles].join(', ')}.`,
+        param: `${param}.sourceHandle`,
+      });
+    } else if (handle !== null && !handles.has(handle)) {
+      const known = handles.size > 0 ? `one of: ${[...handles].join(', ')}` : 'no sourceHandle';
+      issues.push({
+        message: `Edge '${edge.id}' leaves node '${source.id}' by unknown handle '${handle}'; use ${known}.`,
+        param: `${param}.sourceHandle`,
+      });
+    }
+  });
+}
+
+/** Checks a definition against the graph rules and every component's schema. */
+export function validateDefinition(def: WorkflowDefinition, registry: NodeRegistry): DefinitionCheck {
+  const issues: DefinitionIssue[] = [];
+  if (def.nodes.length === 0)
+    issues.push({ message: 'A workflow needs at least one node (its trigger).', param: 'nodes' });
+  const triggers = checkNodes(def, registry, issues);
+  checkEdges(def, registry, issues);
+  if (issues.length === 0 && topologicalOrder(buildGraph(def)) === null) {
+    issues.push({ message: 'The workflow graph has a cycle; workflows must be acyclic.', param: 'edges' });
+  }
+  const trigger = triggers[0];
+  if (issues.length > 0 || !trigger) return { ok: false, issues };
+  return { ok: true, trigger, triggerComponent: registry.get(trigger.data.componentId) as AnyNodeDefinition };
+}

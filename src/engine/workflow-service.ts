@@ -1,0 +1,188 @@
+import { notFound, StratoflowError } from '../domain/errors.js';
+import { newId, newSecretId } from '../domain/ids.js';
+import type { Clock } from '../domain/time.js';
+import type { WorkflowDefinition, WorkflowEdge, WorkflowNode, WorkflowRecord } from '../domain/types.js';
+import type { NodeRegistry } from '../nodes/registry.js';
+import type { Store } from '../store/store.js';
+import { effectiveSchedule, planSchedule, type ScheduleFields } from './schedule-fields.js';
+import { type DefinitionIssue, validateDefinition } from './validate.js';
+
+/** What a client sends to create or (partially) update a workflow. */
+export interface WorkflowInput {
+  name?: string;
+  description?: string | null;
+  is_active?: boolean;
+  authorization_id?: string | null;
+  schedule_type?: WorkflowRecord['scheduleType'];
+  schedule_value?: string | null;
+  schedule_timezone?: string | null;
+  nodes?: Array<Omit<WorkflowNode, 'type'> & { type?: string }>;
+  edges?: WorkflowEdge[];
+}
+
+export interface WorkflowServiceDeps {
+  store: Store;
+  registry: NodeRegistry;
+  clock: Clock;
+  /** Whether an authorization id names one of the org's authorizations. */
+  authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+}
+
+function normalizeDefinition(
+  nodes: NonNullable<WorkflowInput['nodes']>,
+  edges: WorkflowEdge[],
+): WorkflowDefinition {
+  return {
+    nodes: nodes.map((n) => ({ ...n, type: n.type ?? n.data.componentId })),
+    edges,
+  };
+}
+
+function invalid(issues: DefinitionIssue[]): StratoflowError {
+  const first = issues[0] as DefinitionIssue;
+  const error = new StratoflowError('workflow_invalid', first.message, first.param);
+  return Object.assign(error, { details: issues.map((i) => ({ message: i.message, param: i.param })) });
+}
+
+export function createWorkflowService(deps: WorkflowServiceDeps) {
+  const { store, registry, clock } = deps;
+
+  /** Validates a definition plus its schedule; returns the problems as sentences. */
+  function check(definition: WorkflowDefinition, schedule: ScheduleFields) {
+    const graph = validateDefinition(definition, registry);
+    const issues = graph.ok ? [] : [...graph.issues];
+    const trigger = graph.ok ? graph.trigger : undefined;
+    const plan = planSchedule(effectiveSchedule(schedule, trigger), clock.now());
+    if (!plan.ok) issues.push(plan.issue);
+    return { graph, plan, issues };
+  }
+
+  async function assertAuthorization(orgId: string, authorizationId: string | null | undefined) {
+    if (!authorizationId) return;
+    if (!(await deps.authorizationExists(orgId, authorizationId))) {
+      throw new StratoflowError(
+        'parameter_invalid',
+        `Authorization '${authorizationId}' does not exist in your organization.`,
+        'authorization_id',
+      );
+    }
+  }
+
+  /** Builds the stored record from a full definition and schedule, or throws the definition's issues. */
+  function build(
+    base: WorkflowRecord,
+    definition: WorkflowDefinition,
+    schedule: ScheduleFields,
+  ): WorkflowRecord {
+    const { graph, plan, issues } = check(definition, schedule);
+    if (!graph.ok || !plan.ok || issues.length > 0) throw invalid(issues);
+    const isWebhook = graph.triggerComponent.componentId === 'webhook_trigger';
+    return {
+      ...base,
+      ...plan.fields,
+      scheduleType: plan.fields.scheduleType ?? 'manual',
+      nextRunAt: plan.nextRunAt,
+      triggerComponent: graph.triggerComponent.componentId,
+      webhookToken: isWebhook ? (base.webhookToken ?? newSecretId('webhookToken')) : null,
+      definition,
+    };
+  }
+
+  async function get(orgId: string, id: string): Promise<WorkflowRecord> {
+    const workflow = await store.getWorkflow(orgId, id);
+    if (!workflow) throw notFound('Workflow');
+    return workflow;
+  }
+
+  return {
+    get,
+    list: (orgId: string) => store.listWorkflows(orgId),
+
+    validate(input: { nodes: NonNullable<WorkflowInput['nodes']>; edges: WorkflowEdge[] } & WorkflowInput) {
+      const { issues } = check(normalizeDefinition(input.nodes, input.edges), {
+        scheduleType: input.schedule_type ?? null,
+        scheduleValue: input.schedule_value ?? null,
+        scheduleTimezone: input.schedule_timezone ?? null,
+      });
+      return issues.map((i) => i.message);
+    },
+
+    async create(
+      orgId: string,
+      input: Required<Pick<WorkflowInput, 'name' | 'nodes' | 'edges'>> & WorkflowInput,
+    ) {
+      await assertAuthorization(orgId, input.authorization_id);
+      const now = clock.now();
+      const base: WorkflowRecord = {
+        id: newId('workflow'),
+        orgId,
+        name: input.name,
+        description: input.description ?? null,
+        isActive: input.is_active ?? true,
+        authorizationId: input.authorization_id ?? null,
+        scheduleType: null,
+        scheduleValue: null,
+        scheduleTimezone: null,
+        nextRunAt: null,
+        webhookToken: null,
+        triggerComponent: '',
+        versionId: newId('version'),
+        definition: { nodes: [], edges: [] },
+        createdAt: now,
+        updatedAt: now,
+      };
+      const record = build(base, normalizeDefinition(input.nodes, input.edges), {
+        scheduleType: input.schedule_type ?? null,
+        scheduleValue: input.schedule_value ?? null,
+        scheduleTimezone: input.schedule_timezone ?? null,
+      });
+      await store.createWorkflow(record);
+      return record;
+    },
+
+    /** Partial update: only the fields present change. A changed definition becomes a new version. */
+    async update(orgId: string, id: string, input: WorkflowInput) {
+      const current = await get(orgId, id);
+      if (input.authorization_id !== undefined) await assertAuthorization(orgId, input.authorization_id);
+      const definition =
+        input.nodes || input.edges
+          ? normalizeDefinition(
+              input.nodes ?? current.definition.nodes,
+              input.edges ?? current.definition.edges,
+            )
+          : current.definition;
+      const changedDefinition = JSON.stringify(definition) !== JSON.stringify(current.definition);
+      const scheduleFields: ScheduleFields = {
+        scheduleType: input.schedule_type !== undefined ? input.schedule_type : current.scheduleType,
+        scheduleValue: input.schedule_value !== undefined ? input.schedule_value : current.scheduleValue,
+        scheduleTimezone:
+          input.schedule_timezone !== undefined ? input.schedule_timezone : current.scheduleTimezone,
+      };
+      const base: WorkflowRecord = {
+        ...current,
+        name: input.name ?? current.name,
+        description: input.description !== undefined ? input.description : current.description,
+        isActive: input.is_active ?? current.isActive,
+        authorizationId:
+          input.authorization_id !== undefined ? input.authorization_id : current.authorizationId,
+        versionId: changedDefinition ? newId('version') : current.versionId,
+        updatedAt: clock.now(),
+      };
+      const record = build(base, definition, scheduleFields);
+      // An unchanged schedule keeps its due time, so an edit never skips or repeats a fire.
+      const sameSchedule =
+        record.scheduleType === current.scheduleType &&
+        record.scheduleValue === current.scheduleValue &&
+        record.scheduleTimezone === current.scheduleTimezone;
+      if (sameSchedule) record.nextRunAt = current.nextRunAt;
+      await store.updateWorkflow(record, changedDefinition);
+      return record;
+    },
+
+    async remove(orgId: string, id: string) {
+      if (!(await store.deleteWorkflow(orgId, id))) throw notFound('Workflow');
+    },
+  };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;

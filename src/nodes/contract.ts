@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { Clock } from '../domain/time.js';
+import type { NodeKind } from '../domain/types.js';
+
+/** The minimal logger a node may use (pino's child loggers satisfy it). */
+export interface NodeLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Limits a node must respect (configurable; Altostrat's values by default). */
+export interface NodeLimits {
+  nodeTimeoutMs: number;
+  maxDelayMs: number;
+  httpResponseMaxBytes: number;
+}
+
+/** How the run was started: what a trigger node turns into its output. */
+export interface TriggerInput {
+  origin: string;
+  payload: Record<string, unknown>;
+  headers?: Record<string, string>;
+  scheduledFor?: string;
+}
+
+/** Outbound HTTP, guarded against private destinations (see nodes/actions/http/). */
+export interface HttpPort {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Everything a node's `run` receives besides its config. */
+export interface NodeContext {
+  readonly runId: string;
+  readonly workflowId: string;
+  readonly orgId: string;
+  readonly nodeId: string;
+  readonly attempt: number;
+  readonly signal: AbortSignal;
+  readonly logger: NodeLogger;
+  readonly limits: NodeLimits;
+  readonly clock: Clock;
+  /** Only for triggers: what started the run. */
+  readonly trigger: TriggerInput;
+  /** Set when the node asked to wait earlier and the wait is over (e.g. a Delay waking up). */
+  readonly waitedUntil: number | null;
+  readonly http: HttpPort;
+}
+
+/**
+ * What `run` returns:
+ * - `{ output, handle? }`: the node finished; `handle` picks the outgoing edges (default: plain edges).
+ * - `{ wait: { until } }`: park the run durably and call `run` again after `until` (Delay).
+ * - `{ output, terminate: { status, message } }`: end the whole run now (Terminate).
+ */
+export type NodeOutcome =
+  | {
+      output: unknown;
+      handle?: string | null;
+      terminate?: { status: 'completed' | 'failed'; message: string | null };
+    }
+  | { wait: { until: number } };
+
+export interface NodeDefinition<TConfig = unknown> {
+  readonly componentId: string;
+  readonly kind: NodeKind;
+  readonly title: string;
+  readonly description: string;
+  /** zod schema of `node.data` (besides `componentId`); validated after templating, before `run`. */
+  readonly config: z.ZodType<TConfig>;
+  /** Fixed output handles; `dynamicHandles` adds config-derived ones (switch cases). */
+  readonly handles: readonly string[];
+  readonly dynamicHandles?: (config: TConfig) => string[];
+  /**
+   * Config fields left out of Liquid pre-rendering (the node renders or evaluates them itself).
+   * Everything else that is a string is rendered before validation.
+   */
+  readonly rawFields?: readonly string[];
+  /** Save-time checks beyond the schema (e.g. a trigger's schedule). Returns problems as sentences. */
+  readonly check?: (config: TConfig) => string[];
+  run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;
+}
+
+/** Declares a component. The generic keeps `run`'s config typed by the schema. */
+export function defineNode<S extends z.ZodType>(
+  definition: Omit<NodeDefinition<z.output<S>>, 'config'> & { config: S },
+): NodeDefinition<z.output<S>> {
+  return definition as NodeDefinition<z.output<S>>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds definitions of every config type
+export type AnyNodeDefinition = NodeDefinition<any>;

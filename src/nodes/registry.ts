@@ -1,0 +1,22 @@
+import type { AnyNodeDefinition } from './contract.js';
+import { triggerNodes } from './triggers/index.js';
+
+/** Looks components up by `componentId`. The catalogue, validation and the executor all read it. */
+export interface NodeRegistry {
+  get(componentId: string): AnyNodeDefinition | undefined;
+  list(): readonly AnyNodeDefinition[];
+}
+
+export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): NodeRegistry {
+  const byId = new Map<string, AnyNodeDefinition>();
+  for (const definition of definitions) {
+    if (byId.has(definition.componentId)) throw new Error(`Duplicate component ${definition.componentId}`);
+    byId.set(definition.componentId, definition);
+  }
+  return { get: (id) => byId.get(id), list: () => [...byId.values()] };
+}
+
+/** Every component Stratoflow ships. */
+export function builtinNodes(): AnyNodeDefinition[] {
+  return [...triggerNodes];
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineNode } from '../contract.js';
+import { triggerOutput } from './trigger-output.js';
+
+export const syncRequestTrigger = defineNode({
+  componentId: 'sync_request_trigger',
+  kind: 'trigger',
+  title: 'API trigger (synchronous)',
+  description: 'Runs the workflow inline for POST /workflows/sync/{id}; the request body is `payload`.',
+  config: z.object({}),
+  handles: [],
+  run(ctx) {
+    const body = ctx.trigger.payload.payload;
+    return { output: triggerOutput(ctx, 'sync', { payload: body }, body) };
+  },
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineNode } from '../contract.js';
+import { triggerOutput } from './trigger-output.js';
+
+export const webhookTrigger = defineNode({
+  componentId: 'webhook_trigger',
+  kind: 'trigger',
+  title: 'Webhook trigger',
+  description: 'Starts a run when its secret URL receives a POST; body and headers become its output.',
+  config: z.object({}),
+  handles: [],
+  run(ctx) {
+    const body = ctx.trigger.payload.webhook_payload;
+    const extra = { webhook_payload: body, headers: ctx.trigger.headers ?? {} };
+    return { output: triggerOutput(ctx, 'webhook', extra, body) };
+  },
+});

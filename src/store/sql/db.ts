@@ -1,0 +1,18 @@
+/**
+ * The narrow SQL port the shared store is written against. SQL uses `?` placeholders; the PostgreSQL
+ * implementation rewrites them to `$n`. Parameters are strings, numbers or null only.
+ */
+export type SqlValue = string | number | null;
+
+export interface SqlRunner {
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Executes a write; returns the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface Db extends SqlRunner {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import type { LogRecord, LogStatus } from '../../domain/types.js';
+import type { LogFilter, PageRequest, RunPatch } from '../store.js';
+import type { Db, SqlValue } from './db.js';
+import { insertSql, LOG_COLUMNS, logFromRow, logValues, toNumber } from './rows.js';
+import { patchToSql } from './run-queries.js';
+
+const INSERT_LOG = insertSql('logs', LOG_COLUMNS);
+type Row = Record<string, unknown>;
+
+function filterToSql(orgId: string, workflowId: string, filter: LogFilter) {
+  const where = ['org_id = ?', 'workflow_id = ?'];
+  const values: SqlValue[] = [orgId, workflowId];
+  if (filter.status) where.push('status = ?') && values.push(filter.status);
+  if (filter.nodeId) where.push('node_id = ?') && values.push(filter.nodeId);
+  if (filter.runId) where.push('run_id = ?') && values.push(filter.runId);
+  if (filter.from !== undefined) where.push('created_at >= ?') && values.push(filter.from);
+  if (filter.to !== undefined) where.push('created_at <= ?') && values.push(filter.to);
+  return { where: `WHERE ${where.join(' AND ')}`, values };
+}
+
+export function logQueries(db: Db) {
+  return {
+    async commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch) {
+      const { set, values } = patchToSql(patch);
+      const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
+      return db.transaction(async (tx) => {
+        const changed = await tx.run(update, [...values, runId, owner]);
+        if (changed === 0) return false;
+        if (log) await tx.run(INSERT_LOG, logValues(log));
+        return true;
+      });
+    },
+    async listRunLogs(runId: string) {
+      const rows = await db.all<Row>('SELECT * FROM logs WHERE run_id = ? ORDER BY seq', [runId]);
+      return rows.map(logFromRow);
+    },
+    async listLogs(orgId: string, workflowId: string, filter: LogFilter, page: PageRequest) {
+      const { where, values } = filterToSql(orgId, workflowId, filter);
+      const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM logs ${where}`, values);
+      const rows = await db.all<Row>(
+        `SELECT * FROM logs ${where} ORDER BY created_at DESC, run_id DESC, seq DESC LIMIT ? OFFSET ?`,
+        [...values, page.perPage, (page.page - 1) * page.perPage],
+      );
+      return { rows: rows.map(logFromRow), total: toNumber(count?.n ?? 0) };
+    },
+    async recentLogs(orgId: string) {
+      const rows = await db.all<Row>(
+        `SELECT l.* FROM workflows w JOIN logs l ON l.id = (SELECT x.id FROM logs x WHERE x.workflow_id = w.id
+           ORDER BY x.created_at DESC, x.seq DESC LIMIT 1)
+         WHERE w.org_id = ? ORDER BY l.created_at DESC`,
+        [orgId],
+      );
+      return rows.map(logFromRow);
+    },
+    async countLogsByStatus(orgId: string, workflowId: string) {
+      const rows = await db.all<Row>(
+        'SELECT status, COUNT(*) AS n FROM logs WHERE org_id = ? AND workflow_id = ? GROUP BY status',
+        [orgId, workflowId],
+      );
+      const counts: Partial<Record<LogStatus, number>> = {};
+      for (const row of rows) counts[row.status as LogStatus] = toNumber(row.n);
+      return counts;
+    },
+  };
+}

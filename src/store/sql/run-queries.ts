@@ -1,0 +1,121 @@
+import type { RunRecord, RunStatus } from '../../domain/types.js';
+import type { IdempotencyClaim, PageRequest, RunPatch } from '../store.js';
+import type { Db, SqlRunner, SqlValue } from './db.js';
+import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
+
+const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
+type Row = Record<string, unknown>;
+
+/** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
+export function patchToSql(patch: RunPatch): { set: string[]; values: SqlValue[] } {
+  const set: string[] = [];
+  const values: SqlValue[] = [];
+  const add = (column: string, value: SqlValue) => {
+    set.push(`${column} = ?`);
+    values.push(value);
+  };
+  if (patch.status !== undefined) add('status', patch.status);
+  if (patch.errorMessage !== undefined) add('error_message', patch.errorMessage);
+  if (patch.startedAt !== undefined) add('started_at', patch.startedAt);
+  if (patch.completedAt !== undefined) add('completed_at', patch.completedAt);
+  if (patch.readyAt !== undefined) add('ready_at', patch.readyAt);
+  if (patch.state !== undefined) add('state', json(patch.state));
+  if (patch.releaseLease) set.push('lease_owner = NULL', 'lease_expires_at = NULL');
+  if (set.length === 0) set.push('lease_owner = lease_owner');
+  return { set, values };
+}
+
+async function findIdempotent(tx: SqlRunner, orgId: string, claim: IdempotencyClaim) {
+  const [row] = await tx.all<Row>(
+    'SELECT r.* FROM idempotency_keys k JOIN runs r ON r.id = k.run_id WHERE k.org_id = ? AND k.key = ? AND k.created_at >= ?',
+    [orgId, claim.key, claim.notBefore],
+  );
+  return row ? runFromRow(row) : null;
+}
+
+export function runQueries(db: Db) {
+  const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?,
+      status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,
+      started_at = COALESCE(started_at, ?)
+    WHERE id IN (SELECT id FROM runs WHERE status IN ('pending', 'running') AND ready_at <= ?
+      AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
+    RETURNING *`;
+
+  async function insertRun(run: RunRecord, claim: IdempotencyClaim | undefined) {
+    return db.transaction(async (tx) => {
+      if (claim) {
+        const existing = await findIdempotent(tx, run.orgId, claim);
+        if (existing) return { run: existing, created: false };
+        await tx.run('DELETE FROM idempotency_keys WHERE org_id = ? AND key = ?', [run.orgId, claim.key]);
+        await tx.run('INSERT INTO idempotency_keys (org_id, key, run_id, created_at) VALUES (?, ?, ?, ?)', [
+          run.orgId,
+          claim.key,
+          run.id,
+          run.createdAt,
+        ]);
+      }
+      await tx.run(INSERT_RUN, runValues(run));
+      return { run, created: true };
+    });
+  }
+
+  return {
+    async createRun(run: RunRecord, claim?: IdempotencyClaim) {
+      try {
+        return await insertRun(run, claim);
+      } catch (error) {
+        // Two concurrent requests with one key (PostgreSQL): the loser retries and finds the winner.
+        if (claim && isUniqueViolation(error)) return insertRun(run, claim);
+        throw error;
+      }
+    },
+    async getRun(orgId: string, runId: string) {
+      const [row] = await db.all<Row>('SELECT * FROM runs WHERE id = ? AND org_id = ?', [runId, orgId]);
+      return row ? runFromRow(row) : null;
+    },
+    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
+      const where = 'WHERE org_id = ? AND workflow_id = ?';
+      const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, [orgId, workflowId]);
+      const rows = await db.all<Row>(
+        `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [orgId, workflowId, page.perPage, (page.page - 1) * page.perPage],
+      );
+      return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
+    },
+    async countRunsByStatus(orgId: string, workflowId: string, sinceMs: number | null) {
+      const rows = await db.all<Row>(
+        'SELECT status, COUNT(*) AS n FROM runs WHERE org_id = ? AND workflow_id = ? AND created_at >= ? GROUP BY status',
+        [orgId, workflowId, sinceMs ?? 0],
+      );
+      const counts: Partial<Record<RunStatus, number>> = {};
+      for (const row of rows) counts[row.status as RunStatus] = toNumber(row.n);
+      return counts;
+    },
+    async claimRuns(owner: string, now: number, leaseMs: number, limit: number) {
+      const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, now, limit]);
+      return rows.map(runFromRow);
+    },
+    async heartbeat(owner: string, runIds: readonly string[], leaseUntil: number) {
+      if (runIds.length === 0) return [];
+      const marks = runIds.map(() => '?').join(', ');
+      const held = await db.all<Row>(
+        `UPDATE runs SET lease_expires_at = ? WHERE lease_owner = ? AND id IN (${marks}) RETURNING id`,
+        [leaseUntil, owner, ...runIds],
+      );
+      const kept = new Set(held.map((r) => r.id as string));
+      return runIds.filter((id) => !kept.has(id));
+    },
+    async nextReadyAt() {
+      const [row] = await db.all<Row>(
+        "SELECT MIN(ready_at) AS t FROM runs WHERE status IN ('pending', 'running') AND lease_owner IS NULL",
+      );
+      return row?.t === null || row?.t === undefined ? null : toNumber(row.t);
+    },
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

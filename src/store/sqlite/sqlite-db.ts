@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import type { Db, SqlRunner, SqlValue } from '../sql/db.js';
+
+/**
+ * The SQLite side of the Db port: one better-sqlite3 connection in WAL mode with `synchronous=NORMAL`
+ * (a commit survives a process crash; an OS crash may lose the last moments). Statements are prepared
+ * once and cached by their text. better-sqlite3 is synchronous, so a transaction whose callback awaits
+ * would let other callers' statements slip into it: every call outside a transaction therefore waits
+ * until the open transaction (if any) has finished.
+ */
+export function openSqliteDb(file: string): { db: Db; raw: Database.Database } {
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -32000');
+  const statements = new Map<string, Database.Statement>();
+
+  function prepare(sql: string): Database.Statement {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = raw.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  const direct: SqlRunner = {
+    async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      return prepare(sql).all(...params) as T[];
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      return prepare(sql).run(...params).changes;
+    },
+  };
+
+  // The transaction in progress, if any. Callers loop on it and then act without yielding, so nothing
+  // can start between the check and the statement.
+  let openTx: Promise<unknown> | null = null;
+  const settle = () => undefined;
+
+  const db: Db = {
+    dialect: 'sqlite',
+    async all<T>(sql: string, params?: readonly SqlValue[]) {
+      while (openTx) await openTx.catch(settle);
+      return direct.all<T>(sql, params);
+    },
+    async run(sql: string, params?: readonly SqlValue[]) {
+      while (openTx) await openTx.catch(settle);
+      return direct.run(sql, params);
+    },
+    async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+      while (openTx) await openTx.catch(settle);
+      const work = (async () => {
+        prepare('BEGIN IMMEDIATE').run();
+        try {
+          const result = await fn(direct);
+          prepare('COMMIT').run();
+          return result;
+        } catch (error) {
+          if (raw.inTransaction) prepare('ROLLBACK').run();
+          throw error;
+        }
+      })();
+      openTx = work;
+      try {
+        return await work;
+      } finally {
+        if (openTx === work) openTx = null;
+      }
+    },
+    async close() {
+      while (openTx) await openTx.catch(settle);
+      raw.close();
+    },
+  };
+  return { db, raw };
+}

@@ -1,0 +1,110 @@
+import type {
+  LogRecord,
+  LogStatus,
+  RunRecord,
+  RunState,
+  RunStatus,
+  WorkflowRecord,
+} from '../domain/types.js';
+
+/**
+ * The Store: every durable read and write Stratoflow makes. SQLite (embedded) and PostgreSQL (scale-out)
+ * implement it with the same SQL and pass one contract suite. Every read is scoped by `orgId` except the
+ * worker's own calls (claim, commit), which act on runs they hold a lease on.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  // Workflows ---------------------------------------------------------------------------------------
+  /** Inserts the workflow and its first version. */
+  createWorkflow(workflow: WorkflowRecord): Promise<void>;
+  /** Saves the workflow; when `newVersion` the definition is stored as a new immutable version. */
+  updateWorkflow(workflow: WorkflowRecord, newVersion: boolean): Promise<void>;
+  getWorkflow(orgId: string, workflowId: string): Promise<WorkflowRecord | null>;
+  listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
+  /** Deletes the workflow, its versions, runs and logs. Returns false when it did not exist. */
+  deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;
+  findWorkflowByWebhookToken(token: string): Promise<WorkflowRecord | null>;
+  /** The definition a run pinned. */
+  getVersion(versionId: string): Promise<WorkflowRecord['definition'] | null>;
+
+  // Runs --------------------------------------------------------------------------------------------
+  /**
+   * Inserts a pending run. With an idempotency key, a second call with the same `(orgId, key)` inside
+   * the window returns the first run instead (and inserts nothing).
+   */
+  createRun(run: RunRecord, idempotency?: IdempotencyClaim): Promise<{ run: RunRecord; created: boolean }>;
+  getRun(orgId: string, runId: string): Promise<RunRecord | null>;
+  listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
+  countRunsByStatus(
+    orgId: string,
+    workflowId: string,
+    sinceMs: number | null,
+  ): Promise<Partial<Record<RunStatus, number>>>;
+
+  // Worker ------------------------------------------------------------------------------------------
+  /** Leases up to `limit` runs that are ready (pending or running with a lapsed lease, `ready_at <= now`). */
+  claimRuns(owner: string, now: number, leaseMs: number, limit: number): Promise<RunRecord[]>;
+  /** Extends the leases `owner` still holds; returns the ids it no longer holds. */
+  heartbeat(owner: string, runIds: readonly string[], leaseUntil: number): Promise<string[]>;
+  /**
+   * One transaction per finished node: inserts the log (if any) and applies the run patch, but only
+   * while `owner` still holds the lease. Returns false (and writes nothing) when the lease was lost.
+   */
+  commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch): Promise<boolean>;
+  /** The logs of a run, in order. */
+  listRunLogs(runId: string): Promise<LogRecord[]>;
+  /** Earliest `ready_at` of a parked run, for the worker's wake-up timer. */
+  nextReadyAt(): Promise<number | null>;
+
+  // Logs --------------------------------------------------------------------------------------------
+  listLogs(
+    orgId: string,
+    workflowId: string,
+    filter: LogFilter,
+    page: PageRequest,
+  ): Promise<PageResult<LogRecord>>;
+  recentLogs(orgId: string): Promise<LogRecord[]>;
+  countLogsByStatus(orgId: string, workflowId: string): Promise<Partial<Record<LogStatus, number>>>;
+
+  // Authorizations ----------------------------------------------------------------------------------
+  authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
+
+export interface IdempotencyClaim {
+  key: string;
+  /** Keys older than this (epoch ms) are expired and may be reused. */
+  notBefore: number;
+}
+
+/** The fields of a run the worker changes as it goes. Omitted fields are left as they are. */
+export interface RunPatch {
+  status?: RunStatus;
+  errorMessage?: string | null;
+  startedAt?: number | null;
+  completedAt?: number | null;
+  readyAt?: number;
+  /** Release the lease (parked on a timer, finished, or shutting down). */
+  releaseLease?: boolean;
+  state?: RunState;
+}
+
+export interface PageRequest {
+  page: number;
+  perPage: number;
+}
+
+export interface PageResult<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface LogFilter {
+  status?: LogStatus;
+  nodeId?: string;
+  runId?: string;
+  from?: number;
+  to?: number;
+}
