@@ -1,0 +1,100 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../contract.js';
+import { parseCidrList } from './cidr.js';
+import { startDeadline } from './deadline.js';
+import { assertDestinationAllowed, parseRequestUrl } from './destination.js';
+import { HttpRequestError } from './errors.js';
+import { createGuardedLookup } from './guarded-lookup.js';
+import { type Hop, nextHop } from './redirects.js';
+import { declaredBodyLength, discard, flattenHeaders, parseBody, readCappedBody } from './response-body.js';
+import { translateTransportError } from './transport-errors.js';
+
+export interface HttpClientOptions {
+  /** Comma-separated CIDRs that may be reached although private (STRATOFLOW_HTTP_ALLOWED_CIDRS). */
+  allowedCidrs?: string;
+  /** Largest response body accepted, in bytes. Default 10 MiB. */
+  maxResponseBytes?: number;
+  /** Time allowed to open a connection (TCP and TLS). Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Redirects followed before giving up. Default 5. */
+  maxRedirects?: number;
+}
+
+export interface HttpClient extends HttpPort {
+  /** Closes pooled connections; pending requests finish first. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The outbound HTTP client nodes use. It refuses private and internal destinations (IP literals before
+ * sending, host names at DNS resolution, on every redirect hop), bounds time and response size, and returns
+ * every HTTP status as a response: what a status means is the calling node's business.
+ */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const allowed = parseCidrList(options.allowedCidrs);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const maxRedirects = options.maxRedirects ?? 5;
+  const agent = new Agent({ connect: { timeout: connectTimeoutMs, lookup: createGuardedLookup(allowed) } });
+
+  function send(hop: Hop, timeoutMs: number, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    return agent.request({
+      origin: hop.url.origin,
+      path: `${hop.url.pathname}${hop.url.search}`,
+      method: hop.method as Dispatcher.HttpMethod,
+      headers: hop.headers,
+      body: hop.body,
+      signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  }
+
+  async function follow(first: Hop, timeoutMs: number, signal: AbortSignal): Promise<HttpResponse> {
+    let hop = first;
+    for (let redirects = 0; ; redirects++) {
+      assertDestinationAllowed(hop.url, allowed);
+      const response = await send(hop, timeoutMs, signal);
+      let next: Hop | null;
+      try {
+        next = nextHop(hop, response.statusCode, response.headers.location);
+      } catch (err) {
+        discard(response.body);
+        throw err;
+      }
+      if (next === null) {
+        const headers = flattenHeaders(response.headers);
+        const declaredLength = declaredBodyLength(hop.method, response.statusCode, headers);
+        const bytes = await readCappedBody(response.body, declaredLength, maxResponseBytes);
+        return {
+          status: response.statusCode,
+          statusText: response.statusText || STATUS_CODES[response.statusCode] || '',
+          headers,
+          body: parseBody(bytes, headers['content-type']),
+        };
+      }
+      await response.body.dump();
+      if (redirects >= maxRedirects)
+        throw new HttpRequestError(`Too many redirects (more than ${maxRedirects})`);
+      hop = next;
+    }
+  }
+
+  async function request(req: HttpRequest): Promise<HttpResponse> {
+    const url = parseRequestUrl(req.url);
+    const first: Hop = { method: req.method.toUpperCase(), url, headers: req.headers, body: req.body };
+    const deadline = startDeadline(req.timeoutMs, req.signal);
+    try {
+      return await follow(first, req.timeoutMs, deadline.signal);
+    } catch (err) {
+      throw translateTransportError(err, deadline, { requestMs: req.timeoutMs, connectMs: connectTimeoutMs });
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  return { request, close: () => agent.close() };
+}

@@ -1,0 +1,3 @@
+export { type AllowedCidr, type CidrList, isAddressAllowed, parseCidrList } from './cidr.js';
+export { createHttpClient, type HttpClient, type HttpClientOptions } from './client.js';
+export { HttpBlockedError, HttpRequestError, HttpTimeoutError } from './errors.js';
