@@ -1,0 +1,9 @@
+import type { AnyNodeDefinition } from '../contract.js';
+import { delay } from './delay.js';
+import { jsonParser } from './json-parser.js';
+import { terminate } from './terminate.js';
+import { textTransform } from './text-transform.js';
+import { webhook } from './webhook.js';
+
+/** Every action component: nodes that do work and continue down their plain edges. */
+export const actionNodes: AnyNodeDefinition[] = [webhook, textTransform, jsonParser, delay, terminate];

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineNode } from '../contract.js';
+
+export const textTransform = defineNode({
+  componentId: 'text_transform',
+  kind: 'action',
+  title: 'Text transform',
+  description: 'Renders a Liquid template against the run context and outputs the resulting text.',
+  config: z.object({
+    /** Already rendered by the engine; numbers and booleans are kept as their text. */
+    template: z
+      .union([z.string(), z.number(), z.boolean()], { error: 'Expected a template string.' })
+      .transform(String),
+  }),
+  handles: [],
+  run: (_ctx, config) => ({ output: { text: config.template } }),
+});
