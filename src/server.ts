@@ -1,22 +1,30 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
 import { createAuthenticator } from './api/auth/verify.js';
+import { lockDataDir } from './cli/data-dir-lock.js';
 import { resolveJwtSecret } from './cli/jwt-secret.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
+import { createDefinitionCache } from './engine/compiled-definition.js';
+import type { ExecutorDeps } from './engine/executor.js';
+import { createLogService } from './engine/log-service.js';
+import { createRunService } from './engine/run-service.js';
+import { createTemplateEngine } from './engine/templates/index.js';
 import { createWorkflowService } from './engine/workflow-service.js';
+import { createHttpClient } from './nodes/actions/http/index.js';
 import { builtinNodes, createNodeRegistry } from './nodes/registry.js';
-import { openSqliteStore } from './store/sqlite/open-sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { createWorker, type Worker } from './worker/worker.js';
 
 export const VERSION = '0.1.0';
 
 export interface RunningServer {
   app: FastifyInstance;
   store: Store;
+  worker: Worker | null;
   url: string;
   jwtSecret: string | null;
   close(): Promise<void>;
@@ -25,41 +33,83 @@ export interface RunningServer {
 export interface ServerOptions {
   clock?: Clock;
   logger?: Logger;
+  /** Run the worker in this process (default true; `serve --no-worker` turns it off). */
+  worker?: boolean;
 }
 
-/** The composition root: store, services, HTTP app. `stratoflow serve` and the tests both use it. */
+/** The composition root: store, services, worker, HTTP app. `stratoflow serve` and the tests use it. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = await openSqliteStore(join(config.dataDir, 'stratoflow.db'));
+  const embedded = config.databaseUrl === null;
+  const unlock = embedded ? lockDataDirAfterMkdir(config.dataDir) : () => undefined;
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (embedded) await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
   const registry = createNodeRegistry(builtinNodes());
+  const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
+  const deps: ExecutorDeps = {
+    store,
+    clock,
+    templates: createTemplateEngine({ now: () => clock.now() }),
+    http,
+    logger,
+    limits: {
+      nodeTimeoutMs: config.limits.nodeTimeoutMs,
+      maxDelayMs: config.limits.maxDelayMs,
+      httpResponseMaxBytes: 10 * 1024 * 1024,
+    },
+    definitions: createDefinitionCache((id) => store.getVersion(id), registry),
+    runTimeoutMs: config.limits.runTimeoutMs,
+  };
+  const worker =
+    options.worker === false
+      ? null
+      : createWorker({
+          deps,
+          logger,
+          concurrency: config.limits.workerConcurrency,
+          leaseMs: config.limits.leaseMs,
+          pollIntervalMs: 1000,
+        });
   const workflows = createWorkflowService({
     store,
     registry,
     clock,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
   });
+  const runs = createRunService({ store, clock, onRunCreated: () => worker?.wake() });
   const app = await buildApp({
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     version: VERSION,
     authenticator: createAuthenticator({ jwtSecret, jwksUrl: config.jwksUrl }),
     workflows,
-    ready: async () => (await store.listWorkflows('__readyz__')) !== null,
+    runs,
+    logs: createLogService({ store, clock }),
+    ready: () => store.ready(),
     logger,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  logger.info({ url: address }, 'stratoflow listening');
+  worker?.start();
+  logger.info({ url: address, store: store.dialect, worker: worker !== null }, 'stratoflow listening');
   return {
     app,
     store,
+    worker,
     url: address,
     jwtSecret,
     async close() {
       await app.close();
+      await worker?.stop();
+      await http.close();
       await store.close();
+      unlock();
     },
   };
+}
+
+function lockDataDirAfterMkdir(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true });
+  return lockDataDir(dataDir);
 }

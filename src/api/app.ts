@@ -1,6 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { LogService } from '../engine/log-service.js';
+import type { RunService } from '../engine/run-service.js';
 import type { WorkflowService } from '../engine/workflow-service.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
@@ -9,6 +11,9 @@ import { installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
+import { logRoutes } from './routes/logs.js';
+import { runRoutes } from './routes/runs.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
 
 export interface AppDeps {
@@ -17,6 +22,8 @@ export interface AppDeps {
   version: string;
   authenticator: Authenticator;
   workflows: WorkflowService;
+  runs: RunService;
+  logs: LogService;
   ready(): Promise<boolean>;
   logger?: Logger | false;
 }
@@ -42,9 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
   );
 
+  await app.register(webhookRoutes, { runs: deps.runs });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
+    await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
+    await authed.register(logRoutes, { logs: deps.logs });
   });
   return app;
 }

@@ -3,7 +3,7 @@ import { ERRORS } from '../domain/errors.js';
 /** Renders the error registry as Markdown: `docs/errors.md` and the `/docs/errors.md` page. */
 export function renderErrorsMarkdown(): string {
   const lines = [
-    '<!-- Generated from src/domain/errors.ts by `npm run docs:errors`. Do not edit. -->',
+    '<!-- Generated from src/domain/errors.ts by `npm run docs`. Do not edit. -->',
     '# Error codes',
     '',
     'Every error Stratoflow returns has the envelope `{type, code, message, param?, doc_url}`.',

@@ -1,5 +1,5 @@
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
-import type { WorkflowRecord } from '../domain/types.js';
+import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
 
 /** API shape of a workflow (spec §2.3). Lists omit `nodes` and `edges`. */
 export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefinition: boolean) {
@@ -18,5 +18,75 @@ export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefini
     version_id: w.versionId,
     created_at: formatTimestamp(w.createdAt),
     updated_at: formatTimestamp(w.updatedAt),
+  };
+}
+
+/** API shape of a run (spec §2.3 plus documented extras). */
+export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
+  const started = r.startedAt ?? r.createdAt;
+  const duration = r.completedAt !== null ? Math.max(0, r.completedAt - started) / 1000 : null;
+  const trigger = r.triggerPayload as { payload?: unknown; headers?: unknown };
+  return {
+    id: r.id,
+    workflow_id: r.workflowId,
+    status: r.status,
+    error_message: r.errorMessage,
+    failed_node_id: r.failedNodeId,
+    started_at: formatTimestamp(started),
+    completed_at: formatNullableTimestamp(r.completedAt),
+    duration_in_seconds: duration,
+    trigger_payload: (trigger.payload ?? {}) as Record<string, unknown>,
+    original_run_id: r.originalRunId,
+    resumed_from_node_id: r.resumedFromNodeId,
+    created_at: formatTimestamp(r.createdAt),
+    ...(logs ? { logs: logs.map(presentLog) } : {}),
+  };
+}
+
+/** API shape of a log entry (spec §2.3 plus `run_id`, `input`, `attempt`, `duration_ms`). */
+export function presentLog(l: LogRecord) {
+  return {
+    id: l.id,
+    run_id: l.runId,
+    workflow_id: l.workflowId,
+    node_id: l.nodeId,
+    component_id: l.componentId,
+    status: l.status,
+    input: l.input,
+    output: l.output,
+    attempt: l.attempt,
+    duration_ms: Math.round(l.durationMs * 1000) / 1000,
+    created_at: formatTimestamp(l.createdAt),
+  };
+}
+
+/** Laravel's length-aware paginator. */
+export function presentPage<T, R>(
+  rows: readonly T[],
+  total: number,
+  page: { page: number; perPage: number },
+  path: string,
+  present: (row: T) => R,
+) {
+  const lastPage = Math.max(1, Math.ceil(total / page.perPage));
+  const link = (n: number) => `${path}?page=${n}`;
+  const from = rows.length > 0 ? (page.page - 1) * page.perPage + 1 : null;
+  return {
+    data: rows.map(present),
+    links: {
+      first: link(1),
+      last: link(lastPage),
+      prev: page.page > 1 ? link(page.page - 1) : null,
+      next: page.page < lastPage ? link(page.page + 1) : null,
+    },
+    meta: {
+      current_page: page.page,
+      from,
+      last_page: lastPage,
+      path,
+      per_page: page.perPage,
+      to: from === null ? null : from + rows.length - 1,
+      total,
+    },
   };
 }

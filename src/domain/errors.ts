@@ -89,6 +89,13 @@ export const ERRORS = {
     false,
     'This Idempotency-Key was already used for a different workflow. Use a new key.',
   ),
+  run_not_finished: def(
+    422,
+    'invalid_request_error',
+    false,
+    'Only a completed or failed run can be re-run. Wait for it to finish.',
+  ),
+  workflow_inactive: def(404, 'not_found_error', false, 'No active workflow answers at this webhook URL.'),
   run_not_resumable: def(422, 'invalid_request_error', false, 'Only a failed run can be resumed.'),
   node_not_resumable: def(
     422,

@@ -78,6 +78,8 @@ export interface RunRecord {
   origin: RunOrigin;
   triggerPayload: Record<string, unknown>;
   errorMessage: string | null;
+  /** The node whose failure failed the run. */
+  failedNodeId: string | null;
   originalRunId: string | null;
   resumedFromNodeId: string | null;
   /** Results copied from an earlier run (resume), keyed by node id; never re-executed. */
@@ -120,8 +122,14 @@ export interface LogRecord {
 
 /** Durable executor bookkeeping that is not a node result: timers and retry attempts. */
 export interface RunState {
-  /** Node id → epoch ms the node waits for (Delay, retry back-off). */
+  /** Node id → epoch ms until which the node asked to wait (Delay). */
   waits: Record<string, number>;
+  /** Node id → epoch ms of the node's next retry (back-off after a failed attempt). */
+  retries: Record<string, number>;
   /** Node id → attempts already made. */
   attempts: Record<string, number>;
+}
+
+export function emptyRunState(): RunState {
+  return { waits: {}, retries: {}, attempts: {} };
 }

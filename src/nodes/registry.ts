@@ -1,3 +1,5 @@
+import { actionNodes } from './actions/index.js';
+import { conditionNodes } from './conditions/index.js';
 import type { AnyNodeDefinition } from './contract.js';
 import { triggerNodes } from './triggers/index.js';
 
@@ -18,5 +20,5 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes];
+  return [...triggerNodes, ...actionNodes, ...conditionNodes];
 }

@@ -54,6 +54,11 @@ export interface Store {
   commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch): Promise<boolean>;
   /** The logs of a run, in order. */
   listRunLogs(runId: string): Promise<LogRecord[]>;
+  /**
+   * Clears every lease (embedded mode only, at start-up: the previous process owning the data folder
+   * is gone, so its runs continue now instead of after their leases lapse).
+   */
+  releaseAllLeases(): Promise<number>;
   /** Earliest `ready_at` of a parked run, for the worker's wake-up timer. */
   nextReadyAt(): Promise<number | null>;
 
@@ -70,6 +75,9 @@ export interface Store {
   // Authorizations ----------------------------------------------------------------------------------
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
 
+  /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
+  ready(): Promise<boolean>;
+
   close(): Promise<void>;
 }
 
@@ -83,6 +91,7 @@ export interface IdempotencyClaim {
 export interface RunPatch {
   status?: RunStatus;
   errorMessage?: string | null;
+  failedNodeId?: string | null;
   startedAt?: number | null;
   completedAt?: number | null;
   readyAt?: number;

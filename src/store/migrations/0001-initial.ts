@@ -47,6 +47,7 @@ export const initial: Migration = {
       .addColumn('origin', 'text', (c) => c.notNull())
       .addColumn('trigger_payload', 'text', (c) => c.notNull())
       .addColumn('error_message', 'text')
+      .addColumn('failed_node_id', 'text')
       .addColumn('original_run_id', 'text')
       .addColumn('resumed_from_node_id', 'text')
       .addColumn('inherited', 'text', (c) => c.notNull())
@@ -66,7 +67,7 @@ export const initial: Migration = {
 
     await db.schema
       .createTable('logs')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull())
       .addColumn('org_id', 'text', (c) => c.notNull())
       .addColumn('run_id', 'text', (c) => c.notNull())
       .addColumn('workflow_id', 'text', (c) => c.notNull())
@@ -80,10 +81,11 @@ export const initial: Migration = {
       .addColumn('attempt', 'integer', (c) => c.notNull())
       .addColumn('duration_ms', 'double precision', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
+      // (run_id, seq) orders a run's log and makes a second writer's duplicate step fail. Logs are the
+      // hottest insert: every index here costs every node, so there are only two.
+      .addPrimaryKeyConstraint('logs_pk', ['run_id', 'seq'])
       .execute();
-    await db.schema.createIndex('logs_run').on('logs').columns(['run_id', 'seq']).unique().execute();
     await db.schema.createIndex('logs_workflow').on('logs').columns(['workflow_id', 'created_at']).execute();
-    await db.schema.createIndex('logs_org').on('logs').columns(['org_id', 'created_at']).execute();
 
     await db.schema
       .createTable('idempotency_keys')

@@ -19,13 +19,20 @@ function filterToSql(orgId: string, workflowId: string, filter: LogFilter) {
 }
 
 export function logQueries(db: Db) {
+  // Holding the row lock until commit keeps another worker from taking the lease mid-step (PostgreSQL);
+  // SQLite's write transaction already excludes every other writer.
+  const leaseCheck = `SELECT 1 AS held FROM runs WHERE id = ? AND lease_owner = ?${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
   return {
     async commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch) {
       const { set, values } = patchToSql(patch);
-      const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
       return db.transaction(async (tx) => {
-        const changed = await tx.run(update, [...values, runId, owner]);
-        if (changed === 0) return false;
+        if (set.length === 0) {
+          // Most steps only add a log: check the lease without rewriting the run row.
+          if ((await tx.all(leaseCheck, [runId, owner])).length === 0) return false;
+        } else {
+          const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
+          if ((await tx.run(update, [...values, runId, owner])) === 0) return false;
+        }
         if (log) await tx.run(INSERT_LOG, logValues(log));
         return true;
       });

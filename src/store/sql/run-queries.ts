@@ -16,12 +16,12 @@ export function patchToSql(patch: RunPatch): { set: string[]; values: SqlValue[]
   };
   if (patch.status !== undefined) add('status', patch.status);
   if (patch.errorMessage !== undefined) add('error_message', patch.errorMessage);
+  if (patch.failedNodeId !== undefined) add('failed_node_id', patch.failedNodeId);
   if (patch.startedAt !== undefined) add('started_at', patch.startedAt);
   if (patch.completedAt !== undefined) add('completed_at', patch.completedAt);
   if (patch.readyAt !== undefined) add('ready_at', patch.readyAt);
   if (patch.state !== undefined) add('state', json(patch.state));
   if (patch.releaseLease) set.push('lease_owner = NULL', 'lease_expires_at = NULL');
-  if (set.length === 0) set.push('lease_owner = lease_owner');
   return { set, values };
 }
 
@@ -47,7 +47,13 @@ export function runQueries(db: Db) {
       if (claim) {
         const existing = await findIdempotent(tx, run.orgId, claim);
         if (existing) return { run: existing, created: false };
-        await tx.run('DELETE FROM idempotency_keys WHERE org_id = ? AND key = ?', [run.orgId, claim.key]);
+        // Only an expired key may be replaced: a live one committed meanwhile by a concurrent call must
+        // survive, so that this insert collides with it and the retry below returns its run.
+        await tx.run('DELETE FROM idempotency_keys WHERE org_id = ? AND key = ? AND created_at < ?', [
+          run.orgId,
+          claim.key,
+          claim.notBefore,
+        ]);
         await tx.run('INSERT INTO idempotency_keys (org_id, key, run_id, created_at) VALUES (?, ?, ?, ?)', [
           run.orgId,
           claim.key,
@@ -105,6 +111,11 @@ export function runQueries(db: Db) {
       );
       const kept = new Set(held.map((r) => r.id as string));
       return runIds.filter((id) => !kept.has(id));
+    },
+    async releaseAllLeases() {
+      return db.run(
+        'UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL',
+      );
     },
     async nextReadyAt() {
       const [row] = await db.all<Row>(

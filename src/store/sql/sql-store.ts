@@ -5,14 +5,31 @@ import { logQueries } from './log-queries.js';
 import { runQueries } from './run-queries.js';
 import { workflowQueries } from './workflow-queries.js';
 
+/** How long `ready()` waits for the database before answering false. */
+const READY_TIMEOUT_MS = 5_000;
+
 /** The Store over any Db: the same SQL serves SQLite and PostgreSQL. */
-export function createSqlStore(db: Db): Store {
+export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<boolean> }): Store {
+  async function check(): Promise<boolean> {
+    await db.all('SELECT 1 AS ok');
+    return schema.migrationsCurrent();
+  }
   return {
     dialect: db.dialect,
     ...workflowQueries(db),
     ...runQueries(db),
     ...logQueries(db),
     ...authorizationQueries(db),
+    ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     close: () => db.close(),
   };
+}
+
+function withinTimeout(work: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

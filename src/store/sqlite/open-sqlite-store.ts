@@ -1,14 +1,26 @@
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrateToLatest } from '../migrations/index.js';
+import { migrateToLatest, migrationsCurrent } from '../migrations/index.js';
 import { createSqlStore } from '../sql/sql-store.js';
 import type { Store } from '../store.js';
 import { openSqliteDb } from './sqlite-db.js';
 
+export interface SqliteStoreOptions {
+  /** Apply pending migrations while opening (default true). */
+  migrate?: boolean;
+}
+
 /** Opens (creating and migrating if needed) the embedded SQLite store at `file`. */
-export async function openSqliteStore(file: string): Promise<Store> {
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const { db, raw } = openSqliteDb(file);
   // Kysely runs the shared migration set; it uses the same connection (the store is idle meanwhile).
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateToLatest(kysely);
-  return createSqlStore(db);
+  if (options.migrate ?? true) {
+    try {
+      await migrateToLatest(kysely);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return createSqlStore(db, { migrationsCurrent: () => migrationsCurrent(kysely) });
 }

@@ -14,6 +14,7 @@ export function openSqliteDb(file: string): { db: Db; raw: Database.Database } {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -32000');
+  raw.pragma('wal_autocheckpoint = 4000');
   const statements = new Map<string, Database.Statement>();
 
   function prepare(sql: string): Database.Statement {

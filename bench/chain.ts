@@ -1,0 +1,85 @@
+/**
+ * Benchmark (a): a chain of 40 text_transform nodes, embedded (SQLite, WAL) and durable (each node's
+ * log committed in its own transaction). Prints time per node; median of several rounds.
+ *   npx tsx bench/chain.ts [--rounds 5] [--runs 50]
+ */
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { systemClock } from '../src/domain/time.js';
+import { createDefinitionCache } from '../src/engine/compiled-definition.js';
+import { createRunService } from '../src/engine/run-service.js';
+import { createTemplateEngine } from '../src/engine/templates/index.js';
+import { createWorkflowService } from '../src/engine/workflow-service.js';
+import { createHttpClient } from '../src/nodes/actions/http/index.js';
+import { builtinNodes, createNodeRegistry } from '../src/nodes/registry.js';
+import { openStore } from '../src/store/open-store.js';
+import { createWorker } from '../src/worker/worker.js';
+import { chainDefinition, median, saveResult, sleep, tempDir } from './lib.js';
+
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, runs: { type: 'string', default: '50' } },
+});
+const ROUNDS = Number(values.rounds);
+const RUNS = Number(values.runs);
+const CHAIN = 40;
+
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? null;
+const store = await openStore({ databaseUrl, dataDir: tempDir('stratoflow-bench-chain-') });
+const registry = createNodeRegistry(builtinNodes());
+const clock = systemClock;
+const logger = pino({ level: 'silent' });
+const http = createHttpClient({});
+const deps = {
+  store,
+  clock,
+  templates: createTemplateEngine(),
+  http,
+  logger,
+  limits: { nodeTimeoutMs: 300_000, maxDelayMs: 900_000, httpResponseMaxBytes: 10 << 20 },
+  definitions: createDefinitionCache((id) => store.getVersion(id), registry),
+  runTimeoutMs: 3_600_000,
+};
+const workflows = createWorkflowService({ store, registry, clock, authorizationExists: async () => false });
+const workflow = await workflows.create('org_bench', { name: 'chain', ...chainDefinition(CHAIN) });
+const runs = createRunService({ store, clock, onRunCreated: () => undefined });
+
+const perNodeUs: number[] = [];
+for (let round = 0; round < ROUNDS + 1; round++) {
+  for (let i = 0; i < RUNS; i++) await runs.execute('org_bench', workflow.id, { i });
+  const worker = createWorker({
+    deps,
+    logger,
+    concurrency: 1,
+    leaseMs: 30_000,
+    pollIntervalMs: 5,
+    owner: `bench-${round}`,
+  });
+  const started = performance.now();
+  worker.start();
+  while (true) {
+    const counts = await store.countRunsByStatus('org_bench', workflow.id, null);
+    if ((counts.completed ?? 0) === RUNS * (round + 1)) break;
+    if ((counts.failed ?? 0) > 0) throw new Error('a run failed');
+    await sleep(1);
+  }
+  const elapsedMs = performance.now() - started;
+  await worker.stop();
+  if (round === 0) continue; // warm-up
+  perNodeUs.push((elapsedMs * 1000) / (RUNS * CHAIN));
+  console.log(`round ${round}: ${((elapsedMs * 1000) / (RUNS * CHAIN)).toFixed(1)} µs per node`);
+}
+const logs = await store.listRunLogs(
+  (await store.listRuns('org_bench', workflow.id, { page: 1, perPage: 1 })).rows[0]?.id ?? '',
+);
+await http.close();
+await store.close();
+saveResult(databaseUrl ? 'chain-postgres' : 'chain-sqlite', {
+  store: databaseUrl ? 'postgres' : 'sqlite',
+  chain_length: CHAIN,
+  runs_per_round: RUNS,
+  rounds: ROUNDS,
+  logs_per_run: logs.length,
+  per_node_us_median: Number(median(perNodeUs).toFixed(1)),
+  per_node_us_rounds: perNodeUs.map((v) => Number(v.toFixed(1))),
+  note: 'sequential runs (worker concurrency 1); each node commits its log in its own transaction',
+});

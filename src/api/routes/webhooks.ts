@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RunService } from '../../engine/run-service.js';
+import { errorSchema } from '../schemas/common.js';
+import { webhookAccepted, webhookParams } from '../schemas/run.js';
+
+export interface WebhookRoutesOptions {
+  runs: RunService;
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+/** Public: the secret token in the path is the authentication. */
+export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async (app, { runs }) => {
+  app.post(
+    '/workflows/webhooks/:webhookToken',
+    {
+      schema: {
+        tags: ['Webhooks'],
+        summary: 'Trigger a workflow via its webhook URL',
+        description:
+          'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored.',
+        security: [],
+        params: webhookParams,
+        response: { 202: webhookAccepted, 404: errorSchema, 413: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const run = await runs.triggerWebhook(
+        request.params.webhookToken,
+        request.body,
+        flatHeaders(request.headers),
+      );
+      return reply.code(202).send({ run_id: run.id });
+    },
+  );
+};

@@ -1,0 +1,235 @@
+import { newId } from '../domain/ids.js';
+import type { LogRecord, RunRecord } from '../domain/types.js';
+import type { TriggerInput } from '../nodes/contract.js';
+import type { RunPatch, Store } from '../store/store.js';
+import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
+import { planFrontier, planSuccessors } from './frontier.js';
+import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
+import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
+
+export interface ExecutorDeps extends NodeRunnerDeps {
+  store: Store;
+  definitions: DefinitionCache;
+  runTimeoutMs: number;
+}
+
+/** Lets the worker steer a run it holds: abort it (lease lost) or ask it to hand the run back. */
+export interface RunControl {
+  signal: AbortSignal;
+  /** True when the worker is shutting down: launch nothing new and release the run when idle. */
+  releaseRequested(): boolean;
+}
+
+export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
+
+type LogFields = Pick<LogRecord, 'status' | 'input' | 'output' | 'handle' | 'attempt' | 'durationMs'>;
+type Step = 'continue' | ExecutionOutcome;
+
+/**
+ * Executes a claimed run until it ends, parks on a timer, is released, or loses its lease. Every
+ * finished node commits one transaction (its log + the run's new state); independent branches run
+ * concurrently. The run is a log of node results: nodes with a result are never executed again.
+ */
+export async function executeRun(
+  deps: ExecutorDeps,
+  run: RunRecord,
+  owner: string,
+  control: RunControl,
+): Promise<ExecutionOutcome> {
+  const compiled = await deps.definitions.get(run.versionId);
+  if (!compiled) {
+    const message = 'The workflow version of this run no longer exists.';
+    return commitEnd(deps, run, owner, null, failed(deps, message, null));
+  }
+  const logs = await deps.store.listRunLogs(run.id);
+  return createExecution(deps, compiled, run, owner, control, logs).execute();
+}
+
+function failed(deps: ExecutorDeps, message: string, nodeId: string | null): RunPatch {
+  return {
+    status: 'failed',
+    errorMessage: message,
+    failedNodeId: nodeId,
+    completedAt: deps.clock.now(),
+    releaseLease: true,
+  };
+}
+
+async function commitEnd(
+  deps: ExecutorDeps,
+  run: RunRecord,
+  owner: string,
+  log: LogRecord | null,
+  patch: RunPatch,
+): Promise<ExecutionOutcome> {
+  if (!(await deps.store.commitStep(run.id, owner, log, patch))) return 'lost';
+  return patch.status === 'failed' ? 'failed' : 'completed';
+}
+
+function createExecution(
+  deps: ExecutorDeps,
+  compiled: CompiledDefinition,
+  run: RunRecord,
+  owner: string,
+  control: RunControl,
+  logs: readonly LogRecord[],
+) {
+  const { store, clock } = deps;
+  const progress = progressFromLogs(run, logs);
+  const state = cloneState(run.state);
+  const startedAt = run.startedAt ?? clock.now();
+  let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
+  const abort = new AbortController();
+  control.signal.addEventListener('abort', () => abort.abort(control.signal.reason), { once: true });
+  const runScope: RunScope = {
+    runId: run.id,
+    workflowId: run.workflowId,
+    orgId: run.orgId,
+    trigger: run.triggerPayload as unknown as TriggerInput,
+    signal: abort.signal,
+    scope: buildScope(run, progress.results, compiled.triggerId),
+  };
+  const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
+
+  function launch(id: string, waitedUntil: number | null) {
+    const node = compiled.nodes.get(id);
+    const component = compiled.components.get(id);
+    if (!node || !component || control.releaseRequested()) return;
+    progress.running.add(id);
+    const attempt = (state.attempts[id] ?? 0) + 1;
+    const step = runNode(deps, runScope, { node, component, attempt, waitedUntil });
+    inflight.set(
+      id,
+      step.then((outcome) => ({ id, outcome })),
+    );
+  }
+
+  function launchDue() {
+    const now = clock.now();
+    for (const [id, until] of progress.waiting) {
+      if (until > now) continue;
+      progress.waiting.delete(id);
+      launch(id, id in state.waits ? until : null);
+    }
+  }
+
+  function log(id: string, fields: LogFields): LogRecord {
+    return {
+      id: newId('log'),
+      orgId: run.orgId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      seq: ++seq,
+      nodeId: id,
+      componentId: compiled.components.get(id)?.componentId ?? null,
+      createdAt: clock.now(),
+      ...fields,
+    };
+  }
+
+  const end = (entry: LogRecord | null, patch: RunPatch) =>
+    commitEnd(deps, run, owner, entry, { ...patch, state });
+  const step = async (entry: LogRecord | null, patch: RunPatch = {}): Promise<Step> =>
+    (await store.commitStep(run.id, owner, entry, patch)) ? 'continue' : 'lost';
+  const completed = (): RunPatch => ({ status: 'completed', completedAt: clock.now(), releaseLease: true });
+
+  /** A final result: record it, then launch the successors it made ready (or end the run). */
+  async function recordResult(id: string, fields: LogFields): Promise<Step> {
+    if (fields.attempt > 1) state.attempts[id] = fields.attempt;
+    delete state.waits[id];
+    delete state.retries[id];
+    progress.results.set(id, { output: fields.output, handle: fields.handle });
+    runScope.scope[id] = fields.output;
+    if (id === compiled.triggerId && !compiled.nodes.has('trigger')) runScope.scope.trigger = fields.output;
+    const ready = planSuccessors(compiled.graph, progress, compiled.triggerId, id);
+    const entry = log(id, fields);
+    if (ready.length === 0 && inflight.size === 0 && progress.waiting.size === 0)
+      return end(entry, completed());
+    const result = await step(entry);
+    if (result === 'continue') for (const next of ready) launch(next, null);
+    return result;
+  }
+
+  async function onError(id: string, outcome: Extract<StepOutcome, { kind: 'error' }>): Promise<Step> {
+    const attempt = (state.attempts[id] ?? 0) + 1;
+    state.attempts[id] = attempt;
+    delete state.retries[id];
+    const node = compiled.nodes.get(id);
+    const output = { error: outcome.message, code: outcome.code };
+    const fields: LogFields = {
+      status: 'error',
+      input: outcome.input,
+      output,
+      handle: null,
+      attempt,
+      durationMs: outcome.durationMs,
+    };
+    const policy = retryPolicy(node?.data.retry);
+    if (policy && attempt < policy.maxAttempts) {
+      const until = clock.now() + policy.backoffMs * policy.factor ** (attempt - 1);
+      state.retries[id] = until;
+      progress.waiting.set(id, until);
+      return step(log(id, fields), { state });
+    }
+    if (node?.data.continue_on_error === true) return recordResult(id, { ...fields, handle: 'error' });
+    return end(log(id, fields), failed(deps, outcome.message, id));
+  }
+
+  async function settle(id: string, outcome: StepOutcome): Promise<Step> {
+    const attempt = (state.attempts[id] ?? 0) + 1;
+    if (outcome.kind === 'wait') {
+      state.waits[id] = outcome.until;
+      progress.waiting.set(id, outcome.until);
+      return step(null, { state });
+    }
+    if (outcome.kind === 'error') return onError(id, outcome);
+    const fields: LogFields = {
+      status: 'success',
+      input: outcome.input,
+      output: outcome.output,
+      handle: outcome.handle,
+      attempt,
+      durationMs: outcome.durationMs,
+    };
+    if (!outcome.terminate) return recordResult(id, fields);
+    const { status, message } = outcome.terminate;
+    const patch =
+      status === 'failed' ? failed(deps, message ?? `Terminated by node '${id}'.`, id) : completed();
+    return end(log(id, fields), patch);
+  }
+
+  async function execute(): Promise<ExecutionOutcome> {
+    for (const id of planFrontier(compiled.graph, progress, compiled.triggerId)) launch(id, null);
+    launchDue();
+    while (true) {
+      if (control.signal.aborted) return 'lost';
+      if (clock.now() - startedAt > deps.runTimeoutMs) {
+        abort.abort();
+        const message = `The run exceeded the maximum duration of ${deps.runTimeoutMs / 1000} seconds.`;
+        return end(null, failed(deps, message, null));
+      }
+      if (inflight.size === 0) {
+        if (control.releaseRequested()) {
+          return (await step(null, { readyAt: clock.now(), releaseLease: true, state })) === 'continue'
+            ? 'released'
+            : 'lost';
+        }
+        if (progress.waiting.size === 0) return end(null, completed());
+        const readyAt = Math.min(...progress.waiting.values());
+        return (await step(null, { readyAt, releaseLease: true, state })) === 'continue' ? 'parked' : 'lost';
+      }
+      const { id, outcome } = await Promise.race(inflight.values());
+      inflight.delete(id);
+      progress.running.delete(id);
+      if (control.signal.aborted) return 'lost';
+      const result = await settle(id, outcome);
+      if (result !== 'continue') {
+        abort.abort();
+        return result;
+      }
+      launchDue();
+    }
+  }
+
+  return { execute };
+}

@@ -1,0 +1,140 @@
+import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
+import type { Clock } from '../domain/time.js';
+import type { WorkflowNode } from '../domain/types.js';
+import type {
+  AnyNodeDefinition,
+  HttpPort,
+  NodeContext,
+  NodeLimits,
+  NodeLogger,
+  TriggerInput,
+} from '../nodes/contract.js';
+import { componentConfig } from './node-config.js';
+import type { TemplateEngine } from './templates/index.js';
+
+/** What executing one node came to. */
+export type StepOutcome =
+  | {
+      kind: 'success';
+      input: unknown;
+      output: unknown;
+      handle: string | null;
+      durationMs: number;
+      terminate?: { status: 'completed' | 'failed'; message: string | null };
+    }
+  | { kind: 'wait'; input: unknown; until: number }
+  | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
+
+/** Per-run facts every node of the run shares. */
+export interface RunScope {
+  runId: string;
+  workflowId: string;
+  orgId: string;
+  trigger: TriggerInput;
+  signal: AbortSignal;
+  /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
+  scope: Record<string, unknown>;
+}
+
+export interface NodeRunnerDeps {
+  templates: TemplateEngine;
+  clock: Clock;
+  limits: NodeLimits;
+  http: HttpPort;
+  logger: NodeLogger;
+}
+
+export interface NodeStep {
+  node: WorkflowNode;
+  component: AnyNodeDefinition;
+  attempt: number;
+  waitedUntil: number | null;
+}
+
+/** Maps anything a node throws to a registered code and a message. */
+export function classifyError(error: unknown): { code: ErrorCode; message: string } {
+  if (error instanceof StratoflowError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof code === 'string' && code in ERRORS) return { code: code as ErrorCode, message };
+  return { code: 'node_failed', message };
+}
+
+function configProblem(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || 'config'}: ${i.message}`).join('; ');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(
+        new StratoflowError(
+          'node_timeout',
+          `Node exceeded the maximum execution time of ${ms / 1000} seconds.`,
+        ),
+      );
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Renders the node's config against the run scope, validates it, and runs the component once. */
+export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): Promise<StepOutcome> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  let input: unknown = null;
+  let controller: AbortController | null = null;
+  try {
+    input = deps.templates.renderDeep(componentConfig(step.node), run.scope, step.component.rawFields);
+    const parsed = step.component.config.safeParse(input);
+    if (!parsed.success) {
+      throw new StratoflowError(
+        'node_config_invalid',
+        `Invalid configuration: ${configProblem(parsed.error.issues)}`,
+      );
+    }
+    const ctx: NodeContext = {
+      runId: run.runId,
+      workflowId: run.workflowId,
+      orgId: run.orgId,
+      nodeId: step.node.id,
+      attempt: step.attempt,
+      get signal() {
+        if (!controller) {
+          const own = new AbortController();
+          controller = own;
+          if (run.signal.aborted) own.abort(run.signal.reason);
+          else run.signal.addEventListener('abort', () => own.abort(run.signal.reason), { once: true });
+        }
+        return controller.signal;
+      },
+      logger: deps.logger,
+      limits: deps.limits,
+      clock: deps.clock,
+      trigger: run.trigger,
+      waitedUntil: step.waitedUntil,
+      http: deps.http,
+    };
+    const pending = step.component.run(ctx, parsed.data);
+    const outcome =
+      pending instanceof Promise
+        ? await withTimeout(pending, deps.limits.nodeTimeoutMs, () =>
+            (controller as AbortController | null)?.abort(),
+          )
+        : pending;
+    if ('wait' in outcome) return { kind: 'wait', input, until: outcome.wait.until };
+    return {
+      kind: 'success',
+      input,
+      output: outcome.output ?? null,
+      handle: outcome.handle ?? null,
+      durationMs: elapsed(),
+      ...(outcome.terminate ? { terminate: outcome.terminate } : {}),
+    };
+  } catch (error) {
+    const { code, message } = classifyError(error);
+    return { kind: 'error', input, message, code, durationMs: elapsed() };
+  }
+}

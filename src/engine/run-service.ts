@@ -1,0 +1,187 @@
+import { notFound, StratoflowError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Clock } from '../domain/time.js';
+import {
+  emptyRunState,
+  type NodeResult,
+  type RunOrigin,
+  type RunRecord,
+  type WorkflowRecord,
+} from '../domain/types.js';
+import type { TriggerInput } from '../nodes/contract.js';
+import type { PageRequest, Store } from '../store/store.js';
+import { ancestorsOf, buildGraph } from './graph.js';
+import { isFinalLog } from './run-progress.js';
+
+export interface RunServiceDeps {
+  store: Store;
+  clock: Clock;
+  /** Called after a run is durably created (wakes the local worker). */
+  onRunCreated(run: RunRecord): void;
+  idempotencyWindowMs?: number;
+}
+
+export interface StartRunOptions {
+  workflow: WorkflowRecord;
+  origin: RunOrigin;
+  trigger: TriggerInput;
+  idempotencyKey?: string;
+  originalRunId?: string | null;
+  resumedFromNodeId?: string | null;
+  inherited?: Record<string, NodeResult>;
+  parentRunId?: string | null;
+  depth?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Starting, re-running and resuming runs; reading them back. Knows nothing of HTTP. */
+export function createRunService(deps: RunServiceDeps) {
+  const { store, clock } = deps;
+  const windowMs = deps.idempotencyWindowMs ?? DAY_MS;
+
+  async function start(options: StartRunOptions): Promise<{ run: RunRecord; created: boolean }> {
+    const now = clock.now();
+    const run: RunRecord = {
+      id: newId('run'),
+      orgId: options.workflow.orgId,
+      workflowId: options.workflow.id,
+      versionId: options.workflow.versionId,
+      status: 'pending',
+      origin: options.origin,
+      triggerPayload: options.trigger as unknown as Record<string, unknown>,
+      errorMessage: null,
+      failedNodeId: null,
+      originalRunId: options.originalRunId ?? null,
+      resumedFromNodeId: options.resumedFromNodeId ?? null,
+      inherited: options.inherited ?? {},
+      state: emptyRunState(),
+      parentRunId: options.parentRunId ?? null,
+      depth: options.depth ?? 0,
+      readyAt: now,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      createdAt: now,
+      startedAt: null,
+      completedAt: null,
+    };
+    const claim = options.idempotencyKey
+      ? { key: options.idempotencyKey, notBefore: now - windowMs }
+      : undefined;
+    const result = await store.createRun(run, claim);
+    if (result.created) deps.onRunCreated(result.run);
+    else if (result.run.workflowId !== run.workflowId) throw new StratoflowError('idempotency_key_reused');
+    return result;
+  }
+
+  async function getWorkflow(orgId: string, workflowId: string) {
+    const workflow = await store.getWorkflow(orgId, workflowId);
+    if (!workflow) throw notFound('Workflow');
+    return workflow;
+  }
+
+  async function getRun(orgId: string, runId: string) {
+    const run = await store.getRun(orgId, runId);
+    if (!run) throw notFound('Run');
+    return run;
+  }
+
+  return {
+    start,
+    getRun,
+
+    async getRunWithLogs(orgId: string, runId: string) {
+      const run = await getRun(orgId, runId);
+      return { run, logs: await store.listRunLogs(run.id) };
+    },
+
+    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
+      await getWorkflow(orgId, workflowId);
+      return store.listRuns(orgId, workflowId, page);
+    },
+
+    async execute(
+      orgId: string,
+      workflowId: string,
+      context: Record<string, unknown>,
+      idempotencyKey?: string,
+    ) {
+      const workflow = await getWorkflow(orgId, workflowId);
+      const trigger: TriggerInput = { origin: 'manual', payload: context };
+      return start({ workflow, origin: 'manual', trigger, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    },
+
+    /** A new run of the workflow's current definition with the original trigger payload. */
+    async rerun(orgId: string, runId: string) {
+      const original = await getRun(orgId, runId);
+      if (original.status !== 'completed' && original.status !== 'failed')
+        throw new StratoflowError('run_not_finished');
+      const workflow = await getWorkflow(orgId, original.workflowId);
+      const trigger = original.triggerPayload as unknown as TriggerInput;
+      const { run } = await start({ workflow, origin: 'rerun', trigger, originalRunId: original.id });
+      return run;
+    },
+
+    /**
+     * A new run that inherits the results of `nodeId` and its ancestors from a failed run (they are
+     * never executed again) and continues after `nodeId` on the workflow's current definition.
+     */
+    async resume(orgId: string, runId: string, nodeId: string) {
+      const original = await getRun(orgId, runId);
+      const workflow = await getWorkflow(orgId, original.workflowId);
+      const graph = buildGraph(workflow.definition);
+      if (!graph.nodes.has(nodeId)) throw notFound(`Node '${nodeId}'`);
+      if (original.status !== 'failed') {
+        throw new StratoflowError(
+          'run_not_resumable',
+          `Run ${original.id} is ${original.status}; only a failed run can be resumed.`,
+        );
+      }
+      const recorded = new Map<string, NodeResult>(Object.entries(original.inherited));
+      const succeeded = new Set(recorded.keys());
+      for (const log of await store.listRunLogs(original.id)) {
+        if (isFinalLog(log)) recorded.set(log.nodeId, { output: log.output, handle: log.handle });
+        if (log.status === 'success') succeeded.add(log.nodeId);
+      }
+      const resumedNode = recorded.get(nodeId);
+      if (!resumedNode || !succeeded.has(nodeId)) {
+        throw new StratoflowError(
+          'node_not_resumable',
+          `Node '${nodeId}' did not succeed in run ${original.id}.`,
+          'nodeId',
+        );
+      }
+      const inherited: Record<string, NodeResult> = { [nodeId]: resumedNode };
+      for (const id of ancestorsOf(graph, nodeId)) {
+        const result = recorded.get(id);
+        if (result) inherited[id] = result;
+      }
+      const trigger = original.triggerPayload as unknown as TriggerInput;
+      const { run } = await start({
+        workflow,
+        origin: 'resume',
+        trigger,
+        originalRunId: original.id,
+        resumedFromNodeId: nodeId,
+        inherited,
+      });
+      return run;
+    },
+
+    /** POST /workflows/webhooks/{token}: 404 unless an active webhook workflow owns the token. */
+    async triggerWebhook(token: string, body: unknown, headers: Record<string, string>) {
+      const workflow = await store.findWorkflowByWebhookToken(token);
+      if (workflow?.triggerComponent !== 'webhook_trigger') throw notFound('Webhook');
+      if (!workflow.isActive) throw new StratoflowError('workflow_inactive');
+      const trigger: TriggerInput = {
+        origin: 'webhook',
+        payload: { webhook_payload: body ?? null },
+        headers,
+      };
+      const { run } = await start({ workflow, origin: 'webhook', trigger });
+      return run;
+    },
+  };
+}
+
+export type RunService = ReturnType<typeof createRunService>;
