@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { VERSION } from '../server.js';
+import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 
@@ -11,6 +12,7 @@ program
   .version(VERSION);
 registerServe(program);
 registerToken(program);
+registerMigrate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
