@@ -6,7 +6,13 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
 import { newId } from '../domain/ids.js';
-import type { LogRecord, RunRecord, RunStatus, WorkflowRecord } from '../domain/types.js';
+import {
+  emptyRunState,
+  type LogRecord,
+  type RunRecord,
+  type RunStatus,
+  type WorkflowRecord,
+} from '../domain/types.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { toPostgresPlaceholders } from './postgres/placeholders.js';
 import type { SqlValue } from './sql/db.js';
@@ -75,7 +81,7 @@ function run(w: WorkflowRecord, overrides: Partial<RunRecord> = {}): RunRecord {
     originalRunId: null,
     resumedFromNodeId: null,
     inherited: {},
-    state: { waits: {}, retries: {}, attempts: {} },
+    state: emptyRunState(),
     parentRunId: null,
     depth: 0,
     readyAt: T0,
@@ -241,7 +247,13 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
           origin: 'webhook',
           triggerPayload: { order: { id: 7, lines: ['a', 'b'] }, note: 'é ✓' },
           inherited: { n1: { output: { x: 1 }, handle: 'true' } },
-          state: { waits: { n2: T0 + 60_000 }, retries: { n3: T0 + 5 }, attempts: { n3: 2 } },
+          state: {
+            ...emptyRunState(),
+            waits: { n2: T0 + 60_000 },
+            retries: { n3: T0 + 5 },
+            attempts: { n3: 2 },
+            memos: {},
+          },
           originalRunId: newId('run'),
           resumedFromNodeId: 'n1',
           parentRunId: newId('run'),
@@ -444,7 +456,7 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
       it('writes the log and the run patch together', async () => {
         const w = await savedWorkflow();
         const r = await claimedRun(w);
-        const state = { waits: { n2: T0 + 9000 }, retries: {}, attempts: { n1: 1 } };
+        const state = { ...emptyRunState(), waits: { n2: T0 + 9000 }, attempts: { n1: 1 } };
         const entry = log(r, 0, { handle: 'true', status: 'warning' });
         expect(await store.commitStep(r.id, 'worker-a', entry, { state, errorMessage: null })).toBe(true);
         expect(await store.listRunLogs(r.id)).toEqual([entry]);
