@@ -5,13 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/domain/time.js';
-import { createDefinitionCache } from '../src/engine/compiled-definition.js';
-import { createRunService } from '../src/engine/run-service.js';
-import { createTemplateEngine } from '../src/engine/templates/index.js';
 import { createWorkflowService } from '../src/engine/workflow-service.js';
-import { createHttpClient } from '../src/nodes/actions/http/index.js';
-import { builtinNodes, createNodeRegistry } from '../src/nodes/registry.js';
+import { createRuntime } from '../src/runtime.js';
 import { openStore } from '../src/store/open-store.js';
 import { createWorker } from '../src/worker/worker.js';
 import { chainDefinition, median, saveResult, sleep, tempDir } from './lib.js';
@@ -25,23 +22,17 @@ const CHAIN = 40;
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? null;
 const store = await openStore({ databaseUrl, dataDir: tempDir('stratoflow-bench-chain-') });
-const registry = createNodeRegistry(builtinNodes());
 const clock = systemClock;
 const logger = pino({ level: 'silent' });
-const http = createHttpClient({});
-const deps = {
+const runtime = createRuntime(
   store,
+  { httpAllowedCidrs: '', limits: { ...loadConfig({}).limits } },
   clock,
-  templates: createTemplateEngine(),
-  http,
   logger,
-  limits: { nodeTimeoutMs: 300_000, maxDelayMs: 900_000, httpResponseMaxBytes: 10 << 20 },
-  definitions: createDefinitionCache((id) => store.getVersion(id), registry),
-  runTimeoutMs: 3_600_000,
-};
+);
+const { registry, executor: deps, runs } = runtime;
 const workflows = createWorkflowService({ store, registry, clock, authorizationExists: async () => false });
 const workflow = await workflows.create('org_bench', { name: 'chain', ...chainDefinition(CHAIN) });
-const runs = createRunService({ store, clock, onRunCreated: () => undefined });
 
 const perNodeUs: number[] = [];
 for (let round = 0; round < ROUNDS + 1; round++) {
@@ -71,7 +62,7 @@ for (let round = 0; round < ROUNDS + 1; round++) {
 const logs = await store.listRunLogs(
   (await store.listRuns('org_bench', workflow.id, { page: 1, perPage: 1 })).rows[0]?.id ?? '',
 );
-await http.close();
+await runtime.http.close();
 await store.close();
 saveResult(databaseUrl ? 'chain-postgres' : 'chain-sqlite', {
   store: databaseUrl ? 'postgres' : 'sqlite',

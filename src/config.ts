@@ -13,6 +13,7 @@ export interface Config {
   jwksUrl: string | null;
   bodyLimitBytes: number;
   databaseUrl: string | null;
+  pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
   limits: EngineLimits;
@@ -32,6 +33,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const n = int(value, fallback, name);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${value}"`);
   return n;
 }
 
@@ -65,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       overrides.bodyLimitBytes ??
       parseByteSize(env.STRATOFLOW_BODY_LIMIT, 1024 * 1024, 'STRATOFLOW_BODY_LIMIT'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || null),
+    pgPoolSize: overrides.pgPoolSize ?? positive(env.STRATOFLOW_PG_POOL_SIZE, 10, 'STRATOFLOW_PG_POOL_SIZE'),
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -7,14 +7,9 @@ import { lockDataDir } from './cli/data-dir-lock.js';
 import { resolveJwtSecret } from './cli/jwt-secret.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
-import { createDefinitionCache } from './engine/compiled-definition.js';
-import type { ExecutorDeps } from './engine/executor.js';
 import { createLogService } from './engine/log-service.js';
-import { createRunService } from './engine/run-service.js';
-import { createTemplateEngine } from './engine/templates/index.js';
 import { createWorkflowService } from './engine/workflow-service.js';
-import { createHttpClient } from './nodes/actions/http/index.js';
-import { builtinNodes, createNodeRegistry } from './nodes/registry.js';
+import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createWorker, type Worker } from './worker/worker.js';
@@ -43,42 +38,32 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const clock = options.clock ?? systemClock;
   const embedded = config.databaseUrl === null;
   const unlock = embedded ? lockDataDirAfterMkdir(config.dataDir) : () => undefined;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (embedded) await store.releaseAllLeases();
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgPoolSize: config.pgPoolSize,
+  });
+  if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
-  const registry = createNodeRegistry(builtinNodes());
-  const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
-  const deps: ExecutorDeps = {
-    store,
-    clock,
-    templates: createTemplateEngine({ now: () => clock.now() }),
-    http,
-    logger,
-    limits: {
-      nodeTimeoutMs: config.limits.nodeTimeoutMs,
-      maxDelayMs: config.limits.maxDelayMs,
-      httpResponseMaxBytes: 10 * 1024 * 1024,
-    },
-    definitions: createDefinitionCache((id) => store.getVersion(id), registry),
-    runTimeoutMs: config.limits.runTimeoutMs,
-  };
+  const runtime = createRuntime(store, config, clock, logger);
+  const { registry, runs } = runtime;
   const worker =
     options.worker === false
       ? null
       : createWorker({
-          deps,
+          deps: runtime.executor,
           logger,
           concurrency: config.limits.workerConcurrency,
           leaseMs: config.limits.leaseMs,
           pollIntervalMs: 1000,
         });
+  if (worker) runtime.setWake(() => worker.wake());
   const workflows = createWorkflowService({
     store,
     registry,
     clock,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
   });
-  const runs = createRunService({ store, clock, onRunCreated: () => worker?.wake() });
   const app = await buildApp({
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -102,7 +87,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       await app.close();
       await worker?.stop();
-      await http.close();
+      await runtime.http.close();
       await store.close();
       unlock();
     },

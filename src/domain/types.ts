@@ -128,8 +128,10 @@ export interface RunState {
   retries: Record<string, number>;
   /** Node id → attempts already made. */
   attempts: Record<string, number>;
+  /** Node id → what the node stored with its last wait. */
+  memos: Record<string, unknown>;
 }
 
 export function emptyRunState(): RunState {
-  return { waits: {}, retries: {}, attempts: {} };
+  return { waits: {}, retries: {}, attempts: {}, memos: {} };
 }

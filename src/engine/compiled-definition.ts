@@ -2,6 +2,7 @@ import type { WorkflowDefinition, WorkflowNode } from '../domain/types.js';
 import type { AnyNodeDefinition } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { buildGraph, type Graph } from './graph.js';
+import { findSecretReferences, type SecretReferences } from './secrets.js';
 
 /** A pinned definition prepared for execution: graph, trigger, and each node's component. */
 export interface CompiledDefinition {
@@ -9,6 +10,8 @@ export interface CompiledDefinition {
   triggerId: string;
   components: ReadonlyMap<string, AnyNodeDefinition>;
   nodes: ReadonlyMap<string, WorkflowNode>;
+  /** Vault names and ids the nodes refer to, loaded once per run. */
+  secretRefs: SecretReferences;
 }
 
 export function compileDefinition(
@@ -25,7 +28,8 @@ export function compileDefinition(
     if (component.kind === 'trigger') triggerId = node.id;
   }
   if (!triggerId) throw new Error('The workflow has no trigger node.');
-  return { graph, triggerId, components, nodes: graph.nodes };
+  const secretRefs = findSecretReferences(definition.nodes.map((n) => n.data));
+  return { graph, triggerId, components, nodes: graph.nodes, secretRefs };
 }
 
 /**

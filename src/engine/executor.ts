@@ -1,16 +1,23 @@
 import { newId } from '../domain/ids.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
-import type { TriggerInput } from '../nodes/contract.js';
+import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
 import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
 import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
+import { NO_SECRETS, type RunSecrets, type SecretsPort } from './secrets.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
   definitions: DefinitionCache;
   runTimeoutMs: number;
+  /** Loads the vault values a run references (absent: no vault). */
+  secrets?: SecretsPort;
+  /** Lets nodes of `run` start and watch child runs. */
+  subRuns(run: RunRecord): SubRunPort;
+  /** Called when a run became ready for a worker again (a child run woke its parent). */
+  onRunReady?: () => void;
 }
 
 /** Lets the worker steer a run it holds: abort it (lease lost) or ask it to hand the run back. */
@@ -42,7 +49,17 @@ export async function executeRun(
     return commitEnd(deps, run, owner, null, failed(deps, message, null));
   }
   const logs = await deps.store.listRunLogs(run.id);
-  return createExecution(deps, compiled, run, owner, control, logs).execute();
+  const refs = compiled.secretRefs;
+  const secrets =
+    deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)
+      ? await deps.secrets.load(run.orgId, refs)
+      : NO_SECRETS;
+  const outcome = await createExecution(deps, compiled, run, owner, control, logs, secrets).execute();
+  if (run.parentRunId && (outcome === 'completed' || outcome === 'failed')) {
+    await deps.store.wakeRun(run.parentRunId, deps.clock.now());
+    deps.onRunReady?.();
+  }
+  return outcome;
 }
 
 function failed(deps: ExecutorDeps, message: string, nodeId: string | null): RunPatch {
@@ -73,6 +90,7 @@ function createExecution(
   owner: string,
   control: RunControl,
   logs: readonly LogRecord[],
+  secrets: RunSecrets,
 ) {
   const { store, clock } = deps;
   const progress = progressFromLogs(run, logs);
@@ -85,9 +103,12 @@ function createExecution(
     runId: run.id,
     workflowId: run.workflowId,
     orgId: run.orgId,
+    depth: run.depth,
     trigger: run.triggerPayload as unknown as TriggerInput,
     signal: abort.signal,
-    scope: buildScope(run, progress.results, compiled.triggerId),
+    scope: { ...buildScope(run, progress.results, compiled.triggerId), vault: secrets.scope },
+    secrets,
+    runs: deps.subRuns(run),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
 
@@ -97,7 +118,8 @@ function createExecution(
     if (!node || !component || control.releaseRequested()) return;
     progress.running.add(id);
     const attempt = (state.attempts[id] ?? 0) + 1;
-    const step = runNode(deps, runScope, { node, component, attempt, waitedUntil });
+    const memo = state.memos[id] ?? null;
+    const step = runNode(deps, runScope, { node, component, attempt, waitedUntil, memo });
     inflight.set(
       id,
       step.then((outcome) => ({ id, outcome })),
@@ -114,6 +136,10 @@ function createExecution(
   }
 
   function log(id: string, fields: LogFields): LogRecord {
+    const safe =
+      secrets === NO_SECRETS
+        ? fields
+        : { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
     return {
       id: newId('log'),
       orgId: run.orgId,
@@ -123,7 +149,7 @@ function createExecution(
       nodeId: id,
       componentId: compiled.components.get(id)?.componentId ?? null,
       createdAt: clock.now(),
-      ...fields,
+      ...safe,
     };
   }
 
@@ -138,6 +164,7 @@ function createExecution(
     if (fields.attempt > 1) state.attempts[id] = fields.attempt;
     delete state.waits[id];
     delete state.retries[id];
+    delete state.memos[id];
     progress.results.set(id, { output: fields.output, handle: fields.handle });
     runScope.scope[id] = fields.output;
     if (id === compiled.triggerId && !compiled.nodes.has('trigger')) runScope.scope.trigger = fields.output;
@@ -179,6 +206,8 @@ function createExecution(
     const attempt = (state.attempts[id] ?? 0) + 1;
     if (outcome.kind === 'wait') {
       state.waits[id] = outcome.until;
+      if (outcome.memo === null) delete state.memos[id];
+      else state.memos[id] = outcome.memo;
       progress.waiting.set(id, outcome.until);
       return step(null, { state });
     }

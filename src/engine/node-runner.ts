@@ -7,9 +7,11 @@ import type {
   NodeContext,
   NodeLimits,
   NodeLogger,
+  SubRunPort,
   TriggerInput,
 } from '../nodes/contract.js';
 import { componentConfig } from './node-config.js';
+import type { RunSecrets } from './secrets.js';
 import type { TemplateEngine } from './templates/index.js';
 
 /** What executing one node came to. */
@@ -22,7 +24,7 @@ export type StepOutcome =
       durationMs: number;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { kind: 'wait'; input: unknown; until: number }
+  | { kind: 'wait'; input: unknown; until: number; memo: unknown }
   | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
 
 /** Per-run facts every node of the run shares. */
@@ -30,8 +32,11 @@ export interface RunScope {
   runId: string;
   workflowId: string;
   orgId: string;
+  depth: number;
   trigger: TriggerInput;
   signal: AbortSignal;
+  secrets: RunSecrets;
+  runs: SubRunPort;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
   scope: Record<string, unknown>;
 }
@@ -49,6 +54,7 @@ export interface NodeStep {
   component: AnyNodeDefinition;
   attempt: number;
   waitedUntil: number | null;
+  memo: unknown;
 }
 
 /** Maps anything a node throws to a registered code and a message. */
@@ -115,7 +121,11 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       clock: deps.clock,
       trigger: run.trigger,
       waitedUntil: step.waitedUntil,
+      memo: step.memo,
+      depth: run.depth,
       http: deps.http,
+      runs: run.runs,
+      secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
@@ -124,7 +134,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
             (controller as AbortController | null)?.abort(),
           )
         : pending;
-    if ('wait' in outcome) return { kind: 'wait', input, until: outcome.wait.until };
+    if ('wait' in outcome)
+      return { kind: 'wait', input, until: outcome.wait.until, memo: outcome.wait.memo ?? null };
     return {
       kind: 'success',
       input,

@@ -32,7 +32,12 @@ export function buildScope(run: RunRecord, results: ReadonlyMap<string, NodeResu
 }
 
 export function cloneState(state: RunState): RunState {
-  return { waits: { ...state.waits }, retries: { ...state.retries }, attempts: { ...state.attempts } };
+  return {
+    waits: { ...state.waits },
+    retries: { ...state.retries },
+    attempts: { ...state.attempts },
+    memos: { ...state.memos },
+  };
 }
 
 /** `{max_attempts, backoff_seconds, factor}` from `node.data.retry`, defaults filled, bounds enforced. */

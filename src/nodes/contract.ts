@@ -45,6 +45,23 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/** Starting and watching other workflows' runs (Trigger Another Workflow, Iterator). */
+export interface SubRunPort {
+  /**
+   * Starts a run of another workflow of the same org with `input` as its trigger payload. `key` makes
+   * the start idempotent (a retry after a crash finds the run it already started).
+   */
+  start(workflowId: string, input: Record<string, unknown>, key: string): Promise<{ runId: string }>;
+  /** A started run's state; `output` is its final output once completed. */
+  get(runId: string): Promise<{ status: string; output: unknown; errorMessage: string | null } | null>;
+}
+
+/** Vault references a node resolves itself (header values holding a literal `vlt_...` id). */
+export interface SecretRefs {
+  /** Replaces every `vlt_<id>` reference in `text` with the secret's value; throws for unknown/expired ones. */
+  resolve(text: string): string;
+}
+
 /** Everything a node's `run` receives besides its config. */
 export interface NodeContext {
   readonly runId: string;
@@ -60,13 +77,20 @@ export interface NodeContext {
   readonly trigger: TriggerInput;
   /** Set when the node asked to wait earlier and the wait is over (e.g. a Delay waking up). */
   readonly waitedUntil: number | null;
+  /** What the node stored with its last `wait` (null the first time). */
+  readonly memo: unknown;
+  /** How deep this run is in a chain of workflows calling workflows (0 = started directly). */
+  readonly depth: number;
   readonly http: HttpPort;
+  readonly runs: SubRunPort;
+  readonly secrets: SecretRefs;
 }
 
 /**
  * What `run` returns:
  * - `{ output, handle? }`: the node finished; `handle` picks the outgoing edges (default: plain edges).
- * - `{ wait: { until } }`: park the run durably and call `run` again after `until` (Delay).
+ * - `{ wait: { until, memo? } }`: park the run durably and call `run` again after `until` (Delay, a
+ *   child run to finish); `memo` is handed back as `ctx.memo`. A finishing child run wakes its parent early.
  * - `{ output, terminate: { status, message } }`: end the whole run now (Terminate).
  */
 export type NodeOutcome =
@@ -75,7 +99,7 @@ export type NodeOutcome =
       handle?: string | null;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { wait: { until: number } };
+  | { wait: { until: number; memo?: unknown } };
 
 export interface NodeDefinition<TConfig = unknown> {
   readonly componentId: string;

@@ -1,4 +1,11 @@
-import type { HttpPort, NodeContext, NodeDefinition, NodeLimits, NodeOutcome } from './contract.js';
+import type {
+  HttpPort,
+  NodeContext,
+  NodeDefinition,
+  NodeLimits,
+  NodeOutcome,
+  SubRunPort,
+} from './contract.js';
 
 /**
  * A small `NodeContext` for node unit tests: a fixed clock, a live AbortSignal, a logger that keeps
@@ -24,6 +31,12 @@ export const noHttp: HttpPort = {
   request: () => Promise.reject(new Error('This test context has no HTTP client; pass `http`.')),
 };
 
+/** A `SubRunPort` that fails the test if a node unexpectedly starts a run; pass `runs`. */
+export const noRuns: SubRunPort = {
+  start: () => Promise.reject(new Error('This test context cannot start runs; pass `runs`.')),
+  get: () => Promise.reject(new Error('This test context cannot read runs; pass `runs`.')),
+};
+
 export function createTestContext(
   overrides: Partial<NodeContext> = {},
 ): NodeContext & { lines: LoggedLine[] } {
@@ -43,7 +56,11 @@ export function createTestContext(
     clock: { now: () => TEST_NOW },
     trigger: { origin: 'manual', payload: {} },
     waitedUntil: null,
+    memo: null,
+    depth: 0,
     http: noHttp,
+    runs: noRuns,
+    secrets: { resolve: (text) => text },
     ...overrides,
     lines,
   };

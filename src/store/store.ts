@@ -59,6 +59,8 @@ export interface Store {
    * is gone, so its runs continue now instead of after their leases lapse).
    */
   releaseAllLeases(): Promise<number>;
+  /** Makes a parked run ready at `at` (a child run finished); a run someone holds is left alone. */
+  wakeRun(runId: string, at: number): Promise<void>;
   /** Earliest `ready_at` of a parked run, for the worker's wake-up timer. */
   nextReadyAt(): Promise<number | null>;
 

@@ -112,6 +112,12 @@ export function runQueries(db: Db) {
       const kept = new Set(held.map((r) => r.id as string));
       return runIds.filter((id) => !kept.has(id));
     },
+    async wakeRun(runId: string, at: number) {
+      await db.run(
+        "UPDATE runs SET ready_at = ? WHERE id = ? AND status = 'running' AND lease_owner IS NULL AND ready_at > ?",
+        [at, runId, at],
+      );
+    },
     async releaseAllLeases() {
       return db.run(
         'UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL',

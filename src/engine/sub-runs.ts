@@ -1,0 +1,62 @@
+import { StratoflowError } from '../domain/errors.js';
+import type { RunRecord } from '../domain/types.js';
+import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
+import type { Store } from '../store/store.js';
+import type { StartRunOptions } from './run-service.js';
+
+const CALLABLE_TRIGGERS = new Set(['workflow_trigger', 'subflow_trigger']);
+
+export interface SubRunDeps {
+  store: Store;
+  start(options: StartRunOptions): Promise<{ run: RunRecord }>;
+  /** Deepest chain of workflows calling workflows (default 5). */
+  maxDepth: number;
+}
+
+/** The final output of a finished run: the output of its last successful node. */
+async function finalOutput(store: Store, runId: string): Promise<unknown> {
+  const logs = await store.listRunLogs(runId);
+  for (let i = logs.length - 1; i >= 0; i--)
+    if (logs[i]?.status === 'success') return logs[i]?.output ?? null;
+  return null;
+}
+
+/** Child runs started by nodes of `parent`: same org, idempotent per key, depth-limited. */
+export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPort {
+  return {
+    async start(workflowId, input, key) {
+      const workflow = await deps.store.getWorkflow(parent.orgId, workflowId);
+      if (!workflow) throw new StratoflowError('node_failed', `Workflow ${workflowId} does not exist.`);
+      if (!CALLABLE_TRIGGERS.has(workflow.triggerComponent)) {
+        throw new StratoflowError(
+          'node_failed',
+          `Workflow ${workflowId} cannot be called: its trigger must be workflow_trigger or subflow_trigger.`,
+        );
+      }
+      if (!workflow.isActive) throw new StratoflowError('node_failed', `Workflow ${workflowId} is inactive.`);
+      if (parent.depth + 1 > deps.maxDepth) {
+        throw new StratoflowError(
+          'node_failed',
+          `Workflow call depth limit reached: at most ${deps.maxDepth} levels of workflows calling workflows.`,
+        );
+      }
+      const origin = workflow.triggerComponent === 'subflow_trigger' ? 'subflow' : 'workflow';
+      const trigger: TriggerInput = { origin, payload: input };
+      const { run } = await deps.start({
+        workflow,
+        origin: 'workflow',
+        trigger,
+        idempotencyKey: `${parent.id}.${key}`,
+        parentRunId: parent.id,
+        depth: parent.depth + 1,
+      });
+      return { runId: run.id };
+    },
+    async get(runId) {
+      const run = await deps.store.getRun(parent.orgId, runId);
+      if (!run) return null;
+      const output = run.status === 'completed' ? await finalOutput(deps.store, run.id) : null;
+      return { status: run.status, output, errorMessage: run.errorMessage };
+    },
+  };
+}

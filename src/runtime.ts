@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Clock } from './domain/time.js';
+import { createDefinitionCache } from './engine/compiled-definition.js';
+import type { ExecutorDeps } from './engine/executor.js';
+import { createRunService, type RunService } from './engine/run-service.js';
+import type { SecretsPort } from './engine/secrets.js';
+import { createSubRunPort } from './engine/sub-runs.js';
+import { createTemplateEngine } from './engine/templates/index.js';
+import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
+import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
+import type { Store } from './store/store.js';
+
+export interface Runtime {
+  registry: NodeRegistry;
+  runs: RunService;
+  executor: ExecutorDeps;
+  http: HttpClient;
+  /** Set by whoever runs a worker in this process: a run became ready. */
+  setWake(wake: () => void): void;
+}
+
+/** The engine wired to a store: node registry, executor dependencies and the run service. */
+export function createRuntime(
+  store: Store,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'>,
+  clock: Clock,
+  logger: Logger,
+  secrets?: SecretsPort,
+): Runtime {
+  let wake: () => void = () => undefined;
+  const registry = createNodeRegistry(builtinNodes());
+  const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
+  const runs = createRunService({ store, clock, onRunCreated: () => wake() });
+  const executor: ExecutorDeps = {
+    store,
+    clock,
+    templates: createTemplateEngine({ now: () => clock.now() }),
+    http,
+    logger,
+    limits: {
+      nodeTimeoutMs: config.limits.nodeTimeoutMs,
+      maxDelayMs: config.limits.maxDelayMs,
+      httpResponseMaxBytes: 10 * 1024 * 1024,
+    },
+    definitions: createDefinitionCache((id) => store.getVersion(id), registry),
+    runTimeoutMs: config.limits.runTimeoutMs,
+    subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
+    onRunReady: () => wake(),
+    ...(secrets ? { secrets } : {}),
+  };
+  return {
+    registry,
+    runs,
+    executor,
+    http,
+    setWake(fn) {
+      wake = fn;
+    },
+  };
+}
