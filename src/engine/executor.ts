@@ -1,6 +1,6 @@
 import { newId } from '../domain/ids.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
-import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
+import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
 import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
 import { planFrontier, planSuccessors } from './frontier.js';
@@ -62,6 +62,13 @@ export async function executeRun(
   return outcome;
 }
 
+/** Node log lines carry the run id and never a secret. */
+function redactingLogger(base: NodeLogger, secrets: RunSecrets, runId: string): NodeLogger {
+  const wrap = (level: keyof NodeLogger) => (obj: object, msg?: string) =>
+    base[level](secrets.redact({ runId, ...obj }), msg === undefined ? undefined : secrets.redact(msg));
+  return { info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}
+
 function failed(deps: ExecutorDeps, message: string, nodeId: string | null): RunPatch {
   return {
     status: 'failed',
@@ -109,6 +116,7 @@ function createExecution(
     scope: { ...buildScope(run, progress.results, compiled.triggerId), vault: secrets.scope },
     secrets,
     runs: deps.subRuns(run),
+    logger: redactingLogger(deps.logger, secrets, run.id),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
 

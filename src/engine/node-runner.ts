@@ -37,6 +37,8 @@ export interface RunScope {
   signal: AbortSignal;
   secrets: RunSecrets;
   runs: SubRunPort;
+  /** The node logger, with the run's secrets redacted from everything it is given. */
+  logger: NodeLogger;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
   scope: Record<string, unknown>;
 }
@@ -116,7 +118,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
         }
         return controller.signal;
       },
-      logger: deps.logger,
+      logger: run.logger,
       limits: deps.limits,
       clock: deps.clock,
       trigger: run.trigger,
