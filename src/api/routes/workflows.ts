@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WorkflowService } from '../../engine/workflow-service.js';
 import { principalOf } from '../auth/hook.js';
+import { paramFromPath } from '../errors.js';
 import { presentWorkflow } from '../present.js';
 import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
 import {
@@ -72,7 +73,9 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
       principalOf(request);
       const parsed = createWorkflowBody.safeParse(request.body);
       if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+        const errors = parsed.error.issues.map(
+          (i) => `The '${paramFromPath(i.path.join('/')) || 'body'}' parameter is invalid: ${i.message}`,
+        );
         return { valid: false, errors };
       }
       const errors = workflows.validate(parsed.data);
