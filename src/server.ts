@@ -8,6 +8,7 @@ import { resolveJwtSecret } from './cli/jwt-secret.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createLogService } from './engine/log-service.js';
+import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
 import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
@@ -72,6 +73,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     workflows,
     runs,
     logs: createLogService({ store, clock }),
+    sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: 30_000 }),
+    apiKeys: null,
     ready: () => store.ready(),
     logger,
   });

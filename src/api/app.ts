@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import type { LogService } from '../engine/log-service.js';
 import type { RunService } from '../engine/run-service.js';
+import type { SyncService } from '../engine/sync-service.js';
 import type { WorkflowService } from '../engine/workflow-service.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
@@ -13,6 +14,7 @@ import { installOpenApi } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
+import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
 
@@ -24,6 +26,8 @@ export interface AppDeps {
   workflows: WorkflowService;
   runs: RunService;
   logs: LogService;
+  sync: SyncService;
+  apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
   logger?: Logger | false;
 }
@@ -50,6 +54,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(webhookRoutes, { runs: deps.runs });
+  await app.register(syncRoutes, {
+    sync: deps.sync,
+    authenticator: deps.authenticator,
+    apiKeys: deps.apiKeys,
+  });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });

@@ -95,6 +95,18 @@ export const ERRORS = {
     false,
     'Only a completed or failed run can be re-run. Wait for it to finish.',
   ),
+  workflow_not_sync: def(
+    422,
+    'invalid_request_error',
+    false,
+    'This workflow is not a synchronous API workflow: its trigger must be sync_request_trigger.',
+  ),
+  sync_run_failed: def(
+    422,
+    'invalid_request_error',
+    false,
+    'The synchronous workflow run failed; its run id and logs say why.',
+  ),
   workflow_inactive: def(404, 'not_found_error', false, 'No active workflow answers at this webhook URL.'),
   run_not_resumable: def(422, 'invalid_request_error', false, 'Only a failed run can be resumed.'),
   node_not_resumable: def(

@@ -134,10 +134,11 @@ function createExecution(
     );
   }
 
-  function launchDue() {
+  /** Launches waits that are due; `checkMemos` also re-checks nodes waiting on something (a child run). */
+  function launchDue(checkMemos = false) {
     const now = clock.now();
     for (const [id, until] of progress.waiting) {
-      if (until > now) continue;
+      if (until > now && !(checkMemos && id in state.memos)) continue;
       progress.waiting.delete(id);
       launch(id, id in state.waits ? until : null);
     }
@@ -237,7 +238,7 @@ function createExecution(
 
   async function execute(): Promise<ExecutionOutcome> {
     for (const id of planFrontier(compiled.graph, progress, compiled.triggerId)) launch(id, null);
-    launchDue();
+    launchDue(true);
     while (true) {
       if (control.signal.aborted) return 'lost';
       if (clock.now() - startedAt > deps.runTimeoutMs) {

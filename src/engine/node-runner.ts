@@ -88,6 +88,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The node's config with templates applied: rendered to text, or evaluated for value fields. */
+function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
+  const config = componentConfig(step.node);
+  const { rawFields = [], valueFields = [] } = step.component;
+  const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
+    string,
+    unknown
+  >;
+  for (const field of valueFields) {
+    const raw = config[field];
+    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope);
+  }
+  return rendered;
+}
+
 /** Renders the node's config against the run scope, validates it, and runs the component once. */
 export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): Promise<StepOutcome> {
   const started = performance.now();
@@ -95,7 +110,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
   let input: unknown = null;
   let controller: AbortController | null = null;
   try {
-    input = deps.templates.renderDeep(componentConfig(step.node), run.scope, step.component.rawFields);
+    input = renderConfig(deps, run, step);
     const parsed = step.component.config.safeParse(input);
     if (!parsed.success) {
       throw new StratoflowError(

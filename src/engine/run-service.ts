@@ -31,6 +31,8 @@ export interface StartRunOptions {
   inherited?: Record<string, NodeResult>;
   parentRunId?: string | null;
   depth?: number;
+  /** Create the run already leased to `owner` (the synchronous API executes it inline). */
+  lease?: { owner: string; until: number };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,7 +49,7 @@ export function createRunService(deps: RunServiceDeps) {
       orgId: options.workflow.orgId,
       workflowId: options.workflow.id,
       versionId: options.workflow.versionId,
-      status: 'pending',
+      status: options.lease ? 'running' : 'pending',
       origin: options.origin,
       triggerPayload: options.trigger as unknown as Record<string, unknown>,
       errorMessage: null,
@@ -59,17 +61,17 @@ export function createRunService(deps: RunServiceDeps) {
       parentRunId: options.parentRunId ?? null,
       depth: options.depth ?? 0,
       readyAt: now,
-      leaseOwner: null,
-      leaseExpiresAt: null,
+      leaseOwner: options.lease?.owner ?? null,
+      leaseExpiresAt: options.lease?.until ?? null,
       createdAt: now,
-      startedAt: null,
+      startedAt: options.lease ? now : null,
       completedAt: null,
     };
     const claim = options.idempotencyKey
       ? { key: options.idempotencyKey, notBefore: now - windowMs }
       : undefined;
     const result = await store.createRun(run, claim);
-    if (result.created) deps.onRunCreated(result.run);
+    if (result.created && !options.lease) deps.onRunCreated(result.run);
     else if (result.run.workflowId !== run.workflowId) throw new StratoflowError('idempotency_key_reused');
     return result;
   }

@@ -3,6 +3,7 @@ import type { AnyNodeDefinition } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
 import { checkConfigAtSave, componentConfig } from './node-config.js';
+import { checkSyncWorkflow } from './validate-sync.js';
 
 /** One problem with a definition: a sentence and the path of the offending field. */
 export interface DefinitionIssue {
@@ -126,6 +127,7 @@ export function validateDefinition(def: WorkflowDefinition, registry: NodeRegist
     issues.push({ message: 'The workflow graph has a cycle; workflows must be acyclic.', param: 'edges' });
   }
   const trigger = triggers[0];
+  if (trigger?.data.componentId === 'sync_request_trigger') issues.push(...checkSyncWorkflow(def));
   if (issues.length > 0 || !trigger) return { ok: false, issues };
   return { ok: true, trigger, triggerComponent: registry.get(trigger.data.componentId) as AnyNodeDefinition };
 }

@@ -2,6 +2,7 @@ import { notFound, StratoflowError } from '../domain/errors.js';
 import { newId, newSecretId } from '../domain/ids.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode, WorkflowRecord } from '../domain/types.js';
+import { CALLING_COMPONENTS } from '../nodes/flow/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { Store } from '../store/store.js';
 import { effectiveSchedule, planSchedule, type ScheduleFields } from './schedule-fields.js';
@@ -179,7 +180,23 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return record;
     },
 
+    /** Deletes a workflow with its runs and logs; refused (409) while another workflow calls it. */
     async remove(orgId: string, id: string) {
+      await get(orgId, id);
+      const callers = (await store.listWorkflows(orgId)).filter(
+        (w) =>
+          w.id !== id &&
+          w.definition.nodes.some(
+            (n) => CALLING_COMPONENTS.has(n.data.componentId) && n.data.workflow_id === id,
+          ),
+      );
+      if (callers.length > 0) {
+        const names = callers.map((w) => `'${w.name}' (${w.id})`).join(', ');
+        throw new StratoflowError(
+          'workflow_in_use',
+          `Workflow ${id} is called by ${names}; remove those calls first.`,
+        );
+      }
       if (!(await store.deleteWorkflow(orgId, id))) throw notFound('Workflow');
     },
   };

@@ -116,6 +116,11 @@ export interface NodeDefinition<TConfig = unknown> {
    * Everything else that is a string is rendered before validation.
    */
   readonly rawFields?: readonly string[];
+  /**
+   * Top-level config fields evaluated as one Liquid expression to their raw value (an array or object,
+   * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
+   */
+  readonly valueFields?: readonly string[];
   /** Save-time checks beyond the schema (e.g. a trigger's schedule). Returns problems as sentences. */
   readonly check?: (config: TConfig) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;

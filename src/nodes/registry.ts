@@ -1,5 +1,6 @@
 import { actionNodes } from './actions/index.js';
 import { conditionNodes } from './conditions/index.js';
+import { flowNodes } from './flow/index.js';
 import type { AnyNodeDefinition } from './contract.js';
 import { triggerNodes } from './triggers/index.js';
 
@@ -20,5 +21,5 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes, ...actionNodes, ...conditionNodes];
+  return [...triggerNodes, ...actionNodes, ...flowNodes, ...conditionNodes];
 }

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { StratoflowError } from '../../domain/errors.js';
+import type { SyncService } from '../../engine/sync-service.js';
+import type { Authenticator, Principal } from '../auth/verify.js';
+import { errorSchema } from '../schemas/common.js';
+import { workflowIdParams } from '../schemas/workflow.js';
+
+/** Verifies workflow API keys (`wfk_...`, minted by vault items named `api-key:...`). */
+export interface ApiKeyVerifier {
+  verify(key: string): Promise<{ orgId: string } | null>;
+}
+
+export interface SyncRoutesOptions {
+  sync: SyncService;
+  authenticator: Authenticator;
+  apiKeys: ApiKeyVerifier | null;
+}
+
+async function authenticate(header: string | undefined, options: SyncRoutesOptions): Promise<Principal> {
+  if (!header) throw new StratoflowError('authentication_required');
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (!token)
+    throw new StratoflowError('token_invalid', 'The Authorization header must be `Bearer <token>`.');
+  if (!token.startsWith('wfk_')) return options.authenticator.verify(token);
+  const key = options.apiKeys ? await options.apiKeys.verify(token) : null;
+  if (!key) throw new StratoflowError('token_invalid', 'Unknown workflow API key.');
+  return { orgId: key.orgId, userId: null };
+}
+
+/** `POST /workflows/sync/{id}`: a user JWT or a workflow API key (`wfk_...`) as the bearer token. */
+export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, options) => {
+  app.post(
+    '/workflows/sync/:workflowId',
+    {
+      schema: {
+        tags: ['Workflows'],
+        summary: 'Execute a synchronous workflow',
+        description:
+          'Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates.',
+        params: workflowIdParams,
+        body: z.unknown(),
+        response: {
+          200: z.string().describe('The final text_transform output (JSON or text)'),
+          401: errorSchema,
+          404: errorSchema,
+          422: errorSchema,
+          504: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = await authenticate(request.headers.authorization, options);
+      const result = await options.sync.execute(principal.orgId, request.params.workflowId, request.body);
+      reply.header('x-stratoflow-run-id', result.runId);
+      if (result.isJson) return reply.type('application/json').send(JSON.stringify(result.body));
+      return reply.type('text/plain; charset=utf-8').send(result.body as string);
+    },
+  );
+};

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { notFound, StratoflowError } from '../domain/errors.js';
+import type { TriggerInput } from '../nodes/contract.js';
+import { type ExecutorDeps, executeRun } from './executor.js';
+import type { RunService } from './run-service.js';
+
+export interface SyncResponse {
+  runId: string;
+  /** JSON when the final text parses as JSON, else the text itself. */
+  body: unknown;
+  isJson: boolean;
+}
+
+/**
+ * `POST /workflows/sync/{id}`: runs a `sync_request_trigger` workflow inline, within the request, and
+ * answers with the output of its final `text_transform`. The run is still recorded with its logs.
+ */
+export function createSyncService(deps: { executor: ExecutorDeps; runs: RunService; timeoutMs: number }) {
+  const { executor } = deps;
+  const { store, clock } = executor;
+
+  async function finalText(runId: string): Promise<string> {
+    const logs = await store.listRunLogs(runId);
+    for (let i = logs.length - 1; i >= 0; i--) {
+      const log = logs[i];
+      if (log?.status === 'success' && log.componentId === 'text_transform') {
+        return String((log.output as { text?: unknown } | null)?.text ?? '');
+      }
+    }
+    return '';
+  }
+
+  return {
+    async execute(orgId: string, workflowId: string, payload: unknown): Promise<SyncResponse> {
+      const workflow = await store.getWorkflow(orgId, workflowId);
+      if (!workflow) throw notFound('Workflow');
+      if (workflow.triggerComponent !== 'sync_request_trigger')
+        throw new StratoflowError('workflow_not_sync');
+      if (!workflow.isActive) throw new StratoflowError('workflow_inactive', 'This workflow is inactive.');
+      const owner = `sync:${randomBytes(6).toString('hex')}`;
+      const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
+      const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };
+      const { run } = await deps.runs.start({ workflow, origin: 'sync', trigger, lease });
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
+      const outcome = await executeRun(executor, run, owner, {
+        signal: abort.signal,
+        releaseRequested: () => false,
+      }).finally(() => clearTimeout(timer));
+      if (abort.signal.aborted && outcome === 'lost') {
+        const message = `Synchronous execution exceeded ${deps.timeoutMs / 1000} seconds.`;
+        await store.commitStep(run.id, owner, null, {
+          status: 'failed',
+          errorMessage: message,
+          completedAt: clock.now(),
+          releaseLease: true,
+        });
+        throw new StratoflowError('sync_timeout', message);
+      }
+      if (outcome !== 'completed') {
+        const failed = await store.getRun(orgId, run.id);
+        const error = new StratoflowError(
+          'sync_run_failed',
+          failed?.errorMessage ?? 'The run did not complete.',
+        );
+        throw Object.assign(error, { details: [{ run_id: run.id }] });
+      }
+      const text = await finalText(run.id);
+      try {
+        return { runId: run.id, body: JSON.parse(text), isJson: true };
+      } catch {
+        return { runId: run.id, body: text, isJson: false };
+      }
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

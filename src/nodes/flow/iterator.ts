@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { StratoflowError } from '../../domain/errors.js';
+import { defineNode } from '../contract.js';
+import { checkChild, waitForChild } from './child-run.js';
+
+export const MAX_ITERATOR_ITEMS = 1000;
+
+interface Memo {
+  polls?: number;
+  index: number;
+  runId: string | null;
+  results: unknown[];
+}
+
+const config = z.object({
+  /** Evaluated to its raw value: `{{ n1.rows }}` gives the array itself. A JSON array string also works. */
+  items: z.unknown(),
+  workflow_id: z.string().min(1),
+});
+
+function toItems(value: unknown): unknown[] {
+  let items = value;
+  if (typeof items === 'string') {
+    try {
+      items = JSON.parse(items);
+    } catch {
+      throw new StratoflowError('node_failed', 'Iterator items must resolve to an array.');
+    }
+  }
+  if (!Array.isArray(items))
+    throw new StratoflowError('node_failed', 'Iterator items must resolve to an array.');
+  if (items.length > MAX_ITERATOR_ITEMS) {
+    throw new StratoflowError(
+      'node_failed',
+      `Iterator received ${items.length} items; the limit is ${MAX_ITERATOR_ITEMS} per run.`,
+    );
+  }
+  return items;
+}
+
+/**
+ * Runs a sub-workflow once per item, one after another; the output is the per-item results in order.
+ * Each child gets `{item, index}` as its trigger payload.
+ */
+export const iterator = defineNode({
+  componentId: 'iterator',
+  kind: 'action',
+  title: 'Iterator',
+  description: 'Runs a sub-workflow for each item of an array, sequentially, and collects the results.',
+  config,
+  handles: [],
+  valueFields: ['items'],
+  async run(ctx, cfg) {
+    const items = toItems(cfg.items);
+    const memo: Memo = (ctx.memo as Memo | null) ?? { index: 0, runId: null, results: [] };
+    while (memo.index < items.length) {
+      if (memo.runId === null) {
+        const input = { item: items[memo.index], index: memo.index };
+        memo.runId = (await ctx.runs.start(cfg.workflow_id, input, `${ctx.nodeId}.${memo.index}`)).runId;
+      }
+      const state = await checkChild(ctx, memo.runId);
+      if (!state.done) return waitForChild(ctx, memo);
+      memo.results.push(state.output);
+      memo.index += 1;
+      memo.runId = null;
+      memo.polls = 0;
+    }
+    return { output: { results: memo.results, count: memo.results.length } };
+  },
+});
