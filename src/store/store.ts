@@ -77,10 +77,46 @@ export interface Store {
   // Authorizations ----------------------------------------------------------------------------------
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
 
+  // Schedules and platform events -------------------------------------------------------------------
+  /** Active workflows whose `next_run_at <= now`, earliest first. */
+  dueWorkflows(now: number, limit: number): Promise<DueWorkflow[]>;
+  /** Earliest `next_run_at` of an active workflow, for the scheduler's wake-up timer. */
+  nextScheduledAt(): Promise<number | null>;
+  /**
+   * Fires one due time, exactly once across every process: in one transaction, moves `next_run_at` from
+   * `expectedNextRunAt` to `newNextRunAt` (only while the workflow is active and still due at exactly
+   * that time) and, only if that changed the row, inserts `run`. Returns whether this call fired.
+   */
+  fireSchedule(
+    workflowId: string,
+    expectedNextRunAt: number,
+    newNextRunAt: number,
+    run: RunRecord,
+  ): Promise<boolean>;
+  /** Moves `next_run_at` on without a run (null stops the schedule), if it is still `expectedNextRunAt`. */
+  advanceSchedule(
+    workflowId: string,
+    expectedNextRunAt: number,
+    newNextRunAt: number | null,
+  ): Promise<boolean>;
+  /** The org's active workflows whose trigger node is `componentId`, oldest first. */
+  activeWorkflowsWithTrigger(orgId: string, componentId: string): Promise<WorkflowRecord[]>;
+
   /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
   ready(): Promise<boolean>;
 
   close(): Promise<void>;
+}
+
+/** What the scheduler needs of a due workflow (no definition). */
+export interface DueWorkflow {
+  id: string;
+  orgId: string;
+  versionId: string;
+  scheduleType: string;
+  scheduleValue: string | null;
+  scheduleTimezone: string | null;
+  nextRunAt: number;
 }
 
 export interface IdempotencyClaim {

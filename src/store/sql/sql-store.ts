@@ -3,6 +3,8 @@ import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
 import { logQueries } from './log-queries.js';
 import { runQueries } from './run-queries.js';
+import { scheduleQueries } from './schedule-queries.js';
+import { triggerQueries } from './trigger-queries.js';
 import { workflowQueries } from './workflow-queries.js';
 
 /** How long `ready()` waits for the database before answering false. */
@@ -20,6 +22,8 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...runQueries(db),
     ...logQueries(db),
     ...authorizationQueries(db),
+    ...scheduleQueries(db),
+    ...triggerQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     close: () => db.close(),
   };
