@@ -7,12 +7,14 @@ import { lockDataDir } from './cli/data-dir-lock.js';
 import { resolveJwtSecret } from './cli/jwt-secret.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
+import { createEventService } from './engine/event-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
 import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { createScheduler } from './worker/scheduler.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
 export const VERSION = '0.1.0';
@@ -59,6 +61,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           pollIntervalMs: 1000,
         });
   if (worker) runtime.setWake(() => worker.wake());
+  // Schedules fire where runs are worked on; the store's compare-and-set keeps them exactly-once.
+  const scheduler = worker
+    ? createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() })
+    : null;
+  const unsubscribe = worker ? await store.onRunsReady(() => worker.wake()) : async () => undefined;
   const workflows = createWorkflowService({
     store,
     registry,
@@ -73,6 +80,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     workflows,
     runs,
     logs: createLogService({ store, clock }),
+    events: createEventService({ store, runs }),
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: 30_000 }),
     apiKeys: null,
     ready: () => store.ready(),
@@ -80,6 +88,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   const address = await app.listen({ port: config.port, host: config.host });
   worker?.start();
+  scheduler?.start();
   logger.info({ url: address, store: store.dialect, worker: worker !== null }, 'stratoflow listening');
   return {
     app,
@@ -89,6 +98,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     jwtSecret,
     async close() {
       await app.close();
+      await scheduler?.stop();
+      await unsubscribe();
       await worker?.stop();
       await runtime.http.close();
       await store.close();

@@ -4,6 +4,7 @@ import { VERSION } from '../server.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
+import { registerWorker } from './worker.js';
 
 const program = new Command();
 program
@@ -12,6 +13,7 @@ program
   .version(VERSION);
 registerServe(program);
 registerToken(program);
+registerWorker(program);
 registerMigrate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

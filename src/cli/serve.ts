@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
 import { startServer } from '../server.js';
+import { onShutdownSignal } from './shutdown.js';
 
 export function registerServe(program: Command) {
   program
@@ -10,13 +11,14 @@ export function registerServe(program: Command) {
     .option('--port <port>', 'port to listen on (PORT)', (v) => Number(v))
     .option('--host <host>', 'address to bind (HOST)')
     .option('--data-dir <dir>', 'data folder (STRATOFLOW_DATA_DIR)')
-    .action(async (opts: { port?: number; host?: string; dataDir?: string }) => {
+    .option('--no-worker', 'API only: leave runs to `stratoflow worker` processes (PostgreSQL)')
+    .action(async (opts: { port?: number; host?: string; dataDir?: string; worker: boolean }) => {
       const config = loadConfig(process.env, {
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
       });
-      const server = await startServer(config);
+      const server = await startServer(config, { worker: opts.worker });
       if (server.jwtSecret && !config.jwtSecret) {
         const token = await signToken(server.jwtSecret, {
           orgId: 'org_default',
@@ -27,15 +29,6 @@ export function registerServe(program: Command) {
         console.log(`Development token (org_default, 30 days):\n  ${token}`);
         console.log(`More tokens: npx stratoflow token --org ORG --user USER`);
       }
-      let stopping = false;
-      const stop = async (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        console.log(`${signal} received, shutting down`);
-        await server.close();
-        process.exit(0);
-      };
-      process.on('SIGTERM', () => void stop('SIGTERM'));
-      process.on('SIGINT', () => void stop('SIGINT'));
+      onShutdownSignal(() => server.close());
     });
 }

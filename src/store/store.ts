@@ -6,6 +6,14 @@ import type {
   RunStatus,
   WorkflowRecord,
 } from '../domain/types.js';
+import type {
+  ApiKeyRecord,
+  AuthorizationRecord,
+  SealedValue,
+  VaultItemRecord,
+  VaultUpdateResult,
+  WorkflowAuthorization,
+} from '../domain/vault.js';
 
 /**
  * The Store: every durable read and write Stratoflow makes. SQLite (embedded) and PostgreSQL (scale-out)
@@ -61,6 +69,11 @@ export interface Store {
   releaseAllLeases(): Promise<number>;
   /** Makes a parked run ready at `at` (a child run finished); a run someone holds is left alone. */
   wakeRun(runId: string, at: number): Promise<void>;
+  /**
+   * Subscribes to "a run became ready" from every process (PostgreSQL LISTEN/NOTIFY); a no-op for
+   * SQLite. Resolves to an unsubscribe function.
+   */
+  onRunsReady(callback: () => void): Promise<() => Promise<void>>;
   /** Earliest `ready_at` of a parked run, for the worker's wake-up timer. */
   nextReadyAt(): Promise<number | null>;
 
@@ -74,8 +87,48 @@ export interface Store {
   recentLogs(orgId: string): Promise<LogRecord[]>;
   countLogsByStatus(orgId: string, workflowId: string): Promise<Partial<Record<LogStatus, number>>>;
 
+  // Vault -------------------------------------------------------------------------------------------
+  /** Inserts an item (and the hash of its minted API key). False when the org already has that name. */
+  createVaultItem(item: VaultItemRecord, apiKey: ApiKeyRecord | null): Promise<boolean>;
+  /** Saves name, sealed value and expiry of the org's item. */
+  updateVaultItem(item: VaultItemRecord): Promise<VaultUpdateResult>;
+  getVaultItem(orgId: string, id: string): Promise<VaultItemRecord | null>;
+  /** The org's items, newest first. */
+  listVaultItems(orgId: string): Promise<VaultItemRecord[]>;
+  /** Deletes the item and its API key hash. False when it did not exist in the org. */
+  deleteVaultItem(orgId: string, id: string): Promise<boolean>;
+  /** The org's items with one of these names or ids (what a run refers to). */
+  findVaultItems(orgId: string, names: readonly string[], ids: readonly string[]): Promise<VaultItemRecord[]>;
+  /** The workflow API key whose sha256 is `keyHash`: its org, vault item and the item's expiry. */
+  findApiKey(keyHash: string): Promise<{ orgId: string; vaultId: string; expiresAt: number | null } | null>;
+  /**
+   * Master key rotation: in one transaction, replaces every sealed value (vault items and authorization
+   * tokens) with what `rewrap` returns for it. A throw rolls everything back.
+   */
+  rewrapSealedValues(
+    rewrap: (sealed: SealedValue) => SealedValue,
+  ): Promise<{ vaultItems: number; authorizations: number }>;
+
   // Authorizations ----------------------------------------------------------------------------------
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+  createAuthorization(authorization: AuthorizationRecord): Promise<void>;
+  /** The org's authorizations (pending and active), newest first. */
+  listAuthorizations(orgId: string): Promise<AuthorizationRecord[]>;
+  getAuthorization(orgId: string, id: string): Promise<AuthorizationRecord | null>;
+  /** The pending authorization whose one-time confirmation token hashes to `confirmTokenHash`. */
+  findPendingAuthorization(confirmTokenHash: string): Promise<AuthorizationRecord | null>;
+  /**
+   * Makes a pending authorization active, exactly once: only while its confirmation hash is still
+   * `confirmTokenHash` (which is then cleared). False when it was confirmed or deleted meanwhile.
+   */
+  activateAuthorization(
+    id: string,
+    confirmTokenHash: string,
+    grant: { userId: string; email: string | null; sealedToken: SealedValue },
+  ): Promise<boolean>;
+  deleteAuthorization(orgId: string, id: string): Promise<boolean>;
+  /** The workflow's `authorization_id` and its status (null: deleted); null when it names none. */
+  workflowAuthorization(orgId: string, workflowId: string): Promise<WorkflowAuthorization | null>;
 
   // Schedules and platform events -------------------------------------------------------------------
   /** Active workflows whose `next_run_at <= now`, earliest first. */

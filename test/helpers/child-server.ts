@@ -39,14 +39,28 @@ export async function waitForHealthy(url: string, timeoutMs: number, child?: Chi
  * Starts `stratoflow serve` from the TypeScript sources (through tsx) as a child process, the way a
  * user runs it, and waits for /healthz.
  */
-export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
+export async function startChildServer(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const started = spawnStratoflow(['serve', ...args], {
+    PORT: String(port),
+    STRATOFLOW_DATA_DIR: dataDir,
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealthy(url, 20_000, started.child);
+  return { url, ...started };
+}
+
+/** Runs `stratoflow <args>` from the TypeScript sources (through tsx) as a child process. */
+export function spawnStratoflow(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     env: {
       ...process.env,
-      PORT: String(port),
       HOST: '127.0.0.1',
-      STRATOFLOW_DATA_DIR: dataDir,
       STRATOFLOW_JWT_SECRET: TEST_SECRET,
       STRATOFLOW_LOG_LEVEL: 'warn',
       ...env,
@@ -63,7 +77,5 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv =
   const exited = new Promise<number | string | null>((resolve) =>
     child.on('exit', (code, signal) => resolve(code ?? signal)),
   );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealthy(url, 20_000, child);
-  return { url, child, output: () => out, exited };
+  return { child, output: () => out, exited };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, SqlRunner, SqlValue } from '../sql/db.js';
+import { listenOn } from './listener.js';
 import { toPostgresPlaceholders } from './placeholders.js';
 
 export interface PgDbOptions {
@@ -86,6 +87,7 @@ export function createPgDb(pool: pg.Pool): Db {
         client.release(broken);
       }
     },
+    listen: (channel, onNotify) => listenOn(pool, channel, onNotify),
     async close() {
       await pool.end();
     },

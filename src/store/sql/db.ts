@@ -14,5 +14,10 @@ export interface Db extends SqlRunner {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` whenever a statement ran `SELECT pg_notify(channel, ...)` in any process
+   * (PostgreSQL LISTEN/NOTIFY). Absent for SQLite, whose one process wakes its worker directly.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

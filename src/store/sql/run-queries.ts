@@ -4,6 +4,9 @@ import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
 const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
+/** PostgreSQL channel announcing runs that became ready (created, or a parent woken by its child). */
+export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
+const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
@@ -62,6 +65,8 @@ export function runQueries(db: Db) {
         ]);
       }
       await tx.run(INSERT_RUN, runValues(run));
+      // Delivered at commit to every listening worker; SQLite's single process wakes its worker directly.
+      if (db.dialect === 'postgres' && run.leaseOwner === null) await tx.all(NOTIFY);
       return { run, created: true };
     });
   }
@@ -113,10 +118,11 @@ export function runQueries(db: Db) {
       return runIds.filter((id) => !kept.has(id));
     },
     async wakeRun(runId: string, at: number) {
-      await db.run(
+      const woken = await db.run(
         "UPDATE runs SET ready_at = ? WHERE id = ? AND status = 'running' AND lease_owner IS NULL AND ready_at > ?",
         [at, runId, at],
       );
+      if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
     },
     async releaseAllLeases() {
       return db.run(
@@ -132,7 +138,7 @@ export function runQueries(db: Db) {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -2,9 +2,10 @@ import type { Store } from '../store.js';
 import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
 import { logQueries } from './log-queries.js';
-import { runQueries } from './run-queries.js';
+import { RUNS_READY_CHANNEL, runQueries } from './run-queries.js';
 import { scheduleQueries } from './schedule-queries.js';
 import { triggerQueries } from './trigger-queries.js';
+import { vaultQueries } from './vault-queries.js';
 import { workflowQueries } from './workflow-queries.js';
 
 /** How long `ready()` waits for the database before answering false. */
@@ -22,9 +23,13 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...runQueries(db),
     ...logQueries(db),
     ...authorizationQueries(db),
+    ...vaultQueries(db),
     ...scheduleQueries(db),
     ...triggerQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
+    async onRunsReady(callback: () => void) {
+      return db.listen ? db.listen(RUNS_READY_CHANNEL, callback) : async () => undefined;
+    },
     close: () => db.close(),
   };
 }

@@ -1,0 +1,57 @@
+import { type Logger, pino } from 'pino';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './domain/time.js';
+import { createRuntime } from './runtime.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { createWorker, type Worker } from './worker/worker.js';
+
+export interface WorkerProcess {
+  worker: Worker;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/**
+ * `stratoflow worker`: a stateless process that only executes runs (no HTTP). Any number may run on any
+ * host against one PostgreSQL database; they wake on NOTIFY and share work through leases.
+ */
+export async function startWorkerProcess(
+  config: Config,
+  options: { concurrency?: number; clock?: Clock; logger?: Logger } = {},
+): Promise<WorkerProcess> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  if (config.databaseUrl === null) {
+    throw new Error(
+      'stratoflow worker needs DATABASE_URL (PostgreSQL); the embedded mode runs its worker inside serve.',
+    );
+  }
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgPoolSize: config.pgPoolSize,
+  });
+  const runtime = createRuntime(store, config, clock, logger);
+  const worker = createWorker({
+    deps: runtime.executor,
+    logger,
+    concurrency: options.concurrency ?? config.limits.workerConcurrency,
+    leaseMs: config.limits.leaseMs,
+    pollIntervalMs: 1000,
+  });
+  runtime.setWake(() => worker.wake());
+  const unsubscribe = await store.onRunsReady(() => worker.wake());
+  worker.start();
+  logger.info({ owner: worker.owner }, 'stratoflow worker started');
+  return {
+    worker,
+    store,
+    async stop() {
+      await unsubscribe();
+      await worker.stop();
+      await runtime.http.close();
+      await store.close();
+    },
+  };
+}
