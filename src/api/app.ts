@@ -8,7 +8,7 @@ import type { WorkflowService } from '../engine/workflow-service.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
 import { installBodyParsers } from './body-parsers.js';
-import { installErrorHandling } from './errors.js';
+import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimitBytes,
+    frameworkErrors: frameworkErrorHandler(deps.publicUrl),
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();

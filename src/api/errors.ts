@@ -83,6 +83,12 @@ export function sendError(reply: FastifyReply, error: StratoflowError, publicUrl
     .send(errorBody(error, publicUrl, extra));
 }
 
+/** Errors Fastify raises before routing (a malformed or over-long URL) get the same envelope. */
+export function frameworkErrorHandler(publicUrl: string) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply, toStratoflowError(error), publicUrl);
+}
+
 /** The one place errors become HTTP responses. Client input never yields a 500. */
 export function installErrorHandling(app: FastifyInstance, publicUrl: string) {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {

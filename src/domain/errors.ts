@@ -34,6 +34,12 @@ export const ERRORS = {
     false,
     'The request body is not valid JSON. Send a JSON object.',
   ),
+  json_too_deep: def(
+    400,
+    'invalid_request_error',
+    false,
+    'The JSON body nests objects or arrays more than 64 levels deep. Send a flatter document.',
+  ),
   request_too_large: def(
     413,
     'invalid_request_error',

@@ -45,10 +45,12 @@ function checkNodes(def: WorkflowDefinition, registry: NodeRegistry, issues: Def
     if (component.kind === 'trigger') triggers.push(node);
     const config = componentConfig(node);
     for (const issue of checkConfigAtSave(component.config, config)) {
-      const path = issue.path.map(String).join('.');
+      const path = issue.path
+        .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+        .join('');
       issues.push({
-        message: `Node '${node.id}' (${component.componentId}): ${path ? `${path}: ` : ''}${issue.message}`,
-        param: `${param}.data${path ? `.${path}` : ''}`,
+        message: `Node '${node.id}' (${component.componentId}): ${path ? `${path.replace(/^\./, '')}: ` : ''}${issue.message}`,
+        param: `${param}.data${path}`,
       });
     }
     const parsed = component.config.safeParse(config);

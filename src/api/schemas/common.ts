@@ -5,6 +5,10 @@ export const timestamp = z
   .string()
   .describe('UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z');
 
+/** Text bound for the database: PostgreSQL cannot store or compare NUL, so it is refused on every store. */
+export const withoutNul = (text: z.ZodString) =>
+  text.refine((value) => !value.includes('\u0000'), 'Text may not contain NUL (\\u0000) characters.');
+
 export const errorSchema = z
   .object({
     type: z.string(),

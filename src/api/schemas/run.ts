@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idPattern } from '../../domain/ids.js';
-import { timestamp } from './common.js';
+import { timestamp, withoutNul } from './common.js';
 
 export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'awaiting_ui_interaction'] as const;
 export const LOG_STATUSES = ['success', 'error', 'warning'] as const;
@@ -42,7 +42,7 @@ export const runActionResponse = z.object({
 });
 
 export const runIdParams = z.object({ runId: z.string().regex(idPattern('run')) });
-export const resumeParams = runIdParams.extend({ nodeId: z.string().min(1).max(100) });
+export const resumeParams = runIdParams.extend({ nodeId: withoutNul(z.string().min(1).max(100)) });
 
 /** An absent body (Fastify gives null) means no context. */
 export const executeBody = z.preprocess(
@@ -54,13 +54,13 @@ export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(255).optional(),
 });
 
-export const webhookParams = z.object({ webhookToken: z.string().min(1).max(200) });
+export const webhookParams = z.object({ webhookToken: withoutNul(z.string().min(1).max(200)) });
 export const webhookAccepted = z.object({ run_id: z.string() });
 
 export const logQuery = z.object({
   status: z.enum(LOG_STATUSES).optional(),
-  node_id: z.string().max(100).optional(),
-  run_id: z.string().max(100).optional(),
+  node_id: withoutNul(z.string().max(100)).optional(),
+  run_id: withoutNul(z.string().max(100)).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),

@@ -1,32 +1,32 @@
 import { z } from 'zod';
 import { idPattern } from '../../domain/ids.js';
-import { timestamp } from './common.js';
+import { timestamp, withoutNul } from './common.js';
 
 export const SCHEDULE_TYPE_VALUES = ['manual', 'interval', 'cron', 'daily', 'weekly', 'monthly'] as const;
 
 export const nodeSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: withoutNul(z.string().min(1).max(100)),
   type: z.string().min(1).max(100).optional(),
   position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
-  data: z.looseObject({ componentId: z.string().min(1).max(100) }),
+  data: z.looseObject({ componentId: withoutNul(z.string().min(1).max(100)) }),
 });
 
 export const edgeSchema = z.object({
   id: z.string().min(1).max(200),
-  source: z.string().min(1).max(100),
-  target: z.string().min(1).max(100),
+  source: withoutNul(z.string().min(1).max(100)),
+  target: withoutNul(z.string().min(1).max(100)),
   sourceHandle: z.string().max(100).nullable().optional(),
   targetHandle: z.string().max(100).nullable().optional(),
 });
 
 const fields = {
-  name: z.string().trim().min(1).max(255),
-  description: z.string().max(10_000).nullable().optional(),
+  name: withoutNul(z.string().trim().min(1).max(255)),
+  description: withoutNul(z.string().max(10_000)).nullable().optional(),
   is_active: z.boolean().optional(),
-  authorization_id: z.string().max(100).nullable().optional(),
+  authorization_id: withoutNul(z.string().max(100)).nullable().optional(),
   schedule_type: z.enum(SCHEDULE_TYPE_VALUES).nullable().optional(),
-  schedule_value: z.string().max(200).nullable().optional(),
-  schedule_timezone: z.string().max(100).nullable().optional(),
+  schedule_value: withoutNul(z.string().max(200)).nullable().optional(),
+  schedule_timezone: withoutNul(z.string().max(100)).nullable().optional(),
   nodes: z.array(nodeSchema).min(1).max(1000),
   edges: z.array(edgeSchema).max(5000),
 };
