@@ -175,7 +175,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         record.scheduleType === current.scheduleType &&
         record.scheduleValue === current.scheduleValue &&
         record.scheduleTimezone === current.scheduleTimezone;
-      if (sameSchedule) record.nextRunAt = current.nextRunAt;
+      // ...except that re-activating starts afresh: no catch-up run for time spent inactive.
+      const reactivated = record.isActive && !current.isActive;
+      const overdue = current.nextRunAt !== null && current.nextRunAt <= clock.now();
+      if (sameSchedule && !(reactivated && overdue)) record.nextRunAt = current.nextRunAt;
       await store.updateWorkflow(record, changedDefinition);
       return record;
     },

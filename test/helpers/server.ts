@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { signToken } from '../../src/api/auth/sign.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/server.js';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/server.js';
 
 /** Tests use a fixed public URL; webhook calls go to the server's real address with the same path. */
 export const PUBLIC_URL = 'https://flows.example.test';
@@ -40,13 +40,14 @@ export interface CallResult {
 export async function startTestServer(
   overrides: Partial<Config> = {},
   env: NodeJS.ProcessEnv = {},
+  options: Pick<ServerOptions, 'clock' | 'worker'> = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'stratoflow-test-'));
   const config = loadConfig(
     { STRATOFLOW_JWT_SECRET: TEST_SECRET, ...env },
     { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', publicUrl: PUBLIC_URL, ...overrides },
   );
-  const server = await startServer(config, { logger: pino({ level: 'silent' }) });
+  const server = await startServer(config, { logger: pino({ level: 'silent' }), ...options });
   const url = server.url;
   const token = (org = 'org_a', user = 'usr_test') =>
     signToken(TEST_SECRET, { orgId: org, userId: user, expiresIn: '1h' });
