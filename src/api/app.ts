@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { EventService } from '../engine/event-service.js';
 import type { LogService } from '../engine/log-service.js';
 import type { RunService } from '../engine/run-service.js';
 import type { SyncService } from '../engine/sync-service.js';
@@ -11,6 +12,7 @@ import { installBodyParsers } from './body-parsers.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
@@ -26,6 +28,7 @@ export interface AppDeps {
   workflows: WorkflowService;
   runs: RunService;
   logs: LogService;
+  events: EventService;
   sync: SyncService;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
@@ -65,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
     await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
     await authed.register(logRoutes, { logs: deps.logs });
+    await authed.register(eventRoutes, { events: deps.events });
   });
   return app;
 }

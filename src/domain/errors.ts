@@ -121,6 +121,12 @@ export const ERRORS = {
     false,
     'A run can only be resumed from a node that succeeded in it.',
   ),
+  event_type_unknown: def(
+    422,
+    'invalid_request_error',
+    false,
+    'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
+  ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
   sync_timeout: def(
     504,

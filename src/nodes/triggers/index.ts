@@ -1,4 +1,5 @@
 import type { AnyNodeDefinition } from '../contract.js';
+import { eventTriggerNodes } from './event-triggers.js';
 import { manualTrigger } from './manual-trigger.js';
 import { scheduledTrigger } from './scheduled-trigger.js';
 import { subflowTrigger } from './subflow-trigger.js';
@@ -13,4 +14,5 @@ export const triggerNodes: AnyNodeDefinition[] = [
   scheduledTrigger,
   workflowTrigger,
   subflowTrigger,
+  ...eventTriggerNodes,
 ];
