@@ -2,8 +2,11 @@ import type { RunRecord } from '../../domain/types.js';
 import type { DueWorkflow } from '../store.js';
 import type { Db } from './db.js';
 import { insertSql, RUN_COLUMNS, runValues, toNumber } from './rows.js';
+import { RUNS_READY_CHANNEL } from './run-queries.js';
 
 const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
+/** Wakes every listening worker at commit (PostgreSQL), like any other new run. */
+const NOTIFY_READY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 
 /** The compare-and-set every scheduler races on: only the one that still sees `expected` moves it on. */
 const ADVANCE = 'UPDATE workflows SET next_run_at = ? WHERE id = ? AND next_run_at = ? AND is_active = 1';
@@ -52,6 +55,7 @@ export function scheduleQueries(db: Db) {
         const fired = await tx.all<Row>(ALREADY_FIRED, [workflowId, expectedNextRunAt]);
         if (fired.length > 0) return false;
         await tx.run(INSERT_RUN, runValues(run));
+        if (db.dialect === 'postgres') await tx.all(NOTIFY_READY);
         return true;
       });
     },
