@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Clock } from './domain/time.js';
+import { createAuthorizationCheck } from './engine/authorization-check.js';
 import { createDefinitionCache } from './engine/compiled-definition.js';
 import type { ExecutorDeps } from './engine/executor.js';
-import { createRunService, type RunService } from './engine/run-service.js';
+import { createRunService, type RunDispatcher, type RunService } from './engine/run-service.js';
 import type { SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
@@ -18,6 +19,8 @@ export interface Runtime {
   http: HttpClient;
   /** Set by whoever runs a worker in this process: a run became ready. */
   setWake(wake: () => void): void;
+  /** Set by whoever runs a worker in this process: new runs go to it directly. */
+  setDispatcher(dispatcher: RunDispatcher): void;
 }
 
 /** The engine wired to a store: node registry, executor dependencies and the run service. */
@@ -31,7 +34,16 @@ export function createRuntime(
   let wake: () => void = () => undefined;
   const registry = createNodeRegistry(builtinNodes());
   const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
-  const runs = createRunService({ store, clock, onRunCreated: () => wake() });
+  let dispatcher: RunDispatcher | null = null;
+  const runs = createRunService({
+    store,
+    clock,
+    onRunCreated: () => wake(),
+    dispatcher: {
+      reserve: () => dispatcher?.reserve() ?? null,
+      dispatch: (run) => dispatcher?.dispatch(run),
+    },
+  });
   const executor: ExecutorDeps = {
     store,
     clock,
@@ -47,6 +59,7 @@ export function createRuntime(
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),
+    authorizationProblem: createAuthorizationCheck(store),
     ...(secrets ? { secrets } : {}),
   };
   return {
@@ -56,6 +69,9 @@ export function createRuntime(
     http,
     setWake(fn) {
       wake = fn;
+    },
+    setDispatcher(fn) {
+      dispatcher = fn;
     },
   };
 }

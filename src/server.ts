@@ -14,6 +14,7 @@ import { createWorkflowService } from './engine/workflow-service.js';
 import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { openVault } from './vault/index.js';
 import { createScheduler } from './worker/scheduler.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
@@ -48,7 +49,19 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
-  const runtime = createRuntime(store, config, clock, logger);
+  if (!embedded && !config.masterKey) {
+    logger.warn(
+      "STRATOFLOW_MASTER_KEY is not set: the vault key lives in this host's data folder, so other processes cannot read the vault. Set the same STRATOFLOW_MASTER_KEY on every process.",
+    );
+  }
+  const vault = openVault({
+    store,
+    clock,
+    masterKey: config.masterKey,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+  });
+  const runtime = createRuntime(store, config, clock, logger, vault.secrets);
   const { registry, runs } = runtime;
   const worker =
     options.worker === false
@@ -60,7 +73,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           leaseMs: config.limits.leaseMs,
           pollIntervalMs: 1000,
         });
-  if (worker) runtime.setWake(() => worker.wake());
+  if (worker) {
+    runtime.setWake(() => worker.wake());
+    runtime.setDispatcher(worker);
+  }
   // Schedules fire where runs are worked on; the store's compare-and-set keeps them exactly-once.
   const scheduler = worker
     ? createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() })
@@ -80,9 +96,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     workflows,
     runs,
     logs: createLogService({ store, clock }),
+    vault: vault.items,
+    authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: 30_000 }),
-    apiKeys: null,
+    apiKeys: vault.apiKeys,
     ready: () => store.ready(),
     logger,
   });

@@ -4,6 +4,8 @@ import { type Clock, systemClock } from './domain/time.js';
 import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { openVault } from './vault/index.js';
+import { createScheduler } from './worker/scheduler.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
 export interface WorkerProcess {
@@ -32,7 +34,19 @@ export async function startWorkerProcess(
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
   });
-  const runtime = createRuntime(store, config, clock, logger);
+  if (!config.masterKey) {
+    logger.warn(
+      'STRATOFLOW_MASTER_KEY is not set: this worker uses the key file of its own data folder and cannot read vault items sealed by other processes.',
+    );
+  }
+  const vault = openVault({
+    store,
+    clock,
+    masterKey: config.masterKey,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+  });
+  const runtime = createRuntime(store, config, clock, logger, vault.secrets);
   const worker = createWorker({
     deps: runtime.executor,
     logger,
@@ -41,13 +55,18 @@ export async function startWorkerProcess(
     pollIntervalMs: 1000,
   });
   runtime.setWake(() => worker.wake());
+  runtime.setDispatcher(worker);
   const unsubscribe = await store.onRunsReady(() => worker.wake());
   worker.start();
+  // Schedules fire wherever runs are worked on; the store's compare-and-set keeps them exactly-once.
+  const scheduler = createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() });
+  scheduler.start();
   logger.info({ owner: worker.owner }, 'stratoflow worker started');
   return {
     worker,
     store,
     async stop() {
+      await scheduler.stop();
       await unsubscribe();
       await worker.stop();
       await runtime.http.close();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 
 /** Prefixes of every id Stratoflow mints (spec §5.1). */
@@ -16,7 +16,21 @@ export const ID_PREFIX = {
 
 export type IdKind = keyof typeof ID_PREFIX;
 
-const nextUlid = monotonicFactory();
+/**
+ * ulid's default source asks node:crypto for a few bytes per character; drawing them from a 4 KiB pool
+ * refilled from the same CSPRNG keeps id generation off the hot path's profile.
+ */
+const pool = new Uint8Array(4096);
+let poolIndex = pool.length;
+function pooledRandom(): number {
+  if (poolIndex >= pool.length) {
+    randomFillSync(pool);
+    poolIndex = 0;
+  }
+  return (pool[poolIndex++] as number) / 256;
+}
+
+const nextUlid = monotonicFactory(pooledRandom);
 
 /** A new id: prefix + 26 lowercase, time-sortable ULID characters. */
 export function newId(kind: IdKind): string {

@@ -58,6 +58,9 @@ export interface WorkflowRecord {
   updatedAt: number;
 }
 
+/** A workflow without its definition: what routing a trigger to a run needs. */
+export type WorkflowHead = Omit<WorkflowRecord, 'definition'>;
+
 /** How a run came to be. */
 export type RunOrigin =
   | 'manual'

@@ -14,6 +14,8 @@ export interface ExecutorDeps extends NodeRunnerDeps {
   runTimeoutMs: number;
   /** Loads the vault values a run references (absent: no vault). */
   secrets?: SecretsPort;
+  /** Why the run may not execute now (its workflow's authorization was deleted), or null. */
+  authorizationProblem?: (run: RunRecord) => Promise<string | null>;
   /** Lets nodes of `run` start and watch child runs. */
   subRuns(run: RunRecord): SubRunPort;
   /** Called when a run became ready for a worker again (a child run woke its parent). */
@@ -25,6 +27,8 @@ export interface RunControl {
   signal: AbortSignal;
   /** True when the worker is shutting down: launch nothing new and release the run when idle. */
   releaseRequested(): boolean;
+  /** Told when the run parks on a timer, so the worker can wake up for it. */
+  onParked?(readyAt: number): void;
 }
 
 export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
@@ -48,6 +52,8 @@ export async function executeRun(
     const message = 'The workflow version of this run no longer exists.';
     return commitEnd(deps, run, owner, null, failed(deps, message, null));
   }
+  const blocked = await deps.authorizationProblem?.(run);
+  if (blocked) return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, blocked, null)));
   const logs = await deps.store.listRunLogs(run.id);
   const refs = compiled.secretRefs;
   const secrets =
@@ -55,6 +61,11 @@ export async function executeRun(
       ? await deps.secrets.load(run.orgId, refs)
       : NO_SECRETS;
   const outcome = await createExecution(deps, compiled, run, owner, control, logs, secrets).execute();
+  return finish(deps, run, outcome);
+}
+
+/** A finished child run wakes its parent. */
+async function finish(deps: ExecutorDeps, run: RunRecord, outcome: ExecutionOutcome) {
   if (run.parentRunId && (outcome === 'completed' || outcome === 'failed')) {
     await deps.store.wakeRun(run.parentRunId, deps.clock.now());
     deps.onRunReady?.();
@@ -83,7 +94,7 @@ async function commitEnd(
   deps: ExecutorDeps,
   run: RunRecord,
   owner: string,
-  log: LogRecord | null,
+  log: LogRecord | LogRecord[] | null,
   patch: RunPatch,
 ): Promise<ExecutionOutcome> {
   if (!(await deps.store.commitStep(run.id, owner, log, patch))) return 'lost';
@@ -119,6 +130,17 @@ function createExecution(
     logger: redactingLogger(deps.logger, secrets, run.id),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
+  /**
+   * The trigger's log waits for the run's next commit: a trigger has no side effects and recomputes the
+   * same output after a crash, so writing it separately would only cost a transaction per run.
+   */
+  let deferred: LogRecord | null = null;
+  const withDeferred = (entry: LogRecord | null): LogRecord | LogRecord[] | null => {
+    if (!deferred) return entry;
+    const logs = entry ? [deferred, entry] : [deferred];
+    deferred = null;
+    return logs;
+  };
 
   function launch(id: string, waitedUntil: number | null) {
     const node = compiled.nodes.get(id);
@@ -163,9 +185,16 @@ function createExecution(
   }
 
   const end = (entry: LogRecord | null, patch: RunPatch) =>
-    commitEnd(deps, run, owner, entry, { ...patch, state });
+    commitEnd(deps, run, owner, withDeferred(entry), { ...patch, state });
+  /** A run handed over directly (still `pending`) records that it started with its first commit. */
+  let unstarted = run.status === 'pending';
+  const withStart = (patch: RunPatch): RunPatch => {
+    if (!unstarted) return patch;
+    unstarted = false;
+    return { status: 'running', startedAt, ...patch };
+  };
   const step = async (entry: LogRecord | null, patch: RunPatch = {}): Promise<Step> =>
-    (await store.commitStep(run.id, owner, entry, patch)) ? 'continue' : 'lost';
+    (await store.commitStep(run.id, owner, withDeferred(entry), withStart(patch))) ? 'continue' : 'lost';
   const completed = (): RunPatch => ({ status: 'completed', completedAt: clock.now(), releaseLease: true });
 
   /** A final result: record it, then launch the successors it made ready (or end the run). */
@@ -208,7 +237,7 @@ function createExecution(
       return step(log(id, fields), { state });
     }
     if (node?.data.continue_on_error === true) return recordResult(id, { ...fields, handle: 'error' });
-    return end(log(id, fields), failed(deps, outcome.message, id));
+    return end(log(id, fields), failed(deps, secrets.redact(outcome.message), id));
   }
 
   async function settle(id: string, outcome: StepOutcome): Promise<Step> {
@@ -232,7 +261,9 @@ function createExecution(
     if (!outcome.terminate) return recordResult(id, fields);
     const { status, message } = outcome.terminate;
     const patch =
-      status === 'failed' ? failed(deps, message ?? `Terminated by node '${id}'.`, id) : completed();
+      status === 'failed'
+        ? failed(deps, secrets.redact(message ?? `Terminated by node '${id}'.`), id)
+        : completed();
     return end(log(id, fields), patch);
   }
 
@@ -254,7 +285,9 @@ function createExecution(
         }
         if (progress.waiting.size === 0) return end(null, completed());
         const readyAt = Math.min(...progress.waiting.values());
-        return (await step(null, { readyAt, releaseLease: true, state })) === 'continue' ? 'parked' : 'lost';
+        if ((await step(null, { readyAt, releaseLease: true, state })) !== 'continue') return 'lost';
+        control.onParked?.(readyAt);
+        return 'parked';
       }
       const { id, outcome } = await Promise.race(inflight.values());
       inflight.delete(id);
@@ -262,7 +295,7 @@ function createExecution(
       if (control.signal.aborted) return 'lost';
       const result = await settle(id, outcome);
       if (result !== 'continue') {
-        abort.abort();
+        if (inflight.size > 0) abort.abort(); // stop sibling branches still running
         return result;
       }
       launchDue();

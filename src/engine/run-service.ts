@@ -6,7 +6,7 @@ import {
   type NodeResult,
   type RunOrigin,
   type RunRecord,
-  type WorkflowRecord,
+  type WorkflowHead,
 } from '../domain/types.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
@@ -18,11 +18,23 @@ export interface RunServiceDeps {
   clock: Clock;
   /** Called after a run is durably created (wakes the local worker). */
   onRunCreated(run: RunRecord): void;
+  /** A worker in this process that takes new runs directly, without a claim round trip. */
+  dispatcher?: RunDispatcher;
   idempotencyWindowMs?: number;
 }
 
+/**
+ * Direct dispatch to a local worker: a run is created already leased to it (durably, in the same
+ * transaction) and handed over at once. Without a free slot the run is created pending and claimed.
+ */
+export interface RunDispatcher {
+  reserve(): { owner: string; until: number } | null;
+  /** Hands the created run over, or cancels the reservation with `null`. */
+  dispatch(run: RunRecord | null): void;
+}
+
 export interface StartRunOptions {
-  workflow: WorkflowRecord;
+  workflow: WorkflowHead;
   origin: RunOrigin;
   trigger: TriggerInput;
   idempotencyKey?: string;
@@ -43,12 +55,29 @@ export function createRunService(deps: RunServiceDeps) {
   const windowMs = deps.idempotencyWindowMs ?? DAY_MS;
 
   async function start(options: StartRunOptions): Promise<{ run: RunRecord; created: boolean }> {
+    if (options.lease || !deps.dispatcher) return insert(options, options.lease);
+    const reserved = deps.dispatcher.reserve();
+    if (!reserved) return insert(options, undefined);
+    let result: { run: RunRecord; created: boolean } | undefined;
+    try {
+      result = await insert(options, reserved);
+      return result;
+    } finally {
+      deps.dispatcher.dispatch(result?.created ? result.run : null);
+    }
+  }
+
+  async function insert(
+    options: StartRunOptions,
+    lease: StartRunOptions['lease'],
+  ): Promise<{ run: RunRecord; created: boolean }> {
     const now = clock.now();
     const run: RunRecord = {
       id: newId('run'),
       orgId: options.workflow.orgId,
       workflowId: options.workflow.id,
       versionId: options.workflow.versionId,
+      // A dispatched run stays `pending` until its first step commits; the sync API's starts running.
       status: options.lease ? 'running' : 'pending',
       origin: options.origin,
       triggerPayload: options.trigger as unknown as Record<string, unknown>,
@@ -61,8 +90,8 @@ export function createRunService(deps: RunServiceDeps) {
       parentRunId: options.parentRunId ?? null,
       depth: options.depth ?? 0,
       readyAt: now,
-      leaseOwner: options.lease?.owner ?? null,
-      leaseExpiresAt: options.lease?.until ?? null,
+      leaseOwner: lease?.owner ?? null,
+      leaseExpiresAt: lease?.until ?? null,
       createdAt: now,
       startedAt: options.lease ? now : null,
       completedAt: null,
@@ -71,7 +100,7 @@ export function createRunService(deps: RunServiceDeps) {
       ? { key: options.idempotencyKey, notBefore: now - windowMs }
       : undefined;
     const result = await store.createRun(run, claim);
-    if (result.created && !options.lease) deps.onRunCreated(result.run);
+    if (result.created && !lease) deps.onRunCreated(result.run);
     else if (result.run.workflowId !== run.workflowId) throw new StratoflowError('idempotency_key_reused');
     return result;
   }

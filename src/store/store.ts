@@ -4,6 +4,7 @@ import type {
   RunRecord,
   RunState,
   RunStatus,
+  WorkflowHead,
   WorkflowRecord,
 } from '../domain/types.js';
 import type {
@@ -32,7 +33,7 @@ export interface Store {
   listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
   /** Deletes the workflow, its versions, runs and logs. Returns false when it did not exist. */
   deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;
-  findWorkflowByWebhookToken(token: string): Promise<WorkflowRecord | null>;
+  findWorkflowByWebhookToken(token: string): Promise<WorkflowHead | null>;
   /** The definition a run pinned. */
   getVersion(versionId: string): Promise<WorkflowRecord['definition'] | null>;
 
@@ -59,7 +60,12 @@ export interface Store {
    * One transaction per finished node: inserts the log (if any) and applies the run patch, but only
    * while `owner` still holds the lease. Returns false (and writes nothing) when the lease was lost.
    */
-  commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch): Promise<boolean>;
+  commitStep(
+    runId: string,
+    owner: string,
+    log: LogRecord | readonly LogRecord[] | null,
+    patch: RunPatch,
+  ): Promise<boolean>;
   /** The logs of a run, in order. */
   listRunLogs(runId: string): Promise<LogRecord[]>;
   /**

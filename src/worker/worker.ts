@@ -24,6 +24,9 @@ export interface Worker {
   stop(graceMs?: number): Promise<void>;
   /** Runs currently held. */
   readonly active: number;
+  /** Direct dispatch of runs created in this process (see RunDispatcher). */
+  reserve(): { owner: string; until: number } | null;
+  dispatch(run: RunRecord | null): void;
 }
 
 interface Held {
@@ -46,10 +49,20 @@ export function createWorker(options: WorkerOptions): Worker {
   let loopDone: Promise<void> = Promise.resolve();
   let heartbeatTimer: NodeJS.Timeout | null = null;
   let wakeRequested = false;
+  /** The last claim filled every free slot: more runs may be waiting, so a finished run should claim. */
+  let saturated = false;
+  let lastReadyCheck = 0;
+  /** Slots promised to runs being created in this process (direct dispatch). */
+  let reserved = 0;
 
   function execute(run: RunRecord) {
     const abort = new AbortController();
-    const control = { signal: abort.signal, releaseRequested: () => stopping };
+    const control = {
+      signal: abort.signal,
+      releaseRequested: () => stopping,
+      // Wake up when this process's parked run is due (other processes' are found by polling).
+      onParked: (readyAt: number) => setTimeout(wake, Math.max(0, readyAt - clock.now())).unref(),
+    };
     const done = executeRun(deps, run, owner, control)
       .then((outcome) => logger.debug({ runId: run.id, outcome }, 'run step ended'))
       .catch(async (error: unknown) => {
@@ -60,7 +73,7 @@ export function createWorker(options: WorkerOptions): Worker {
       })
       .finally(() => {
         held.delete(run.id);
-        wake();
+        if (saturated || stopping) wake();
       });
     held.set(run.id, { abort, done });
   }
@@ -88,7 +101,11 @@ export function createWorker(options: WorkerOptions): Worker {
     else wakeRequested = true;
   }
 
+  /** How long to sleep when idle: until the next parked run is due, looked up once per poll interval. */
   async function idleDelay(): Promise<number> {
+    const now = clock.now();
+    if (now - lastReadyCheck < options.pollIntervalMs) return options.pollIntervalMs;
+    lastReadyCheck = now;
     const next = await store.nextReadyAt().catch(() => null);
     if (next === null) return options.pollIntervalMs;
     return Math.max(0, Math.min(options.pollIntervalMs, next - clock.now()));
@@ -96,7 +113,9 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function loop() {
     while (!stopping) {
-      const free = options.concurrency - held.size;
+      wakeRequested = false;
+      const free = options.concurrency - held.size - reserved;
+      saturated = free <= 0;
       if (free > 0) {
         let claimed: RunRecord[] = [];
         try {
@@ -105,9 +124,12 @@ export function createWorker(options: WorkerOptions): Worker {
           logger.error({ err: error }, 'claiming runs failed');
         }
         for (const run of claimed) execute(run);
-        if (claimed.length > 0 && claimed.length === free) continue;
+        saturated = claimed.length >= free;
+        if (saturated) continue;
       }
-      await sleep(free > 0 ? await idleDelay() : options.pollIntervalMs);
+      if (wakeRequested) continue;
+      const delay = free > 0 ? await idleDelay() : options.pollIntervalMs;
+      await sleep(delay);
     }
   }
 
@@ -137,6 +159,15 @@ export function createWorker(options: WorkerOptions): Worker {
       loopDone = loop();
     },
     wake,
+    reserve() {
+      if (!running || stopping || held.size + reserved >= options.concurrency) return null;
+      reserved += 1;
+      return { owner, until: clock.now() + options.leaseMs };
+    },
+    dispatch(run) {
+      reserved -= 1;
+      if (run && !stopping) execute(run);
+    },
     async stop(graceMs = 10_000) {
       if (!running) return;
       stopping = true;

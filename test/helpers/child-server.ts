@@ -57,7 +57,9 @@ export async function startChildServer(
 
 /** Runs `stratoflow <args>` from the TypeScript sources (through tsx) as a child process. */
 export function spawnStratoflow(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  // Extra Node flags for the child (e.g. `--cpu-prof` when profiling a benchmark).
+  const nodeArgs = (process.env.STRATOFLOW_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', ...args], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

@@ -23,7 +23,12 @@ export function logQueries(db: Db) {
   // SQLite's write transaction already excludes every other writer.
   const leaseCheck = `SELECT 1 AS held FROM runs WHERE id = ? AND lease_owner = ?${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
   return {
-    async commitStep(runId: string, owner: string, log: LogRecord | null, patch: RunPatch) {
+    async commitStep(
+      runId: string,
+      owner: string,
+      log: LogRecord | readonly LogRecord[] | null,
+      patch: RunPatch,
+    ) {
       const { set, values } = patchToSql(patch);
       return db.transaction(async (tx) => {
         if (set.length === 0) {
@@ -33,7 +38,8 @@ export function logQueries(db: Db) {
           const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
           if ((await tx.run(update, [...values, runId, owner])) === 0) return false;
         }
-        if (log) await tx.run(INSERT_LOG, logValues(log));
+        if (Array.isArray(log)) for (const entry of log) await tx.run(INSERT_LOG, logValues(entry));
+        else if (log) await tx.run(INSERT_LOG, logValues(log as LogRecord));
         return true;
       });
     },

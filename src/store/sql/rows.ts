@@ -1,4 +1,4 @@
-import type { LogRecord, RunRecord, WorkflowRecord } from '../../domain/types.js';
+import type { LogRecord, RunRecord, WorkflowHead, WorkflowRecord } from '../../domain/types.js';
 import type { SqlValue } from './db.js';
 
 /**
@@ -32,6 +32,10 @@ export function parseJson<T>(value: unknown): T {
 }
 
 export function workflowFromRow(row: Row, definition: unknown): WorkflowRecord {
+  return { ...workflowHeadFromRow(row), definition: parseJson<WorkflowRecord['definition']>(definition) };
+}
+
+export function workflowHeadFromRow(row: Row): WorkflowHead {
   return {
     id: str(row.id),
     orgId: str(row.org_id),
@@ -46,7 +50,6 @@ export function workflowFromRow(row: Row, definition: unknown): WorkflowRecord {
     webhookToken: nullableStr(row.webhook_token),
     triggerComponent: str(row.trigger_component),
     versionId: str(row.version_id),
-    definition: parseJson<WorkflowRecord['definition']>(definition),
     createdAt: toNumber(row.created_at),
     updatedAt: toNumber(row.updated_at),
   };

@@ -1,6 +1,13 @@
 import type { WorkflowRecord } from '../../domain/types.js';
 import type { Db, SqlRunner } from './db.js';
-import { insertSql, json, WORKFLOW_COLUMNS, workflowFromRow, workflowValues } from './rows.js';
+import {
+  insertSql,
+  json,
+  WORKFLOW_COLUMNS,
+  workflowFromRow,
+  workflowHeadFromRow,
+  workflowValues,
+} from './rows.js';
 
 const SELECT = `SELECT w.*, v.definition FROM workflows w JOIN workflow_versions v ON v.id = w.version_id`;
 const INSERT_WORKFLOW = insertSql('workflows', WORKFLOW_COLUMNS);
@@ -47,8 +54,9 @@ export function workflowQueries(db: Db) {
       return rows.map((row) => workflowFromRow(row, row.definition));
     },
     async findWorkflowByWebhookToken(token: string) {
-      const [row] = await db.all<Row>(`${SELECT} WHERE w.webhook_token = ?`, [token]);
-      return row ? workflowFromRow(row, row.definition) : null;
+      // The hottest lookup (every webhook call): no definition to read or parse.
+      const [row] = await db.all<Row>('SELECT * FROM workflows WHERE webhook_token = ?', [token]);
+      return row ? workflowHeadFromRow(row) : null;
     },
     async getVersion(versionId: string) {
       const [row] = await db.all<Row>('SELECT definition FROM workflow_versions WHERE id = ?', [versionId]);
