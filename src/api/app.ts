@@ -6,17 +6,20 @@ import type { LogService } from '../engine/log-service.js';
 import type { RunService } from '../engine/run-service.js';
 import type { SyncService } from '../engine/sync-service.js';
 import type { WorkflowService } from '../engine/workflow-service.js';
+import type { AuthorizationService, VaultService } from '../vault/index.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
 import { installBodyParsers } from './body-parsers.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
+import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
+import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
 
@@ -28,6 +31,8 @@ export interface AppDeps {
   workflows: WorkflowService;
   runs: RunService;
   logs: LogService;
+  vault: VaultService;
+  authorizations: AuthorizationService;
   events: EventService;
   sync: SyncService;
   apiKeys: ApiKeyVerifier | null;
@@ -63,11 +68,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
   });
+  await app.register(authorizePageRoutes, {
+    authorizations: deps.authorizations,
+    authenticator: deps.authenticator,
+  });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
     await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
     await authed.register(logRoutes, { logs: deps.logs });
+    await authed.register(vaultRoutes, { vault: deps.vault });
+    await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
   });
   return app;

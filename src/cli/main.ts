@@ -4,6 +4,7 @@ import { VERSION } from '../server.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
+import { registerVault } from './vault.js';
 import { registerWorker } from './worker.js';
 
 const program = new Command();
@@ -15,6 +16,7 @@ registerServe(program);
 registerToken(program);
 registerWorker(program);
 registerMigrate(program);
+registerVault(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -121,6 +121,24 @@ export const ERRORS = {
     false,
     'A run can only be resumed from a node that succeeded in it.',
   ),
+  vault_name_taken: def(
+    409,
+    'conflict_error',
+    false,
+    'The organization already has a vault item with this name. Choose another name, or update that item.',
+  ),
+  authorization_link_invalid: def(
+    404,
+    'not_found_error',
+    false,
+    'This authorization link is unknown, already used or expired. Create a new one with POST /workflows/authorization.',
+  ),
+  authorization_org_mismatch: def(
+    403,
+    'permission_error',
+    false,
+    'This authorization link belongs to another organization. Sign in to that organization and confirm again.',
+  ),
   event_type_unknown: def(
     422,
     'invalid_request_error',
@@ -160,6 +178,30 @@ export const ERRORS = {
   ),
   template_error: def(500, 'run_error', false, 'A Liquid template could not be parsed or rendered.'),
   run_terminated: def(500, 'run_error', false, 'A Terminate node ended the run as failed.'),
+  vault_item_not_found: def(
+    500,
+    'run_error',
+    false,
+    'A node refers to a vault item that does not exist in the organization. Create it, or correct the name or id.',
+  ),
+  vault_item_expired: def(
+    500,
+    'run_error',
+    false,
+    'A vault item a node uses has expired. Update it with PUT /workflows/vault/{vaultId} and a new expires_at.',
+  ),
+  vault_decrypt_failed: def(
+    500,
+    'run_error',
+    false,
+    'A vault value could not be decrypted: start Stratoflow with the master key the vault was sealed with.',
+  ),
+  authorization_unavailable: def(
+    500,
+    'run_error',
+    false,
+    "The workflow's authorization was deleted or never confirmed. Set another authorization_id on the workflow.",
+  ),
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

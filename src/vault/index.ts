@@ -1,7 +1,8 @@
 /**
  * The vault: the only code that sees plaintext secrets or key material. Envelope encryption of items
- * (crypto.ts), the master key (master-key.ts), the run's redactor (redactor.ts) and workflow API keys
- * (api-key.ts).
+ * (crypto.ts), the master key (master-key.ts), the run's redactor (redactor.ts), workflow API keys
+ * (api-key.ts, api-key-verifier.ts), the org's items (vault-service.ts), the engine's SecretsPort
+ * (secrets-port.ts) and delegated user access (authorization-service.ts). `openVault` wires them.
  */
 export {
   hashWorkflowApiKey,
@@ -11,6 +12,14 @@ export {
   verifyWorkflowApiKey,
   WORKFLOW_API_KEY_PREFIX,
 } from './api-key.js';
+export { type ApiKeyOwner, type ApiKeyVerifier, createApiKeyVerifier } from './api-key-verifier.js';
+export {
+  AUTHORIZATION_PROVIDER,
+  type AuthorizationService,
+  type ConfirmingUser,
+  createAuthorizationService,
+  LINK_TTL_MS,
+} from './authorization-service.js';
 export { openSecret, rewrapSecret, type SealedSecret, sealSecret, VaultDecryptError } from './crypto.js';
 export {
   createMasterKey,
@@ -21,4 +30,17 @@ export {
   MASTER_KEY_FILE_NAME,
   type MasterKey,
 } from './master-key.js';
+export { type OpenVaultOptions, openVault, type Vault } from './open-vault.js';
 export { createRedactor, MIN_SECRET_LENGTH, REDACTED, type Redactor } from './redactor.js';
+export { createSecretsPort } from './secrets-port.js';
+export {
+  API_KEY_NAME_PREFIX,
+  createVaultService,
+  isApiKeyName,
+  VAULT_NAME_MAX,
+  VAULT_NAME_MIN,
+  VAULT_SECRET_MAX,
+  type VaultItemInput,
+  type VaultService,
+  vaultAad,
+} from './vault-service.js';

@@ -13,6 +13,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -104,6 +105,30 @@ function decodeKey(encoded: string, source: string): Buffer {
     );
   }
   return decoded;
+}
+
+/** The key in a key file (same checks as at start-up), or undefined when the file does not exist. */
+export function readMasterKeyFile(path: string): MasterKey | undefined {
+  const material = readKeyFile(path);
+  return material ? createMasterKey(material) : undefined;
+}
+
+/** Writes `masterKey` to a new file at `path` (mode 0600, synced); fails if `path` exists. */
+export function writeMasterKeyFile(path: string, masterKey: MasterKey): void {
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    writeSync(fd, `${exportMasterKeyBase64(masterKey)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Atomically replaces the key file at `to` with the one at `from` (rename), and syncs the folder. */
+export function replaceMasterKeyFile(from: string, to: string): void {
+  renameSync(from, to);
+  syncDirectory(join(to, '..'));
 }
 
 function readOrCreateKeyFile(path: string): Buffer {

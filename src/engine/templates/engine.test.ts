@@ -1,5 +1,6 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
+import { StratoflowError } from '../../domain/errors.js';
 import { createTemplateEngine, TemplateError } from './index.js';
 
 const engine = createTemplateEngine();
@@ -283,5 +284,39 @@ describe('cache', () => {
     const uncached = createTemplateEngine({ cacheSize: 0 });
     expect(uncached.render('{{ n }}', { n: 1 })).toBe('1');
     expect(uncached.render('{{ n }}', { n: 2 })).toBe('2');
+  });
+});
+
+describe('values that refuse to be read', () => {
+  const vault: Record<string, unknown> = {};
+  Object.defineProperty(vault, 'old_key', {
+    get() {
+      throw new StratoflowError(
+        'vault_item_expired',
+        "Vault item 'old_key' expired at 2026-01-01T00:00:00.000000Z.",
+      );
+    },
+  });
+
+  it.each([
+    ['output', 'Bearer {{ vault.old_key }}'],
+    ['tag', '{% if vault.old_key %}x{% endif %}'],
+    ['filter argument', '{{ "a" | append: vault.old_key }}'],
+  ])('keep their own code and sentence (%s)', (_label, template) => {
+    try {
+      engine.render(template, { vault });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StratoflowError);
+      expect(error).not.toBeInstanceOf(TemplateError);
+      expect((error as StratoflowError).code).toBe('vault_item_expired');
+      expect((error as Error).message).toBe("Vault item 'old_key' expired at 2026-01-01T00:00:00.000000Z.");
+    }
+  });
+
+  it('in evaluate too', () => {
+    expect(() => engine.evaluate('{{ vault.old_key }}', { vault })).toThrow(
+      "Vault item 'old_key' expired at 2026-01-01T00:00:00.000000Z.",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { Context, Liquid, Output, type Template, toValue, toValueSync } from 'liquidjs';
+import { StratoflowError } from '../../domain/errors.js';
 import { registerCounterTags } from './counter-tags.js';
 import { registerFilters } from './filters.js';
 import { LruCache } from './lru.js';
@@ -21,7 +22,10 @@ export interface TemplateEngineOptions extends Partial<TemplateLimits> {
 }
 
 export interface TemplateEngine {
-  /** Renders a Liquid template to a string. Missing variables render empty. Throws TemplateError. */
+  /**
+   * Renders a Liquid template to a string. Missing variables render empty. Throws TemplateError, or the
+   * coded StratoflowError a scope value threw when read (an expired vault item).
+   */
   render(template: string, scope: Record<string, unknown>): string;
   /**
    * Copies `value`, rendering every string in it (inside objects and arrays, at any depth).
@@ -67,8 +71,11 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   registerFilters(liquid, options.now ?? Date.now);
   const cache = new LruCache<string, Template[]>(limits.cacheSize);
 
-  function fail(error: unknown): TemplateError {
+  function fail(error: unknown): StratoflowError {
     if (error instanceof TemplateError) return error;
+    // A value that refused to be read (an expired vault item) keeps its own code and sentence.
+    const cause = codedCause(error);
+    if (cause) return cause;
     const message = error instanceof Error ? error.message : String(error);
     if (message.includes('template render limit exceeded')) {
       return new TemplateError(
@@ -145,6 +152,15 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   }
 
   return { render, renderDeep, evaluate };
+}
+
+/** The first coded Stratoflow error in liquidjs's chain of wrapped errors (`originalError`). */
+function codedCause(error: unknown): StratoflowError | null {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof StratoflowError) return e;
+    e = (e as { originalError?: unknown }).originalError;
+  }
+  return null;
 }
 
 function hasMarkup(text: string): boolean {

@@ -106,6 +106,39 @@ describe('webhook', () => {
     expect(received[0]?.headers).toMatchObject({ authorization: 'Bearer abc', 'x-count': '3' });
   });
 
+  it('resolves literal vlt_ references in header values only, at send time', async () => {
+    const secrets = { resolve: (text: string) => text.replace(/vlt_[0-9a-z]+/g, 'sk_resolved') };
+    await runNode(
+      webhook,
+      {
+        method: 'GET',
+        url: `${origin}/hook`,
+        headers: { Authorization: 'Bearer vlt_01abcdef', 'X-Id': 'vlt_01abcdef' },
+      },
+      createTestContext({ http, secrets }),
+    );
+    expect(received[0]?.headers).toMatchObject({
+      authorization: 'Bearer sk_resolved',
+      'x-id': 'sk_resolved',
+    });
+  });
+
+  it('fails when a header names a vault item that cannot be resolved', async () => {
+    const secrets = {
+      resolve: () => {
+        throw new Error('Vault item vlt_01missing does not exist in this organization.');
+      },
+    };
+    await expect(
+      runNode(
+        webhook,
+        { method: 'GET', url: `${origin}/hook`, headers: { Authorization: 'Bearer vlt_01missing' } },
+        createTestContext({ http, secrets }),
+      ),
+    ).rejects.toThrow(/vlt_01missing does not exist/);
+    expect(received).toHaveLength(0);
+  });
+
   it('sends headers given as a map, and a user content-type wins', async () => {
     await call({
       method: 'POST',

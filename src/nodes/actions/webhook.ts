@@ -20,7 +20,9 @@ export const webhook = defineNode({
   config: webhookConfig,
   handles: [],
   run: async (ctx, config) => {
-    const headers = { ...config.headers };
+    // Header values may name a vault item literally (`Bearer vlt_...`); resolved only here, at send time.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
     const body = BODY_METHODS.has(config.method) ? readBody(config.body) : undefined;
     if (body !== undefined) headers['content-type'] ??= 'application/json';
