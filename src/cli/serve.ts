@@ -30,5 +30,22 @@ export function registerServe(program: Command) {
         console.log(`More tokens: npx stratoflow token --org ORG --user USER`);
       }
       onShutdownSignal(() => server.close());
+      stopWhenOrphaned();
     });
+}
+
+/**
+ * `npm start` runs us under `sh -c`; npm forwards SIGTERM to that shell only, which dies and leaves us
+ * orphaned, still holding the port and the data-folder lock. When our parent goes away we shut down
+ * exactly as on SIGTERM.
+ */
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.kill(process.pid, 'SIGTERM');
+  }, 250);
+  timer.unref();
 }
