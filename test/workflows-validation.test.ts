@@ -319,6 +319,46 @@ describe('updates', () => {
   });
 });
 
+describe('triggers that shape the workflow', () => {
+  it('gives a webhook_url when the trigger becomes a webhook, keeps it across edits, drops it after', async () => {
+    const created = await createWorkflow(t, wf([trigger]));
+    expect(created.webhook_url).toBeNull();
+    const hooked = await t.call('PUT', `/workflows/${created.id}`, {
+      body: { nodes: [node('n1', 'webhook_trigger')] },
+    });
+    expect(hooked.status).toBe(200);
+    expect(hooked.body.webhook_url).toMatch(
+      /^https:\/\/flows\.example\.test\/workflows\/webhooks\/whsec_[0-9a-z]{26}$/,
+    );
+    const edited = await t.call('PUT', `/workflows/${created.id}`, {
+      body: { nodes: [node('n1', 'webhook_trigger'), text('n2')], edges: [edge('n1', 'n2')] },
+    });
+    expect(edited.body.webhook_url).toBe(hooked.body.webhook_url);
+    const listed = await t.call('GET', '/workflows');
+    expect(listed.body.find((w: { id: string }) => w.id === created.id).webhook_url).toBe(
+      hooked.body.webhook_url,
+    );
+    const manual = await t.call('PUT', `/workflows/${created.id}`, { body: { nodes: [trigger], edges: [] } });
+    expect(manual.body.webhook_url).toBeNull();
+    const gone = await t.call('POST', new URL(hooked.body.webhook_url).pathname, { token: null, body: {} });
+    expect(gone.status).toBe(404);
+  });
+
+  it('takes the schedule from a scheduled_trigger node when the workflow sets none', async () => {
+    const created = await expectValid(
+      wf([node('n1', 'scheduled_trigger', { schedule_type: 'cron', schedule_value: '*/5 * * * *' })]),
+    );
+    expect(created).toMatchObject({ schedule_type: 'cron', schedule_value: '*/5 * * * *' });
+    expect(Date.parse(created.next_run_at)).toBeGreaterThan(Date.now());
+    expect(Date.parse(created.next_run_at)).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
+    await expectInvalid(
+      wf([node('n1', 'scheduled_trigger', { schedule_type: 'interval', schedule_value: 'often' })]),
+      'schedule_value',
+      /often/,
+    );
+  });
+});
+
 describe('authorization_id', () => {
   function insertAuthorization(id: string, orgId: string) {
     const db = new Database(join(t.dataDir, 'stratoflow.db'));
@@ -433,6 +473,11 @@ describe('tenancy and deletion', () => {
     }
     const list = await t.call('GET', '/workflows', { org: 'org_b' });
     expect(list.body.map((w: { id: string }) => w.id)).not.toContain(id);
+    const callable = await createWorkflow(t, wf([node('n1', 'workflow_trigger')]));
+    const mine = await t.call('GET', '/workflows/triggerable-workflows');
+    expect(mine.body.map((w: { id: string }) => w.id)).toContain(callable.id);
+    const theirs = await t.call('GET', '/workflows/triggerable-workflows', { org: 'org_b' });
+    expect(theirs.body.map((w: { id: string }) => w.id)).not.toContain(callable.id);
     const still = await t.call('GET', `/workflows/${id}`);
     expect(still.body).toEqual(created);
   });
