@@ -208,8 +208,14 @@ function createExecution(
     if (id === compiled.triggerId && !compiled.nodes.has('trigger')) runScope.scope.trigger = fields.output;
     const ready = planSuccessors(compiled.graph, progress, compiled.triggerId, id);
     const entry = log(id, fields);
-    if (ready.length === 0 && inflight.size === 0 && progress.waiting.size === 0)
+    if (ready.length === 0 && inflight.size === 0 && progress.waiting.size === 0) {
       return end(entry, completed());
+    }
+    if (id === compiled.triggerId && ready.length > 0) {
+      deferred = entry;
+      for (const next of ready) launch(next, null);
+      return 'continue';
+    }
     const result = await step(entry);
     if (result === 'continue') for (const next of ready) launch(next, null);
     return result;

@@ -22,12 +22,14 @@ export function findPostgresBinDir(): string | null {
 
 export interface Cluster {
   url: string;
+  /** The server log (with `logStatements`, every statement executed). */
+  logFile: string;
   stop(): Promise<void>;
 }
 
 export async function startThrowawayCluster(
   binDir: string,
-  options: { durable?: boolean } = {},
+  options: { durable?: boolean; logStatements?: boolean } = {},
 ): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'stratoflow-pg-'));
   const dataDir = join(dir, 'data');
@@ -65,7 +67,7 @@ export async function startThrowawayCluster(
           '-l',
           logFile,
           '-o',
-          serverOptions(port, dir, options.durable ?? false),
+          serverOptions(port, dir, options.durable ?? false, options.logStatements ?? false),
           '-w',
           '-t',
           '60',
@@ -78,6 +80,7 @@ export async function startThrowawayCluster(
     }
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      logFile: join(dir, 'server.log'),
       async stop() {
         process.removeListener('exit', stopSync);
         await pgCtl(['-m', 'fast', '-w', 'stop']).catch(() => undefined);
@@ -92,13 +95,14 @@ export async function startThrowawayCluster(
 }
 
 /** Test clusters turn durability off for speed; benchmark clusters keep PostgreSQL's defaults. */
-function serverOptions(port: number, socketDir: string, durable: boolean): string {
+function serverOptions(port: number, socketDir: string, durable: boolean, logStatements: boolean): string {
   const fast = ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'];
   return [
     `-p ${port}`,
     `-k ${socketDir}`,
     '-c listen_addresses=127.0.0.1',
     ...(durable ? [] : fast),
+    ...(logStatements ? ['-c log_statement=all'] : []),
     '-c max_connections=300',
   ].join(' ');
 }

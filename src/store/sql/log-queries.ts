@@ -1,10 +1,20 @@
 import type { LogRecord, LogStatus } from '../../domain/types.js';
 import type { LogFilter, PageRequest, RunPatch } from '../store.js';
 import type { Db, SqlValue } from './db.js';
-import { insertSql, LOG_COLUMNS, logFromRow, logValues, toNumber } from './rows.js';
+import { LOG_COLUMNS, logFromRow, logValues, toNumber } from './rows.js';
 import { patchToSql } from './run-queries.js';
 
-const INSERT_LOG = insertSql('logs', LOG_COLUMNS);
+/** One multi-row INSERT for the logs a step commits (usually one; two when the trigger's rides along). */
+const insertLogStatements = new Map<number, string>();
+function insertLogs(count: number): string {
+  let sql = insertLogStatements.get(count);
+  if (!sql) {
+    const row = `(${LOG_COLUMNS.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO logs (${LOG_COLUMNS.join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
+    insertLogStatements.set(count, sql);
+  }
+  return sql;
+}
 type Row = Record<string, unknown>;
 
 function filterToSql(orgId: string, workflowId: string, filter: LogFilter) {
@@ -38,8 +48,8 @@ export function logQueries(db: Db) {
           const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
           if ((await tx.run(update, [...values, runId, owner])) === 0) return false;
         }
-        if (Array.isArray(log)) for (const entry of log) await tx.run(INSERT_LOG, logValues(entry));
-        else if (log) await tx.run(INSERT_LOG, logValues(log as LogRecord));
+        const logs: readonly LogRecord[] = Array.isArray(log) ? log : log ? [log as LogRecord] : [];
+        if (logs.length > 0) await tx.run(insertLogs(logs.length), logs.flatMap(logValues));
         return true;
       });
     },

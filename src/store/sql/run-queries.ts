@@ -45,7 +45,17 @@ export function runQueries(db: Db) {
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
 
+  // PostgreSQL: the insert and its NOTIFY in one statement (a data-modifying CTE), atomic without BEGIN.
+  const insertAndNotify = `WITH inserted AS (${INSERT_RUN} RETURNING id) SELECT pg_notify('${RUNS_READY_CHANNEL}', '') FROM inserted`;
+
   async function insertRun(run: RunRecord, claim: IdempotencyClaim | undefined) {
+    if (!claim) {
+      // The common case is one statement: no transaction round trips.
+      const announce = db.dialect === 'postgres' && run.leaseOwner === null;
+      if (announce) await db.all(insertAndNotify, runValues(run));
+      else await db.run(INSERT_RUN, runValues(run));
+      return { run, created: true };
+    }
     return db.transaction(async (tx) => {
       if (claim) {
         const existing = await findIdempotent(tx, run.orgId, claim);

@@ -1,0 +1,69 @@
+/**
+ * Counts the PostgreSQL statements one run costs, from the server's own statement log
+ * (`log_statement=all`): webhook → text_transform through an API process (--no-worker) and one worker
+ * process, N runs one after another, statements logged during them divided by N.
+ *   npx tsx bench/postgres-statements.ts [--runs 200]
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { spawnStratoflow, startChildServer } from '../test/helpers/child-server.js';
+import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
+import { saveResult, sleep, tempDir, node } from './lib.js';
+import { signToken } from '../src/api/auth/sign.js';
+import { TEST_SECRET } from '../test/helpers/server.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
+const RUNS = Number(values.runs);
+const cluster = await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true, logStatements: true });
+const env = { DATABASE_URL: cluster.url, STRATOFLOW_LOG_LEVEL: 'error' };
+const api = await startChildServer(tempDir('stratoflow-bench-stmt-'), env, ['--no-worker']);
+const worker = spawnStratoflow(['worker'], env);
+const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const created = await fetch(`${api.url}/workflows`, {
+  method: 'POST',
+  headers,
+  body: JSON.stringify({
+    name: 'statements',
+    nodes: [node('n1', 'webhook_trigger'), node('n2', 'text_transform', { template: 'hi {{ n1.name }}' })],
+    edges: [{ id: 'e1', source: 'n1', target: 'n2' }],
+  }),
+});
+const workflow = (await created.json()) as { id: string; webhook_url: string };
+const hook = `${api.url}${new URL(workflow.webhook_url).pathname}`;
+const finished = async () => {
+  const stats = (await (await fetch(`${api.url}/workflows/${workflow.id}/logs/stats`, { headers })).json()) as {
+    recent_runs: Record<string, number>;
+  };
+  return (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0);
+};
+const countStatements = () =>
+  readFileSync(cluster.logFile, 'utf8')
+    .split('\n')
+    .filter((line) => /LOG: {2}(statement|execute [^:]*):/.test(line)).length;
+
+await sleep(1500); // let start-up queries (migrations, LISTEN) settle
+const offset = statSync(cluster.logFile).size;
+const before = countStatements();
+for (let i = 0; i < RUNS; i++) {
+  await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' });
+  while ((await finished()) < i + 1) await sleep(2);
+}
+// The polling above also ran statements (stats queries): count them separately and subtract.
+const during = countStatements() - before;
+const polls = readFileSync(cluster.logFile, 'utf8')
+  .slice(offset)
+  .split('\n')
+  .filter((l) => /LOG: {2}(statement|execute [^:]*):.*FROM (logs|runs) WHERE org_id = \$1 AND workflow_id = \$2/.test(l)).length;
+const perRun = (during - polls) / RUNS;
+worker.child.kill('SIGTERM');
+api.child.kill('SIGTERM');
+await Promise.all([worker.exited, api.exited]);
+if (process.env.BENCH_KEEP_LOG) console.log(readFileSync(cluster.logFile, 'utf8').slice(offset));
+await cluster.stop();
+saveResult('postgres-statements', {
+  runs: RUNS,
+  workflow: 'webhook_trigger → text_transform',
+  statements_per_run: Number(perRun.toFixed(2)),
+  note: 'API process (--no-worker) + 1 worker process; counted from log_statement=all, status polling excluded; BEGIN/COMMIT count as statements',
+});
