@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../src/domain/errors.js';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from './helpers/postgres.js';
@@ -285,6 +286,62 @@ describe('text in names and paths', () => {
     ] as const) {
       expectEnvelope(await t.call(method, path, { token: null }), 404, 'route_not_found');
     }
+  });
+});
+
+/** Sends raw bytes and returns the whole answer (the server closes the connection after these errors). */
+function rawExchange(url: string, request: string): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
+function parseRaw(answer: string) {
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), head, body: JSON.parse(body) };
+}
+
+describe('requests the HTTP parser refuses', () => {
+  it('keeps oversized headers and garbage in the envelope', async () => {
+    const cases: Array<[string, number, string]> = [
+      [
+        `GET /workflows HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+        431,
+        'request_headers_too_large',
+      ],
+      ['HELLO THERE\r\n\r\n', 400, 'malformed_request'],
+      ['POST /workflows HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400, 'malformed_request'],
+    ];
+    for (const [request, status, code] of cases) {
+      const answer = parseRaw(await rawExchange(t.url, request));
+      expect(answer.status, answer.head).toBe(status);
+      expect(answer.head).toMatch(/content-type: application\/json/i);
+      expect(answer.body).toEqual({
+        type: 'invalid_request_error',
+        code,
+        message: ERRORS[code as keyof typeof ERRORS].message,
+        doc_url: `${PUBLIC_URL}/docs/errors.md#${code}`,
+      });
+    }
+    expect((await t.call('GET', '/healthz', { token: null })).status).toBe(200);
+  });
+
+  it('words a missing field the same way in /workflows/validate as in the 422', async () => {
+    const checked = await t.call('POST', '/workflows/validate', {
+      body: { nodes: [node('n1', 'manual_trigger')] },
+    });
+    expect(checked.body.errors).toEqual([
+      "The 'name' parameter is required for this request.",
+      "The 'edges' parameter is required for this request.",
+    ]);
   });
 });
 

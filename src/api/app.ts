@@ -10,6 +10,7 @@ import type { AuthorizationService, VaultService } from '../vault/index.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
 import { installBodyParsers } from './body-parsers.js';
+import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimitBytes,
     frameworkErrors: frameworkErrorHandler(deps.publicUrl),
+    clientErrorHandler: clientErrorHandler(deps.publicUrl),
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();

@@ -21,25 +21,25 @@ export function paramFromPath(path: string): string {
     .join('');
 }
 
-function validationError(error: FastifyError & { validationContext?: string }): StratoflowError {
-  if (!hasZodFastifySchemaValidationErrors(error)) {
-    return new StratoflowError('parameter_invalid', error.message);
-  }
-  const first = error.validation[0];
-  const param = paramFromPath(first?.instancePath ?? '') || (error.validationContext ?? 'body');
-  const missing = /received undefined/.test(first?.message ?? '');
-  if (missing) {
+/** A schema problem with one parameter: missing (zod saw undefined) or invalid. */
+export function parameterError(param: string, detail: string): StratoflowError {
+  if (/received undefined/.test(detail)) {
     return new StratoflowError(
       'parameter_missing',
       `The '${param}' parameter is required for this request.`,
       param,
     );
   }
-  return new StratoflowError(
-    'parameter_invalid',
-    `The '${param}' parameter is invalid: ${first?.message}`,
-    param,
-  );
+  return new StratoflowError('parameter_invalid', `The '${param}' parameter is invalid: ${detail}`, param);
+}
+
+function validationError(error: FastifyError & { validationContext?: string }): StratoflowError {
+  if (!hasZodFastifySchemaValidationErrors(error)) {
+    return new StratoflowError('parameter_invalid', error.message);
+  }
+  const first = error.validation[0];
+  const param = paramFromPath(first?.instancePath ?? '') || (error.validationContext ?? 'body');
+  return parameterError(param, first?.message ?? 'invalid value');
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

@@ -52,6 +52,24 @@ export const ERRORS = {
     false,
     'The request body must be sent as application/json.',
   ),
+  malformed_request: def(
+    400,
+    'invalid_request_error',
+    false,
+    'The request is not valid HTTP. Check the request line, headers and Content-Length.',
+  ),
+  request_headers_too_large: def(
+    431,
+    'invalid_request_error',
+    false,
+    'The request headers exceed 16 KiB. Send a shorter token or fewer headers.',
+  ),
+  request_timeout: def(
+    408,
+    'invalid_request_error',
+    true,
+    'The request did not arrive completely in time. Retry it.',
+  ),
   parameter_missing: def(
     422,
     'invalid_request_error',

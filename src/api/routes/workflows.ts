@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WorkflowService } from '../../engine/workflow-service.js';
 import { principalOf } from '../auth/hook.js';
-import { paramFromPath } from '../errors.js';
+import { parameterError, paramFromPath } from '../errors.js';
 import { presentWorkflow } from '../present.js';
 import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
 import {
@@ -74,7 +74,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
       const parsed = createWorkflowBody.safeParse(request.body);
       if (!parsed.success) {
         const errors = parsed.error.issues.map(
-          (i) => `The '${paramFromPath(i.path.join('/')) || 'body'}' parameter is invalid: ${i.message}`,
+          (i) => parameterError(paramFromPath(i.path.join('/')) || 'body', i.message).message,
         );
         return { valid: false, errors };
       }
