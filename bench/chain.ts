@@ -1,7 +1,7 @@
 /**
  * Benchmark (a): a chain of 40 text_transform nodes, embedded (SQLite, WAL) and durable (each node's
  * log committed in its own transaction). Prints time per node; median of several rounds.
- *   npx tsx bench/chain.ts [--rounds 5] [--runs 50]
+ *   npx tsx bench/chain.ts [--rounds 5] [--runs 50] [--store sqlite|postgres]
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -11,16 +11,24 @@ import { createWorkflowService } from '../src/engine/workflow-service.js';
 import { createRuntime } from '../src/runtime.js';
 import { openStore } from '../src/store/open-store.js';
 import { createWorker } from '../src/worker/worker.js';
+import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
 import { chainDefinition, median, saveResult, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, runs: { type: 'string', default: '50' } },
+  options: {
+    rounds: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '50' },
+    store: { type: 'string', default: 'sqlite' },
+  },
 });
 const ROUNDS = Number(values.rounds);
 const RUNS = Number(values.runs);
 const CHAIN = 40;
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? null;
+// PostgreSQL: a throwaway cluster with production durability (fsync and synchronous_commit on).
+const cluster =
+  values.store === 'postgres' ? await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true }) : null;
+const databaseUrl = cluster?.url ?? null;
 const store = await openStore({ databaseUrl, dataDir: tempDir('stratoflow-bench-chain-') });
 const clock = systemClock;
 const logger = pino({ level: 'silent' });
@@ -64,6 +72,7 @@ const logs = await store.listRunLogs(
 );
 await runtime.http.close();
 await store.close();
+await cluster?.stop();
 saveResult(databaseUrl ? 'chain-postgres' : 'chain-sqlite', {
   store: databaseUrl ? 'postgres' : 'sqlite',
   chain_length: CHAIN,
