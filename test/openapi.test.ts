@@ -160,6 +160,8 @@ describe('the OpenAPI document', () => {
         `${method} ${path} documents success`,
       ).toBe(true);
       if (!PUBLIC.has(`${method} ${path}`)) expect(statuses, `${method} ${path}`).toContain('401');
+      if (op.requestBody)
+        expect(statuses, `${method} ${path} reads a body`).toEqual(expect.arrayContaining(['400', '413']));
     }
   });
 

@@ -27,7 +27,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
           'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored.',
         security: [],
         params: webhookParams,
-        response: { 202: webhookAccepted, 404: errorSchema, 413: errorSchema },
+        response: { 202: webhookAccepted, 400: errorSchema, 404: errorSchema, 413: errorSchema },
       },
     },
     async (request, reply) => {
