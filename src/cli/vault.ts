@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openStore, pgPoolSizeFromEnv } from '../store/open-store.js';
+import { MASTER_KEY_FILE_NAME } from '../vault/index.js';
 import { rotateMasterKey } from '../vault/rotate.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { describeDatabase } from './migrate.js';
@@ -39,6 +42,11 @@ export function registerVault(program: Command) {
         dataDir: config.dataDir,
         pgPoolSize: pgPoolSizeFromEnv(process.env),
       };
+      if (!config.masterKey && !existsSync(join(config.dataDir, MASTER_KEY_FILE_NAME))) {
+        throw new Error(
+          `No master key at ${join(config.dataDir, MASTER_KEY_FILE_NAME)} and STRATOFLOW_MASTER_KEY is not set: there is no vault to rotate.`,
+        );
+      }
       const unlock = config.databaseUrl === null ? lockDataDir(config.dataDir) : () => undefined;
       try {
         console.log(`Database: ${describeDatabase(storeConfig)}`);

@@ -13,6 +13,7 @@ import {
   type RunStatus,
   type WorkflowRecord,
 } from '../domain/types.js';
+import type { AuthorizationRecord, SealedValue, VaultItemRecord } from '../domain/vault.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { toPostgresPlaceholders } from './postgres/placeholders.js';
 import type { SqlValue } from './sql/db.js';
@@ -115,6 +116,38 @@ function log(r: RunRecord, seq: number, overrides: Partial<LogRecord> = {}): Log
 }
 
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+
+function sealed(keyId: string): SealedValue {
+  return { ciphertext: 'Y2lwaGVy', iv: 'aXY=', tag: 'dGFn', wrappedKey: 'd3JhcHBlZA==', keyId };
+}
+
+function vaultItem(overrides: Partial<VaultItemRecord> = {}): VaultItemRecord {
+  return {
+    id: newId('vault'),
+    orgId: ORG,
+    name: 'item',
+    sealed: sealed('k1'),
+    expiresAt: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+function authorization(overrides: Partial<AuthorizationRecord> = {}): AuthorizationRecord {
+  return {
+    id: newId('authorization'),
+    orgId: ORG,
+    userId: null,
+    email: null,
+    provider: 'stratoflow',
+    status: 'pending',
+    sealedToken: null,
+    confirmTokenHash: 'f'.repeat(64),
+    createdAt: T0,
+    ...overrides,
+  };
+}
 
 // The contract -------------------------------------------------------------------------------------
 
@@ -611,6 +644,128 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect(await store.authorizationExists(ORG, 'auth_known')).toBe(true);
         expect(await store.authorizationExists(OTHER_ORG, 'auth_known')).toBe(false);
         expect(await store.authorizationExists(ORG, 'auth_unknown')).toBe(false);
+      });
+
+      it('goes from pending to active exactly once, and reports its status for a workflow', async () => {
+        const a = authorization();
+        await store.createAuthorization(a);
+        expect(await store.listAuthorizations(ORG)).toEqual([a]);
+        expect(await store.listAuthorizations(OTHER_ORG)).toEqual([]);
+        expect(await store.findPendingAuthorization('f'.repeat(64))).toEqual(a);
+        const w = await savedWorkflow({ authorizationId: a.id });
+        expect(await store.workflowAuthorization(ORG, w.id)).toEqual({
+          authorizationId: a.id,
+          status: 'pending',
+        });
+
+        const grant = { userId: 'usr_1', email: 'ada@example.com', sealedToken: sealed('k1') };
+        expect(await store.activateAuthorization(a.id, 'f'.repeat(64), grant)).toBe(true);
+        expect(await store.activateAuthorization(a.id, 'f'.repeat(64), grant)).toBe(false);
+        expect(await store.findPendingAuthorization('f'.repeat(64))).toBeNull();
+        expect(await store.getAuthorization(ORG, a.id)).toEqual({
+          ...a,
+          ...grant,
+          status: 'active',
+          confirmTokenHash: null,
+        });
+        expect(await store.getAuthorization(OTHER_ORG, a.id)).toBeNull();
+        expect(await store.workflowAuthorization(ORG, w.id)).toEqual({
+          authorizationId: a.id,
+          status: 'active',
+        });
+
+        expect(await store.deleteAuthorization(OTHER_ORG, a.id)).toBe(false);
+        expect(await store.deleteAuthorization(ORG, a.id)).toBe(true);
+        expect(await store.workflowAuthorization(ORG, w.id)).toEqual({ authorizationId: a.id, status: null });
+        expect(await store.workflowAuthorization(ORG, (await savedWorkflow()).id)).toBeNull();
+      });
+    });
+
+    describe('vault', () => {
+      it('round-trips items, scoped by org, and refuses a duplicate name in the org', async () => {
+        const item = vaultItem({ name: 'stripe_key', expiresAt: T0 + 1000 });
+        expect(await store.createVaultItem(item, null)).toBe(true);
+        expect(await store.getVaultItem(ORG, item.id)).toEqual(item);
+        expect(await store.getVaultItem(OTHER_ORG, item.id)).toBeNull();
+        expect(await store.createVaultItem(vaultItem({ name: 'stripe_key' }), null)).toBe(false);
+        expect(await store.createVaultItem(vaultItem({ name: 'stripe_key', orgId: OTHER_ORG }), null)).toBe(
+          true,
+        );
+        const newer = vaultItem({ name: 'newer', createdAt: T0 + 1 });
+        await store.createVaultItem(newer, null);
+        expect(ids(await store.listVaultItems(ORG))).toEqual([newer.id, item.id]);
+      });
+
+      it('updates in place, reporting a missing item or a taken name', async () => {
+        const item = vaultItem({ name: 'one' });
+        await store.createVaultItem(item, null);
+        await store.createVaultItem(vaultItem({ name: 'two' }), null);
+        const changed = { ...item, name: 'uno', sealed: sealed('k2'), expiresAt: null, updatedAt: T0 + 5 };
+        expect(await store.updateVaultItem(changed)).toBe('updated');
+        expect(await store.getVaultItem(ORG, item.id)).toEqual(changed);
+        expect(await store.updateVaultItem({ ...changed, name: 'two' })).toBe('name_taken');
+        expect(await store.updateVaultItem({ ...changed, orgId: OTHER_ORG })).toBe('not_found');
+      });
+
+      it('finds the items a run refers to by name or id, in the org only', async () => {
+        const a = vaultItem({ name: 'a_key' });
+        const b = vaultItem({ name: 'b_key' });
+        const foreign = vaultItem({ name: 'a_key', orgId: OTHER_ORG });
+        for (const item of [a, b, foreign]) await store.createVaultItem(item, null);
+        await store.createVaultItem(vaultItem({ name: 'unused' }), null);
+        const found = await store.findVaultItems(ORG, ['a_key', 'missing'], [b.id, foreign.id]);
+        expect(ids(found).sort()).toEqual([a.id, b.id].sort());
+        expect(await store.findVaultItems(ORG, [], [])).toEqual([]);
+      });
+
+      it('keeps an api-key item without a value, finds its key by hash, and forgets it on delete', async () => {
+        const item = vaultItem({ name: 'api-key:ci', sealed: null, expiresAt: T0 + 9 });
+        const key = {
+          id: item.id,
+          orgId: ORG,
+          vaultId: item.id,
+          keyHash: 'a'.repeat(64),
+          keyPrefix: 'abcdefgh',
+          createdAt: T0,
+        };
+        expect(await store.createVaultItem(item, key)).toBe(true);
+        expect(await store.getVaultItem(ORG, item.id)).toEqual(item);
+        expect(await store.findApiKey('a'.repeat(64))).toEqual({
+          orgId: ORG,
+          vaultId: item.id,
+          expiresAt: T0 + 9,
+        });
+        expect(await store.findApiKey('b'.repeat(64))).toBeNull();
+        expect(await store.deleteVaultItem(OTHER_ORG, item.id)).toBe(false);
+        expect(await store.deleteVaultItem(ORG, item.id)).toBe(true);
+        expect(await store.findApiKey('a'.repeat(64))).toBeNull();
+        expect(await store.getVaultItem(ORG, item.id)).toBeNull();
+      });
+
+      it('re-wraps every sealed value in one transaction, and none when one fails', async () => {
+        const item = vaultItem({ name: 'wrapped' });
+        await store.createVaultItem(item, null);
+        await store.createVaultItem(vaultItem({ name: 'api-key:x', sealed: null }), null);
+        const a = authorization();
+        await store.createAuthorization(a);
+        await store.activateAuthorization(a.id, 'f'.repeat(64), {
+          userId: 'usr_1',
+          email: null,
+          sealedToken: sealed('k1'),
+        });
+        const rewrap = (s: SealedValue) => ({ ...s, wrappedKey: `${s.wrappedKey}+`, keyId: 'k9' });
+        expect(await store.rewrapSealedValues(rewrap)).toEqual({ vaultItems: 1, authorizations: 1 });
+        expect((await store.getVaultItem(ORG, item.id))?.sealed).toEqual(rewrap(sealed('k1')));
+        expect((await store.getAuthorization(ORG, a.id))?.sealedToken).toEqual(rewrap(sealed('k1')));
+
+        let calls = 0;
+        await expect(
+          store.rewrapSealedValues((s) => {
+            if (++calls === 2) throw new Error('wrong key');
+            return { ...s, keyId: 'k10' };
+          }),
+        ).rejects.toThrow('wrong key');
+        expect((await store.getVaultItem(ORG, item.id))?.sealed?.keyId).toBe('k9');
       });
     });
   });
