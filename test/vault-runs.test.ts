@@ -179,4 +179,46 @@ describe('vault values in runs', () => {
     expect(run.error_message).toMatch(/^Vault item 'expiring_ref' expired at /);
     expect(target.count('/ref')).toBe(0);
   });
+
+  it('lets a minted wfk_ key call the synchronous API until its item expires or is deleted', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'sync_request_trigger'),
+        node('n2', 'text_transform', { template: '{"hello": {{ payload.name | json }}}' }),
+      ],
+      edges: [edge('n1', 'n2')],
+    });
+    const expires = new Date(Date.now() + clockOffset + 60_000).toISOString();
+    const minted = await t.call('POST', '/workflows/vault', {
+      body: { name: 'api-key:partner', expires_at: expires },
+    });
+    const key: string = minted.body.secret;
+    const sync = (bearer: string) =>
+      t.call('POST', `/workflows/sync/${wf.id}`, { token: bearer, body: { name: 'Ada' } });
+
+    const ok = await sync(key);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ hello: 'Ada' });
+    expect((await sync(key.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))).status).toBe(401);
+    // Another organization's workflow is not reachable with this org's key.
+    const foreign = await t.call('POST', '/workflows', {
+      org: 'org_b',
+      body: {
+        name: 'b',
+        nodes: [node('n1', 'sync_request_trigger'), node('n2', 'text_transform', { template: 'b' })],
+        edges: [edge('n1', 'n2')],
+      },
+    });
+    expect(
+      (await t.call('POST', `/workflows/sync/${foreign.body.id}`, { token: key, body: {} })).status,
+    ).toBe(404);
+
+    clockOffset += 120_000;
+    expect((await sync(key)).status).toBe(401);
+
+    const fresh = await t.call('POST', '/workflows/vault', { body: { name: 'api-key:fresh' } });
+    expect((await sync(fresh.body.secret)).status).toBe(200);
+    await t.call('DELETE', `/workflows/vault/${fresh.body.id}`);
+    expect((await sync(fresh.body.secret)).status).toBe(401);
+  });
 });
