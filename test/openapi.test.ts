@@ -340,15 +340,18 @@ function seedFor(method: string, path: string): Json {
 }
 
 describe('fuzzing every operation with a request body', () => {
-  it('never answers 5xx to 30 mutated bodies per operation', async () => {
-    const random = prng(20251031);
+  // STRATOFLOW_FUZZ_SEED / STRATOFLOW_FUZZ_RUNS replay a failure or fuzz longer.
+  const seed = Number(process.env.STRATOFLOW_FUZZ_SEED ?? 20251031);
+  const runs = Number(process.env.STRATOFLOW_FUZZ_RUNS ?? 30);
+  it(`never answers 5xx to ${runs} mutated bodies per operation (seed ${seed})`, async () => {
+    const random = prng(seed);
     const fuzz = fuzzer(random);
     const withBody = operations().filter(({ op }) => op.requestBody);
     expect(withBody.length).toBeGreaterThanOrEqual(4);
     const failures: string[] = [];
     const statuses = new Set<number>();
     for (const { method, path } of withBody) {
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < runs; i++) {
         const { raw, json } = fuzz.body(seedFor(method, path));
         const rawBody = raw ?? JSON.stringify(json);
         const res = await t.call(method, concrete(path), { rawBody });
@@ -362,8 +365,17 @@ describe('fuzzing every operation with a request body', () => {
     // The mutations reach both sides: some bodies are accepted, some refused.
     expect([...statuses].some((s) => s < 300)).toBe(true);
     expect([...statuses].some((s) => s >= 400)).toBe(true);
-    // The server is still healthy and the original workflow untouched in shape.
+    // Whatever the fuzz stored reads back: every workflow, its runs and logs serialize without a 5xx.
     expect((await t.call('GET', '/healthz', { token: null })).status).toBe(200);
     expect((await t.call('GET', `/workflows/runs/${runId}`)).status).toBe(200);
+    const all = await t.call('GET', '/workflows');
+    expect(all.status).toBe(200);
+    for (const { id } of all.body as Array<{ id: string }>) {
+      for (const path of [`/workflows/${id}`, `/workflows/${id}/executions`, `/workflows/${id}/logs`]) {
+        expect((await t.call('GET', path)).status, path).toBe(200);
+      }
+    }
+    expect((await t.call('GET', '/workflows/logs/recent')).status).toBe(200);
+    expect((await t.call('GET', '/workflows/triggerable-workflows')).status).toBe(200);
   });
 });
