@@ -13,6 +13,11 @@ export interface WorkerOptions {
   /** Longest idle sleep before looking for work again (runs created by other processes, missed wakes). */
   pollIntervalMs: number;
   owner?: string;
+  /**
+   * Least time between two claims (default 2 ms). Under load every new run announces itself; waiting
+   * this long lets one claim take the runs of many announcements instead of one claim each.
+   */
+  claimIntervalMs?: number;
 }
 
 export interface Worker {
@@ -111,8 +116,14 @@ export function createWorker(options: WorkerOptions): Worker {
     return Math.max(0, Math.min(options.pollIntervalMs, next - clock.now()));
   }
 
+  const claimIntervalMs = options.claimIntervalMs ?? 2;
+  let lastClaim = 0;
+
   async function loop() {
     while (!stopping) {
+      const sinceClaim = performance.now() - lastClaim;
+      if (sinceClaim < claimIntervalMs) await new Promise((r) => setTimeout(r, claimIntervalMs - sinceClaim));
+      lastClaim = performance.now();
       wakeRequested = false;
       const free = options.concurrency - held.size - reserved;
       saturated = free <= 0;
