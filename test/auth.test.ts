@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -321,5 +321,33 @@ describe('generated secret and `stratoflow token`', () => {
     await expect(
       run(process.execPath, [...base, '--org', 'o', '--user', 'u', '--expires-in', 'forever'], { env }),
     ).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('`stratoflow token` refuses to mint a secret for a JWKS-only server', async () => {
+    const dataDir = tempDir();
+    const env = {
+      ...process.env,
+      STRATOFLOW_JWT_SECRET: '',
+      STRATOFLOW_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+    };
+    const cli = [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'token',
+      '--org',
+      'o',
+      '--user',
+      'u',
+      '--data-dir',
+      dataDir,
+    ];
+    const refused = await run(process.execPath, cli, { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toMatch(/STRATOFLOW_JWKS_URL/);
+    // Otherwise the next start would quietly accept HS256 tokens signed with the new file.
+    expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
   });
 });

@@ -13,8 +13,13 @@ export function registerToken(program: Command) {
     .option('--data-dir <dir>', 'data folder of the server (STRATOFLOW_DATA_DIR)')
     .action(async (opts: { org: string; user: string; expiresIn: string; dataDir?: string }) => {
       const config = loadConfig(process.env, opts.dataDir ? { dataDir: opts.dataDir } : {});
-      const secret = resolveJwtSecret(config.jwtSecret, config.dataDir, true);
-      if (!secret) throw new Error('No JWT secret: set STRATOFLOW_JWT_SECRET');
+      // The same secret `serve` uses: never create one a JWKS-only server would not read yet.
+      const secret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
+      if (!secret) {
+        throw new Error(
+          'This server verifies tokens from STRATOFLOW_JWKS_URL: issue them at your identity provider, or set STRATOFLOW_JWT_SECRET.',
+        );
+      }
       console.log(await signToken(secret, { orgId: opts.org, userId: opts.user, expiresIn: opts.expiresIn }));
     });
 }
