@@ -112,4 +112,69 @@ describe.skipIf(!postgresAdminUrl())('scale-out on PostgreSQL', () => {
       await db.end();
     }
   }, 150_000);
+
+  it('three worker processes fire a 1-second interval exactly once per due time for 10 seconds', async () => {
+    const db = await createTestDatabase();
+    const env = { DATABASE_URL: db.url, STRATOFLOW_PG_POOL_SIZE: '3' };
+    const api = await startChildServer(mkdtempSync(join(tmpdir(), 'stratoflow-sched-')), env, [
+      '--no-worker',
+    ]);
+    const procs = Array.from({ length: 3 }, () =>
+      spawnStratoflow(['worker', '--concurrency', '8'], { ...env, STRATOFLOW_LOG_LEVEL: 'info' }),
+    );
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      // All three schedulers are up before the first due time.
+      const bootDeadline = Date.now() + 30_000;
+      while (
+        !procs.every((p) => p.output().includes('stratoflow worker started')) &&
+        Date.now() < bootDeadline
+      ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const res = await fetch(`${api.url}/workflows`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          name: 'every second',
+          schedule_type: 'interval',
+          schedule_value: '1 seconds',
+          nodes: [
+            node('n1', 'scheduled_trigger'),
+            node('n2', 'text_transform', { template: '{{ n1.scheduled_for }}' }),
+          ],
+          edges: [edge('n1', 'n2')],
+        }),
+      });
+      const wf = (await res.json()) as { id: string };
+      await new Promise((r) => setTimeout(r, 10_000));
+      await fetch(`${api.url}/workflows/${wf.id}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ is_active: false }),
+      });
+      await new Promise((r) => setTimeout(r, 1500));
+      const rows = (await client.query('SELECT trigger_payload FROM runs WHERE workflow_id = $1', [wf.id]))
+        .rows;
+      const due = rows
+        .map((r) => Date.parse(JSON.parse(r.trigger_payload).payload.scheduled_for))
+        .sort((a, b) => a - b);
+      // One run per due time: no duplicates, every run on the 1-second grid, about ten in ten seconds.
+      // (A gap of several seconds would mean no scheduler was running then: one catch-up run covers it.)
+      expect(new Set(due).size).toBe(due.length);
+      for (let i = 1; i < due.length; i++)
+        expect(((due[i] as number) - (due[i - 1] as number)) % 1000).toBe(0);
+      expect(due.length).toBeGreaterThanOrEqual(7);
+      expect(due.length).toBeLessThanOrEqual(12);
+    } finally {
+      await client.end();
+      for (const p of [...procs, api]) {
+        p.child.kill('SIGKILL');
+        await p.exited;
+      }
+      await db.drop();
+    }
+  }, 60_000);
 });
