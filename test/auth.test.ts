@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -302,6 +302,23 @@ describe('generated secret and `stratoflow token`', () => {
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
+    }
+  });
+
+  it('serve replaces an empty secret file instead of refusing every token', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'jwt-secret'), '', { mode: 0o644 });
+    const server = await startChildServer(dataDir, { STRATOFLOW_JWT_SECRET: '' });
+    try {
+      const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim();
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      const token = await signToken(secret, { orgId: 'o', userId: 'u', expiresIn: '1m' });
+      const res = await fetch(`${server.url}/workflows`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
     }
   });
 

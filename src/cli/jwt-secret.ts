@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
@@ -11,12 +11,15 @@ export const JWT_SECRET_FILE = 'jwt-secret';
 export function resolveJwtSecret(configured: string | null, dataDir: string, create: boolean): string | null {
   if (configured) return configured;
   const file = join(dataDir, JWT_SECRET_FILE);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+  if (stored) return stored;
   if (!create) return null;
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    // An empty file (a crash between creating and writing it) never signed a token: replace it.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: stored === '' ? 'w' : 'wx' });
+    chmodSync(file, 0o600);
     return secret;
   } catch {
     return readFileSync(file, 'utf8').trim(); // another process created it first
