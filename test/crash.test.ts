@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../src/api/auth/sign.js';
 import { type ChildServer, startChildServer } from './helpers/child-server.js';
@@ -13,6 +14,7 @@ let dataDir: string;
 let target: Server;
 let targetUrl: string;
 const slowCalls: string[] = [];
+let drainCalls = 0;
 let token: string;
 
 beforeAll(async () => {
@@ -22,8 +24,9 @@ beforeAll(async () => {
   target = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      slowCalls.push(String(req.headers['idempotency-key']));
-      const wait = slowCalls.length === 1 ? 1500 : 0;
+      if (req.url === '/drain') drainCalls += 1;
+      else slowCalls.push(String(req.headers['idempotency-key']));
+      const wait = req.url === '/drain' || slowCalls.length === 1 ? 1500 : 0;
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"ok":true}');
@@ -130,6 +133,49 @@ it('loses nothing when the server is killed with SIGKILL and restarted', async (
     expect(slowCalls.every((key) => key === `${chainRun}.call`)).toBe(true);
     const runs = (await api(second, 'GET', `/workflows/${hooked.id}/executions`)).body;
     expect(runs.meta.total).toBe(1);
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+}, 60_000);
+
+it('drains on SIGTERM: the node in flight finishes, the run is handed back and completes after restart', async () => {
+  const env = { STRATOFLOW_HTTP_ALLOWED_CIDRS: '127.0.0.1/32' };
+  const first = await startChildServer(dataDir, env);
+  const wf = (
+    await api(first, 'POST', '/workflows', {
+      name: 'drain',
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('call', 'webhook', { method: 'POST', url: `${targetUrl}/drain`, body: '{}' }),
+        node('after', 'text_transform', { template: 'after {{ call.status }}' }),
+      ],
+      edges: [edge('n1', 'call'), edge('call', 'after')],
+    })
+  ).body;
+  const runId = (await api(first, 'POST', `/workflows/${wf.id}/execute`, { context: {} })).body.id;
+  await until(async () => (drainCalls === 1 ? true : undefined), 5000);
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
+  // Stopped before the next node: the call's result is committed, the run handed back unfinished.
+  const file = new Database(join(dataDir, 'stratoflow.db'), { readonly: true });
+  const row = file.prepare('SELECT status, lease_owner FROM runs WHERE id = ?').get(runId) as Record<
+    string,
+    unknown
+  >;
+  const logged = file.prepare('SELECT node_id FROM logs WHERE run_id = ? ORDER BY seq').all(runId);
+  file.close();
+  expect(row).toEqual({ status: 'running', lease_owner: null });
+  expect(logged.map((l) => (l as { node_id: string }).node_id)).toEqual(['n1', 'call']);
+  const second = await startChildServer(dataDir, env);
+  try {
+    const run = await until(async () => {
+      const r = (await api(second, 'GET', `/workflows/runs/${runId}`)).body;
+      return r.status === 'completed' || r.status === 'failed' ? r : undefined;
+    }, 15_000);
+    expect(run.status).toBe('completed');
+    expect(run.logs.map((l: { node_id: string }) => l.node_id)).toEqual(['n1', 'call', 'after']);
+    expect(drainCalls).toBe(1); // the in-flight call finished before exit: not repeated
   } finally {
     second.child.kill('SIGTERM');
     await second.exited;
