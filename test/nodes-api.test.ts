@@ -11,7 +11,12 @@ afterAll(async () => t.close());
 /** Runs trigger → condition(true/false) → marker nodes and returns which marker ran. */
 async function branch(condition: ReturnType<typeof node>, context: Record<string, unknown>) {
   const wf = await createWorkflow(t, {
-    nodes: [node('n1', 'manual_trigger'), condition, node('yes', 'text_transform', { template: 'yes' }), node('no', 'text_transform', { template: 'no' })],
+    nodes: [
+      node('n1', 'manual_trigger'),
+      condition,
+      node('yes', 'text_transform', { template: 'yes' }),
+      node('no', 'text_transform', { template: 'no' }),
+    ],
     edges: [edge('n1', condition.id), edge(condition.id, 'yes', 'true'), edge(condition.id, 'no', 'false')],
   });
   const run = await executeAndWait(t, wf.id, context);
@@ -21,19 +26,36 @@ async function branch(condition: ReturnType<typeof node>, context: Record<string
 
 describe('condition nodes through the API', () => {
   it('string, number, boolean, date and array conditions pick their handle', async () => {
-    const s = node('c', 'string_condition', { value: '{{ n1.email }}', operator: 'ends_with', compare_to: '@example.com' });
+    const s = node('c', 'string_condition', {
+      value: '{{ n1.email }}',
+      operator: 'ends_with',
+      compare_to: '@example.com',
+    });
     expect(await branch(s, { email: 'a@example.com' })).toBe('yes');
     expect(await branch(s, { email: 'a@other.org' })).toBe('no');
-    const n = node('c', 'number_condition', { value: '{{ n1.x }}', operator: 'between', compare_to: '1', compare_to_end: '10' });
+    const n = node('c', 'number_condition', {
+      value: '{{ n1.x }}',
+      operator: 'between',
+      compare_to: '1',
+      compare_to_end: '10',
+    });
     expect(await branch(n, { x: 5 })).toBe('yes');
     expect(await branch(n, { x: 50 })).toBe('no');
     const b = node('c', 'boolean_condition', { value: '{{ n1.flag }}', operator: 'is_true' });
     expect(await branch(b, { flag: true })).toBe('yes');
     expect(await branch(b, { flag: false })).toBe('no');
-    const d = node('c', 'date_condition', { value: '{{ n1.when }}', operator: 'is_before', compare_to: '2030-01-01' });
+    const d = node('c', 'date_condition', {
+      value: '{{ n1.when }}',
+      operator: 'is_before',
+      compare_to: '2030-01-01',
+    });
     expect(await branch(d, { when: '2025-10-31T12:00:00Z' })).toBe('yes');
     expect(await branch(d, { when: '2031-01-01' })).toBe('no');
-    const a = node('c', 'array_condition', { value: '{{ n1.tags | json }}', operator: 'contains', compare_to: 'vip' });
+    const a = node('c', 'array_condition', {
+      value: '{{ n1.tags | json }}',
+      operator: 'contains',
+      compare_to: 'vip',
+    });
     expect(await branch(a, { tags: ['new', 'vip'] })).toBe('yes');
     expect(await branch(a, { tags: [] })).toBe('no');
   });
@@ -73,7 +95,12 @@ describe('condition nodes through the API', () => {
         node('b', 'text_transform', { template: 'other site event' }),
         node('c', 'text_transform', { template: 'default' }),
       ],
-      edges: [edge('n1', 'sw'), edge('sw', 'a', 'offline'), edge('sw', 'b', 'site'), edge('sw', 'c', 'default')],
+      edges: [
+        edge('n1', 'sw'),
+        edge('sw', 'a', 'offline'),
+        edge('sw', 'b', 'site'),
+        edge('sw', 'c', 'default'),
+      ],
     });
     const pick = async (event: string) => (await executeAndWait(t, wf.id, { event })).logs.at(-1).output.text;
     expect(await pick('site.offline')).toBe('offline');
@@ -95,12 +122,18 @@ describe('condition nodes through the API', () => {
 
   it('a missing variable renders empty and an unknown filter fails the node', async () => {
     const wf = await createWorkflow(t, {
-      nodes: [node('n1', 'manual_trigger'), node('t', 'text_transform', { template: '[{{ n1.nothing.here }}]' })],
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('t', 'text_transform', { template: '[{{ n1.nothing.here }}]' }),
+      ],
       edges: [edge('n1', 't')],
     });
     expect((await executeAndWait(t, wf.id)).logs[1].output.text).toBe('[]');
     const bad = await createWorkflow(t, {
-      nodes: [node('n1', 'manual_trigger'), node('t', 'text_transform', { template: '{{ n1.x | no_such_filter }}' })],
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('t', 'text_transform', { template: '{{ n1.x | no_such_filter }}' }),
+      ],
       edges: [edge('n1', 't')],
     });
     const run = await executeAndWait(t, bad.id);
