@@ -34,7 +34,8 @@ export interface RunDispatcher {
 }
 
 export interface StartRunOptions {
-  workflow: WorkflowHead;
+  /** The workflow whose current version the run pins. */
+  workflow: Pick<WorkflowHead, 'id' | 'orgId' | 'versionId'>;
   origin: RunOrigin;
   trigger: TriggerInput;
   idempotencyKey?: string;
@@ -48,6 +49,41 @@ export interface StartRunOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A new run record: pending (or leased to `lease.owner` for direct dispatch, still pending), or running
+ * when the caller executes it inline (`options.lease`, the sync API).
+ */
+export function newRunRecord(
+  options: StartRunOptions,
+  now: number,
+  lease?: StartRunOptions['lease'],
+): RunRecord {
+  return {
+    id: newId('run'),
+    orgId: options.workflow.orgId,
+    workflowId: options.workflow.id,
+    versionId: options.workflow.versionId,
+    // A dispatched run stays `pending` until its first step commits; the sync API's starts running.
+    status: options.lease ? 'running' : 'pending',
+    origin: options.origin,
+    triggerPayload: options.trigger as unknown as Record<string, unknown>,
+    errorMessage: null,
+    failedNodeId: null,
+    originalRunId: options.originalRunId ?? null,
+    resumedFromNodeId: options.resumedFromNodeId ?? null,
+    inherited: options.inherited ?? {},
+    state: emptyRunState(),
+    parentRunId: options.parentRunId ?? null,
+    depth: options.depth ?? 0,
+    readyAt: now,
+    leaseOwner: lease?.owner ?? null,
+    leaseExpiresAt: lease?.until ?? null,
+    createdAt: now,
+    startedAt: options.lease ? now : null,
+    completedAt: null,
+  };
+}
 
 /** Starting, re-running and resuming runs; reading them back. Knows nothing of HTTP. */
 export function createRunService(deps: RunServiceDeps) {
@@ -72,30 +108,7 @@ export function createRunService(deps: RunServiceDeps) {
     lease: StartRunOptions['lease'],
   ): Promise<{ run: RunRecord; created: boolean }> {
     const now = clock.now();
-    const run: RunRecord = {
-      id: newId('run'),
-      orgId: options.workflow.orgId,
-      workflowId: options.workflow.id,
-      versionId: options.workflow.versionId,
-      // A dispatched run stays `pending` until its first step commits; the sync API's starts running.
-      status: options.lease ? 'running' : 'pending',
-      origin: options.origin,
-      triggerPayload: options.trigger as unknown as Record<string, unknown>,
-      errorMessage: null,
-      failedNodeId: null,
-      originalRunId: options.originalRunId ?? null,
-      resumedFromNodeId: options.resumedFromNodeId ?? null,
-      inherited: options.inherited ?? {},
-      state: emptyRunState(),
-      parentRunId: options.parentRunId ?? null,
-      depth: options.depth ?? 0,
-      readyAt: now,
-      leaseOwner: lease?.owner ?? null,
-      leaseExpiresAt: lease?.until ?? null,
-      createdAt: now,
-      startedAt: options.lease ? now : null,
-      completedAt: null,
-    };
+    const run = newRunRecord(options, now, lease);
     const claim = options.idempotencyKey
       ? { key: options.idempotencyKey, notBefore: now - windowMs }
       : undefined;

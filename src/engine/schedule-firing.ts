@@ -1,9 +1,9 @@
-import { newId } from '../domain/ids.js';
 import { nextFireAfter, parseSchedule } from '../domain/schedule/index.js';
 import { type Clock, formatTimestamp } from '../domain/time.js';
-import { emptyRunState, type RunRecord } from '../domain/types.js';
+import type { RunRecord } from '../domain/types.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { DueWorkflow, Store } from '../store/store.js';
+import { newRunRecord } from './run-service.js';
 
 export interface ScheduleFiringDeps {
   store: Store;
@@ -23,29 +23,7 @@ function scheduledRun(due: DueWorkflow, now: number): RunRecord {
     payload: { scheduled_for: scheduledFor },
     scheduledFor,
   };
-  return {
-    id: newId('run'),
-    orgId: due.orgId,
-    workflowId: due.id,
-    versionId: due.versionId,
-    status: 'pending',
-    origin: 'schedule',
-    triggerPayload: trigger as unknown as Record<string, unknown>,
-    errorMessage: null,
-    failedNodeId: null,
-    originalRunId: null,
-    resumedFromNodeId: null,
-    inherited: {},
-    state: emptyRunState(),
-    parentRunId: null,
-    depth: 0,
-    readyAt: now,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    createdAt: now,
-    startedAt: null,
-    completedAt: null,
-  };
+  return newRunRecord({ workflow: due, origin: 'schedule', trigger }, now);
 }
 
 /**
