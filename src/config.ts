@@ -16,6 +16,8 @@ export interface Config {
   pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
+  /** Requests per minute per bearer token (0 = no limit). */
+  rateLimitPerMinute: number;
   limits: EngineLimits;
   logLevel: string;
 }
@@ -75,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: overrides.pgPoolSize ?? positive(env.STRATOFLOW_PG_POOL_SIZE, 10, 'STRATOFLOW_PG_POOL_SIZE'),
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
+    rateLimitPerMinute:
+      overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),

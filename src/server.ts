@@ -102,6 +102,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: 30_000 }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),
+    rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
   });
   const address = await app.listen({ port: config.port, host: config.host });

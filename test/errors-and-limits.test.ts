@@ -445,3 +445,23 @@ describe.skipIf(!postgresAdminUrl())('NUL characters on PostgreSQL', () => {
     expect(read.body.trigger_payload).toEqual({ x: 'a\u0000b' });
   });
 });
+
+describe('rate limit', () => {
+  it('answers 429 in the error envelope past STRATOFLOW_RATE_LIMIT requests a minute per token', async () => {
+    const limited = await startTestServer({ rateLimitPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.call('GET', '/workflows')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const res = await limited.call('GET', '/workflows');
+      expect(res.body).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
+      expect(res.body.message).toContain('3 requests per minute');
+      // Another token has its own budget; health checks are never limited.
+      expect((await limited.call('GET', '/workflows', { org: 'org_other' })).status).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await limited.call('GET', '/healthz', { token: null })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
+import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
   sync: SyncService;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
+  /** Requests per minute per token; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
   logger?: Logger | false;
 }
 
@@ -57,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, deps.publicUrl);
   installBodyParsers(app);
   await installOpenApi(app, deps.publicUrl, deps.version);
+  await installRateLimit(app, deps.rateLimitPerMinute ?? 0);
 
   await app.register(healthRoutes, { ready: deps.ready });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

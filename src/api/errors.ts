@@ -57,7 +57,8 @@ export function toStratoflowError(error: unknown): StratoflowError {
   if (fastifyError?.validation) return validationError(fastifyError);
   const code = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (code) return new StratoflowError(code);
-  if (fastifyError?.statusCode === 429) return new StratoflowError('rate_limited');
+  if (fastifyError?.statusCode === 429)
+    return new StratoflowError('rate_limited', fastifyError.message || undefined);
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new StratoflowError('parameter_invalid', fastifyError.message);
   }
