@@ -11,12 +11,10 @@ import { createEventService } from './engine/event-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
-import { createRuntime } from './runtime.js';
+import { hostEngine } from './engine-host.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
-import { openVault } from './vault/index.js';
-import { createScheduler } from './worker/scheduler.js';
-import { createWorker, type Worker } from './worker/worker.js';
+import type { Worker } from './worker/worker.js';
 
 export const VERSION = '0.1.0';
 
@@ -49,39 +47,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
-  if (!embedded && !config.masterKey) {
-    logger.warn(
-      "STRATOFLOW_MASTER_KEY is not set: the vault key lives in this host's data folder, so other processes cannot read the vault. Set the same STRATOFLOW_MASTER_KEY on every process.",
-    );
-  }
-  const vault = openVault({
-    store,
-    clock,
-    masterKey: config.masterKey,
-    dataDir: config.dataDir,
-    publicUrl: config.publicUrl,
-  });
-  const runtime = createRuntime(store, config, clock, logger, vault.secrets);
+  const engine = await hostEngine(store, config, clock, logger, { worker: options.worker !== false });
+  const { runtime, vault, worker } = engine;
   const { registry, runs } = runtime;
-  const worker =
-    options.worker === false
-      ? null
-      : createWorker({
-          deps: runtime.executor,
-          logger,
-          concurrency: config.limits.workerConcurrency,
-          leaseMs: config.limits.leaseMs,
-          pollIntervalMs: 1000,
-        });
-  if (worker) {
-    runtime.setWake(() => worker.wake());
-    runtime.setDispatcher(worker);
-  }
-  // Schedules fire where runs are worked on; the store's compare-and-set keeps them exactly-once.
-  const scheduler = worker
-    ? createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() })
-    : null;
-  const unsubscribe = worker ? await store.onRunsReady(() => worker.wake()) : async () => undefined;
   const workflows = createWorkflowService({
     store,
     registry,
@@ -106,8 +74,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     logger,
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  worker?.start();
-  scheduler?.start();
+  engine.start();
   logger.info({ url: address, store: store.dialect, worker: worker !== null }, 'stratoflow listening');
   return {
     app,
@@ -117,10 +84,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     jwtSecret,
     async close() {
       await app.close();
-      await scheduler?.stop();
-      await unsubscribe();
-      await worker?.stop();
-      await runtime.http.close();
+      await engine.stop();
       await store.close();
       unlock();
     },

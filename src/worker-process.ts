@@ -1,12 +1,10 @@
 import { type Logger, pino } from 'pino';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
-import { createRuntime } from './runtime.js';
+import { hostEngine } from './engine-host.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
-import { openVault } from './vault/index.js';
-import { createScheduler } from './worker/scheduler.js';
-import { createWorker, type Worker } from './worker/worker.js';
+import type { Worker } from './worker/worker.js';
 
 export interface WorkerProcess {
   worker: Worker;
@@ -34,42 +32,18 @@ export async function startWorkerProcess(
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
   });
-  if (!config.masterKey) {
-    logger.warn(
-      'STRATOFLOW_MASTER_KEY is not set: this worker uses the key file of its own data folder and cannot read vault items sealed by other processes.',
-    );
-  }
-  const vault = openVault({
-    store,
-    clock,
-    masterKey: config.masterKey,
-    dataDir: config.dataDir,
-    publicUrl: config.publicUrl,
+  const engine = await hostEngine(store, config, clock, logger, {
+    worker: true,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const runtime = createRuntime(store, config, clock, logger, vault.secrets);
-  const worker = createWorker({
-    deps: runtime.executor,
-    logger,
-    concurrency: options.concurrency ?? config.limits.workerConcurrency,
-    leaseMs: config.limits.leaseMs,
-    pollIntervalMs: 1000,
-  });
-  runtime.setWake(() => worker.wake());
-  runtime.setDispatcher(worker);
-  const unsubscribe = await store.onRunsReady(() => worker.wake());
-  worker.start();
-  // Schedules fire wherever runs are worked on; the store's compare-and-set keeps them exactly-once.
-  const scheduler = createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() });
-  scheduler.start();
+  const worker = engine.worker as Worker;
+  engine.start();
   logger.info({ owner: worker.owner }, 'stratoflow worker started');
   return {
     worker,
     store,
     async stop() {
-      await scheduler.stop();
-      await unsubscribe();
-      await worker.stop();
-      await runtime.http.close();
+      await engine.stop();
       await store.close();
     },
   };

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/time.js';
 import type { RunRecord } from '../domain/types.js';
 import { createScheduleFiring } from '../engine/schedule-firing.js';
 import type { Store } from '../store/store.js';
+import { createWakeSignal } from './wake-signal.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -36,31 +37,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let running = false;
   let stopping = false;
   let loopDone: Promise<void> = Promise.resolve();
-  let wakeUp: (() => void) | null = null;
-  let wakeRequested = false;
-
-  function sleep(ms: number): Promise<void> {
-    if (wakeRequested) {
-      wakeRequested = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = null;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      };
-    });
-  }
-
-  function wake() {
-    if (wakeUp) wakeUp();
-    else wakeRequested = true;
-  }
+  const signal = createWakeSignal();
+  const sleep = signal.sleep;
+  const wake = signal.wake;
 
   async function untilNextDue(): Promise<number> {
     const next = await store.nextScheduledAt().catch(() => null);

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { RunRecord } from '../domain/types.js';
 import { type ExecutorDeps, executeRun } from '../engine/executor.js';
+import { createWakeSignal } from './wake-signal.js';
 
 export interface WorkerOptions {
   deps: ExecutorDeps;
@@ -50,10 +51,10 @@ export function createWorker(options: WorkerOptions): Worker {
   const held = new Map<string, Held>();
   let running = false;
   let stopping = false;
-  let wakeUp: (() => void) | null = null;
   let loopDone: Promise<void> = Promise.resolve();
   let heartbeatTimer: NodeJS.Timeout | null = null;
-  let wakeRequested = false;
+  const signal = createWakeSignal();
+  const wake = signal.wake;
   /** The last claim filled every free slot: more runs may be waiting, so a finished run should claim. */
   let saturated = false;
   let lastReadyCheck = 0;
@@ -83,29 +84,6 @@ export function createWorker(options: WorkerOptions): Worker {
     held.set(run.id, { abort, done });
   }
 
-  function sleep(ms: number): Promise<void> {
-    if (wakeRequested) {
-      wakeRequested = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = null;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      };
-    });
-  }
-
-  function wake() {
-    if (wakeUp) wakeUp();
-    else wakeRequested = true;
-  }
-
   /** How long to sleep when idle: until the next parked run is due, looked up once per poll interval. */
   async function idleDelay(): Promise<number> {
     const now = clock.now();
@@ -124,7 +102,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const sinceClaim = performance.now() - lastClaim;
       if (sinceClaim < claimIntervalMs) await new Promise((r) => setTimeout(r, claimIntervalMs - sinceClaim));
       lastClaim = performance.now();
-      wakeRequested = false;
+      signal.consume();
       const free = options.concurrency - held.size - reserved;
       saturated = free <= 0;
       if (free > 0) {
@@ -138,9 +116,9 @@ export function createWorker(options: WorkerOptions): Worker {
         saturated = claimed.length >= free;
         if (saturated) continue;
       }
-      if (wakeRequested) continue;
+      if (signal.consume()) continue;
       const delay = free > 0 ? await idleDelay() : options.pollIntervalMs;
-      await sleep(delay);
+      await signal.sleep(delay);
     }
   }
 
