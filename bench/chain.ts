@@ -27,7 +27,9 @@ const CHAIN = 40;
 
 // PostgreSQL: a throwaway cluster with production durability (fsync and synchronous_commit on).
 const cluster =
-  values.store === 'postgres' ? await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true }) : null;
+  values.store === 'postgres'
+    ? await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true })
+    : null;
 const databaseUrl = cluster?.url ?? null;
 const store = await openStore({ databaseUrl, dataDir: tempDir('stratoflow-bench-chain-') });
 const clock = systemClock;

@@ -6,15 +6,18 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { signToken } from '../src/api/auth/sign.js';
 import { spawnStratoflow, startChildServer } from '../test/helpers/child-server.js';
 import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
-import { saveResult, sleep, tempDir, node } from './lib.js';
-import { signToken } from '../src/api/auth/sign.js';
 import { TEST_SECRET } from '../test/helpers/server.js';
+import { node, saveResult, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
 const RUNS = Number(values.runs);
-const cluster = await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true, logStatements: true });
+const cluster = await startThrowawayCluster(findPostgresBinDir() ?? '', {
+  durable: true,
+  logStatements: true,
+});
 const env = { DATABASE_URL: cluster.url, STRATOFLOW_LOG_LEVEL: 'error' };
 const api = await startChildServer(tempDir('stratoflow-bench-stmt-'), env, ['--no-worker']);
 const worker = spawnStratoflow(['worker'], env);
@@ -32,7 +35,9 @@ const created = await fetch(`${api.url}/workflows`, {
 const workflow = (await created.json()) as { id: string; webhook_url: string };
 const hook = `${api.url}${new URL(workflow.webhook_url).pathname}`;
 const finished = async () => {
-  const stats = (await (await fetch(`${api.url}/workflows/${workflow.id}/logs/stats`, { headers })).json()) as {
+  const stats = (await (
+    await fetch(`${api.url}/workflows/${workflow.id}/logs/stats`, { headers })
+  ).json()) as {
     recent_runs: Record<string, number>;
   };
   return (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0);
@@ -46,7 +51,11 @@ await sleep(1500); // let start-up queries (migrations, LISTEN) settle
 const offset = statSync(cluster.logFile).size;
 const before = countStatements();
 for (let i = 0; i < RUNS; i++) {
-  await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' });
+  await fetch(hook, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"name":"x"}',
+  });
   while ((await finished()) < i + 1) await sleep(2);
 }
 // The polling above also ran statements (stats queries): count them separately and subtract.
@@ -54,7 +63,9 @@ const during = countStatements() - before;
 const polls = readFileSync(cluster.logFile, 'utf8')
   .slice(offset)
   .split('\n')
-  .filter((l) => /LOG: {2}(statement|execute [^:]*):.*FROM (logs|runs) WHERE org_id = \$1 AND workflow_id = \$2/.test(l)).length;
+  .filter((l) =>
+    /LOG: {2}(statement|execute [^:]*):.*FROM (logs|runs) WHERE org_id = \$1 AND workflow_id = \$2/.test(l),
+  ).length;
 const perRun = (during - polls) / RUNS;
 worker.child.kill('SIGTERM');
 api.child.kill('SIGTERM');

@@ -22,16 +22,19 @@ const api = await startChildServer(tempDir('stratoflow-bench-sync-'), { STRATOFL
 const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 const post = async (path: string, body: unknown) =>
-  (await (await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as Record<
-    string,
-    string
-  >;
+  (await (
+    await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+  ).json()) as Record<string, string>;
 const key = (await post('/workflows/vault', { name: 'api-key:bench' })).secret as string;
 const workflow = await post('/workflows', {
   name: 'sync bench',
   nodes: [
     node('n1', 'sync_request_trigger'),
-    node('n2', 'string_condition', { value: '{{ payload.resource_id }}', operator: 'starts_with', compare_to: 'res_' }),
+    node('n2', 'string_condition', {
+      value: '{{ payload.resource_id }}',
+      operator: 'starts_with',
+      compare_to: 'res_',
+    }),
     node('n3', 'text_transform', { template: '{"ok": true, "id": {{ payload.resource_id | json }}}' }),
   ],
   edges: [
@@ -53,7 +56,12 @@ const load = (url: string, method: string, body?: string, auth?: string) =>
 const rounds: Record<string, number>[] = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   const floor = await load(`${api.url}/healthz`, 'GET');
-  const sync = await load(`${api.url}/workflows/sync/${workflow.id}`, 'POST', '{"resource_id":"res_abc123"}', key);
+  const sync = await load(
+    `${api.url}/workflows/sync/${workflow.id}`,
+    'POST',
+    '{"resource_id":"res_abc123"}',
+    key,
+  );
   const row = {
     sync_p50_ms: sync.latency.p50,
     sync_p99_ms: sync.latency.p99,

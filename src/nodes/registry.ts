@@ -1,7 +1,7 @@
 import { actionNodes } from './actions/index.js';
 import { conditionNodes } from './conditions/index.js';
-import { flowNodes } from './flow/index.js';
 import type { AnyNodeDefinition } from './contract.js';
+import { flowNodes } from './flow/index.js';
 import { triggerNodes } from './triggers/index.js';
 
 /** Looks components up by `componentId`. The catalogue, validation and the executor all read it. */
