@@ -27,6 +27,7 @@ export interface EngineLimits {
   nodeTimeoutMs: number;
   maxDelayMs: number;
   leaseMs: number;
+  syncTimeoutMs: number;
   workerConcurrency: number;
 }
 
@@ -85,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       nodeTimeoutMs: int(env.STRATOFLOW_NODE_TIMEOUT_MS, 5 * 60 * 1000, 'STRATOFLOW_NODE_TIMEOUT_MS'),
       maxDelayMs: int(env.STRATOFLOW_MAX_DELAY_MS, 15 * 60 * 1000, 'STRATOFLOW_MAX_DELAY_MS'),
       leaseMs: int(env.STRATOFLOW_LEASE_MS, 30_000, 'STRATOFLOW_LEASE_MS'),
+      syncTimeoutMs: int(env.STRATOFLOW_SYNC_TIMEOUT_MS, 30_000, 'STRATOFLOW_SYNC_TIMEOUT_MS'),
       workerConcurrency: int(env.STRATOFLOW_WORKER_CONCURRENCY, 64, 'STRATOFLOW_WORKER_CONCURRENCY'),
       ...overrides.limits,
     },

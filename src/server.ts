@@ -67,7 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
-    sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: 30_000 }),
+    sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),
     rateLimitPerMinute: config.rateLimitPerMinute,

@@ -189,3 +189,43 @@ describe('synchronous API', () => {
     expect(anon.status).toBe(401);
   });
 });
+
+describe('synchronous API time limit', () => {
+  it('answers 504 past STRATOFLOW_SYNC_TIMEOUT_MS and records the run as failed', async () => {
+    const { createServer } = await import('node:http');
+    const slow = createServer((_req, res) => setTimeout(() => res.end('{}'), 3000));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const port = (slow.address() as { port: number }).port;
+    const limited = await startTestServer(
+      { httpAllowedCidrs: '127.0.0.0/8' },
+      { STRATOFLOW_SYNC_TIMEOUT_MS: '500' },
+    );
+    try {
+      const wf = await createWorkflow(limited, {
+        nodes: [
+          node('n1', 'sync_request_trigger'),
+          node('call', 'webhook', { method: 'GET', url: `http://127.0.0.1:${port}/slow` }),
+          node('out', 'text_transform', { template: 'done' }),
+        ],
+        edges: [edge('n1', 'call'), edge('call', 'out')],
+      });
+      const started = Date.now();
+      const res = await limited.call('POST', `/workflows/sync/${wf.id}`, { body: {} });
+      expect(res.status).toBe(504);
+      expect(res.body).toMatchObject({
+        code: 'sync_timeout',
+        message: 'Synchronous execution exceeded 0.5 seconds.',
+      });
+      expect(Date.now() - started).toBeLessThan(2500);
+      const runs = await limited.call('GET', `/workflows/${wf.id}/executions`);
+      expect(runs.body.data[0]).toMatchObject({
+        status: 'failed',
+        error_message: 'Synchronous execution exceeded 0.5 seconds.',
+      });
+    } finally {
+      await limited.close();
+      slow.closeAllConnections();
+      slow.close();
+    }
+  });
+});
