@@ -77,15 +77,20 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     duration: DURATION,
   });
   const loadSeconds = (performance.now() - started) / 1000;
+  // Count from the server's side: autocannon drops the answers of requests in flight when it stops.
   const atEnd = await runCounts();
-  const accepted = result['2xx'];
-  while ((await runCounts()).finished - before.finished < accepted) await sleep(50);
+  let after = atEnd;
+  while (after.finished < after.total) {
+    await sleep(50);
+    after = await runCounts();
+  }
+  const accepted = after.total - before.total;
   const totalSeconds = (performance.now() - started) / 1000;
   const row = {
     accepted_per_s: Math.round(accepted / loadSeconds),
     completed_per_s: Math.round(accepted / totalSeconds),
     completed_during_load_per_s: Math.round((atEnd.finished - before.finished) / loadSeconds),
-    backlog_at_end: accepted - (atEnd.finished - before.finished),
+    backlog_at_end: atEnd.total - atEnd.finished,
     drain_s: Number((totalSeconds - loadSeconds).toFixed(2)),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
