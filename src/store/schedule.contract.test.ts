@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
+import { everyMinuteRecord } from '../../test/helpers/records.js';
 import { newId } from '../domain/ids.js';
 import { emptyRunState, type RunRecord, type WorkflowRecord } from '../domain/types.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
@@ -18,25 +19,7 @@ const T0 = Date.UTC(2030, 0, 1, 12);
 const MINUTE = 60_000;
 
 function workflow(overrides: Partial<WorkflowRecord> = {}): WorkflowRecord {
-  return {
-    id: newId('workflow'),
-    orgId: 'org_a',
-    name: 'Every minute',
-    description: null,
-    isActive: true,
-    authorizationId: null,
-    scheduleType: 'interval',
-    scheduleValue: '1 minute',
-    scheduleTimezone: null,
-    nextRunAt: T0 + MINUTE,
-    webhookToken: null,
-    triggerComponent: 'scheduled_trigger',
-    versionId: newId('version'),
-    definition: { nodes: [], edges: [] },
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  };
+  return everyMinuteRecord(T0, overrides);
 }
 
 function scheduledRun(w: WorkflowRecord, createdAt: number): RunRecord {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
+import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import { newId } from '../domain/ids.js';
 import {
   emptyRunState,
@@ -47,52 +48,11 @@ function definition(label: string): WorkflowRecord['definition'] {
 }
 
 function workflow(overrides: Partial<WorkflowRecord> = {}): WorkflowRecord {
-  return {
-    id: newId('workflow'),
-    orgId: ORG,
-    name: 'Nightly sync',
-    description: null,
-    isActive: true,
-    authorizationId: null,
-    scheduleType: null,
-    scheduleValue: null,
-    scheduleTimezone: null,
-    nextRunAt: null,
-    webhookToken: null,
-    triggerComponent: 'manual_trigger',
-    versionId: newId('version'),
-    definition: definition('v1'),
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  };
+  return workflowRecord(T0, { orgId: ORG, definition: definition('v1'), ...overrides });
 }
 
 function run(w: WorkflowRecord, overrides: Partial<RunRecord> = {}): RunRecord {
-  return {
-    id: newId('run'),
-    orgId: w.orgId,
-    workflowId: w.id,
-    versionId: w.versionId,
-    status: 'pending',
-    origin: 'manual',
-    triggerPayload: {},
-    errorMessage: null,
-    failedNodeId: null,
-    originalRunId: null,
-    resumedFromNodeId: null,
-    inherited: {},
-    state: emptyRunState(),
-    parentRunId: null,
-    depth: 0,
-    readyAt: T0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    createdAt: T0,
-    startedAt: null,
-    completedAt: null,
-    ...overrides,
-  };
+  return runRecord(w, T0, overrides);
 }
 
 function log(r: RunRecord, seq: number, overrides: Partial<LogRecord> = {}): LogRecord {

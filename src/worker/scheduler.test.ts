@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
-import { newId } from '../domain/ids.js';
+import { everyMinuteRecord } from '../../test/helpers/records.js';
 import type { Clock } from '../domain/time.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
 import { openPostgresStore } from '../store/postgres/open-postgres-store.js';
@@ -21,24 +21,7 @@ const MINUTE = 60_000;
 const STEPS = 8;
 
 function everyMinute(): WorkflowRecord {
-  return {
-    id: newId('workflow'),
-    orgId: 'org_a',
-    name: 'Every minute',
-    description: null,
-    isActive: true,
-    authorizationId: null,
-    scheduleType: 'interval',
-    scheduleValue: '1 minute',
-    scheduleTimezone: null,
-    nextRunAt: T0 + MINUTE,
-    webhookToken: null,
-    triggerComponent: 'scheduled_trigger',
-    versionId: newId('version'),
-    definition: { nodes: [], edges: [] },
-    createdAt: T0,
-    updatedAt: T0,
-  };
+  return everyMinuteRecord(T0);
 }
 
 async function until(check: () => Promise<boolean>, what: string) {
