@@ -54,7 +54,8 @@ export async function executeRun(
   }
   const blocked = await deps.authorizationProblem?.(run);
   if (blocked) return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, blocked, null)));
-  const logs = await deps.store.listRunLogs(run.id);
+  // A run still `pending` has never committed a step, so it has no logs to replay.
+  const logs = run.status === 'pending' ? [] : await deps.store.listRunLogs(run.id);
   const refs = compiled.secretRefs;
   const secrets =
     deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)

@@ -52,7 +52,10 @@ export interface Store {
   ): Promise<Partial<Record<RunStatus, number>>>;
 
   // Worker ------------------------------------------------------------------------------------------
-  /** Leases up to `limit` runs that are ready (pending or running with a lapsed lease, `ready_at <= now`). */
+  /**
+   * Leases up to `limit` ready runs (pending or running, `ready_at <= now`, no live lease). Only the lease
+   * changes; the executor's first commit marks a pending run running.
+   */
   claimRuns(owner: string, now: number, leaseMs: number, limit: number): Promise<RunRecord[]>;
   /** Extends the leases `owner` still holds; returns the ids it no longer holds. */
   heartbeat(owner: string, runIds: readonly string[], leaseUntil: number): Promise<string[]>;

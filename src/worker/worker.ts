@@ -16,7 +16,9 @@ export interface WorkerOptions {
   owner?: string;
   /**
    * Least time between two claims (default 2 ms). Under load every new run announces itself; waiting
-   * this long lets one claim take the runs of many announcements instead of one claim each.
+   * this long lets one claim take the runs of many announcements instead of one claim each. A worker
+   * whose claims keep coming back empty (other workers won the race) doubles it, up to 64 ms, so that N
+   * workers woken by every announcement do not all query for each run.
    */
   claimIntervalMs?: number;
 }
@@ -94,13 +96,14 @@ export function createWorker(options: WorkerOptions): Worker {
     return Math.max(0, Math.min(options.pollIntervalMs, next - clock.now()));
   }
 
-  const claimIntervalMs = options.claimIntervalMs ?? 2;
+  const baseClaimInterval = options.claimIntervalMs ?? 2;
+  let claimInterval = baseClaimInterval;
   let lastClaim = 0;
 
   async function loop() {
     while (!stopping) {
       const sinceClaim = performance.now() - lastClaim;
-      if (sinceClaim < claimIntervalMs) await new Promise((r) => setTimeout(r, claimIntervalMs - sinceClaim));
+      if (sinceClaim < claimInterval) await new Promise((r) => setTimeout(r, claimInterval - sinceClaim));
       lastClaim = performance.now();
       signal.consume();
       const free = options.concurrency - held.size - reserved;
@@ -113,6 +116,7 @@ export function createWorker(options: WorkerOptions): Worker {
           logger.error({ err: error }, 'claiming runs failed');
         }
         for (const run of claimed) execute(run);
+        claimInterval = claimed.length > 0 ? baseClaimInterval : Math.min(64, claimInterval * 2);
         saturated = claimed.length >= free;
         if (saturated) continue;
       }

@@ -45,14 +45,28 @@ export function createStorePool(url: string, options: PgDbOptions = {}): pg.Pool
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/**
+ * Every statement text gets a name, so each connection parses and plans it once (a named prepared
+ * statement) instead of on every call. The texts are a fixed, small set: the store's SQL.
+ */
+const statementNames = new Map<string, string>();
+function preparedQuery(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `sf_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: toPostgresPlaceholders(sql), values: [...params] };
+}
+
 function runnerOver(target: Queryable): SqlRunner {
   return {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
-      const result = await target.query(toPostgresPlaceholders(sql), [...params]);
+      const result = await target.query(preparedQuery(sql, params));
       return result.rows as T[];
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      const result = await target.query(toPostgresPlaceholders(sql), [...params]);
+      const result = await target.query(preparedQuery(sql, params));
       return result.rowCount ?? 0;
     },
   };

@@ -1,6 +1,7 @@
 import type { LogRecord, LogStatus } from '../../domain/types.js';
 import type { LogFilter, PageRequest, RunPatch } from '../store.js';
 import type { Db, SqlValue } from './db.js';
+import { postgresCommitSql } from './postgres-commit.js';
 import { LOG_COLUMNS, logFromRow, logValues, toNumber } from './rows.js';
 import { patchToSql } from './run-queries.js';
 
@@ -29,9 +30,8 @@ function filterToSql(orgId: string, workflowId: string, filter: LogFilter) {
 }
 
 export function logQueries(db: Db) {
-  // Holding the row lock until commit keeps another worker from taking the lease mid-step (PostgreSQL);
-  // SQLite's write transaction already excludes every other writer.
-  const leaseCheck = `SELECT 1 AS held FROM runs WHERE id = ? AND lease_owner = ?${db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`;
+  // SQLite's write transaction excludes every other writer, so a plain read checks the lease.
+  const leaseCheck = 'SELECT 1 AS held FROM runs WHERE id = ? AND lease_owner = ?';
   return {
     async commitStep(
       runId: string,
@@ -40,6 +40,12 @@ export function logQueries(db: Db) {
       patch: RunPatch,
     ) {
       const { set, values } = patchToSql(patch);
+      const logs: readonly LogRecord[] = Array.isArray(log) ? log : log ? [log as LogRecord] : [];
+      if (db.dialect === 'postgres') {
+        const params = [...values, runId, owner, ...logs.flatMap(logValues)];
+        const [row] = await db.all<Row>(postgresCommitSql(set, logs.length), params);
+        return toNumber(row?.held ?? 0) > 0;
+      }
       return db.transaction(async (tx) => {
         if (set.length === 0) {
           // Most steps only add a log: check the lease without rewriting the run row.
@@ -48,7 +54,6 @@ export function logQueries(db: Db) {
           const update = `UPDATE runs SET ${set.join(', ')} WHERE id = ? AND lease_owner = ?`;
           if ((await tx.run(update, [...values, runId, owner])) === 0) return false;
         }
-        const logs: readonly LogRecord[] = Array.isArray(log) ? log : log ? [log as LogRecord] : [];
         if (logs.length > 0) await tx.run(insertLogs(logs.length), logs.flatMap(logValues));
         return true;
       });

@@ -38,9 +38,9 @@ async function findIdempotent(tx: SqlRunner, orgId: string, claim: IdempotencyCl
 
 export function runQueries(db: Db) {
   const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?,
-      status = CASE WHEN status = 'pending' THEN 'running' ELSE status END,
-      started_at = COALESCE(started_at, ?)
+  // Only the lease changes: a run stays `pending` until its first step commits (which records that it
+  // started), so a claimed `pending` run is known to have no logs yet.
+  const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?
     WHERE id IN (SELECT id FROM runs WHERE status IN ('pending', 'running') AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
@@ -114,7 +114,7 @@ export function runQueries(db: Db) {
       return counts;
     },
     async claimRuns(owner: string, now: number, leaseMs: number, limit: number) {
-      const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, now, limit]);
+      const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, limit]);
       return rows.map(runFromRow);
     },
     async heartbeat(owner: string, runIds: readonly string[], leaseUntil: number) {
