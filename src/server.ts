@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEventService } from './engine/event-service.js';
 import { createLogService } from './engine/log-service.js';
+import { createNodeTester } from './engine/node-tester.js';
 import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
 import { hostEngine } from './engine-host.js';
@@ -67,6 +68,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    tester: createNodeTester({ executor: runtime.executor, registry }),
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from 'pino';
 import type { EventService } from '../engine/event-service.js';
 import type { LogService } from '../engine/log-service.js';
+import type { NodeTester } from '../engine/node-tester.js';
 import type { RunService } from '../engine/run-service.js';
 import type { SyncService } from '../engine/sync-service.js';
 import type { WorkflowService } from '../engine/workflow-service.js';
@@ -21,6 +22,7 @@ import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
+import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
@@ -37,6 +39,7 @@ export interface AppDeps {
   authorizations: AuthorizationService;
   events: EventService;
   sync: SyncService;
+  tester: NodeTester;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
   /** Requests per minute per token; 0 turns the limit off. */
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
+    await authed.register(testNodeRoutes, { tester: deps.tester });
   });
   return app;
 }

@@ -119,6 +119,7 @@ export const ERRORS = {
     false,
     'Only a completed or failed run can be re-run. Wait for it to finish.',
   ),
+  node_test_failed: def(422, 'invalid_request_error', false, 'The tested node failed; the message says why.'),
   workflow_not_sync: def(
     422,
     'invalid_request_error',

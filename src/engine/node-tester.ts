@@ -1,0 +1,64 @@
+import { StratoflowError } from '../domain/errors.js';
+import { formatTimestamp } from '../domain/time.js';
+import type { WorkflowNode } from '../domain/types.js';
+import type { SubRunPort } from '../nodes/contract.js';
+import type { NodeRegistry } from '../nodes/registry.js';
+import type { ExecutorDeps } from './executor.js';
+import { runNode } from './node-runner.js';
+import { findSecretReferences, NO_SECRETS } from './secrets.js';
+
+const NO_SUB_RUNS: SubRunPort = {
+  start: () =>
+    Promise.reject(new StratoflowError('node_failed', 'Other workflows cannot be started from a node test.')),
+  get: async () => null,
+};
+
+/**
+ * `POST /workflows/test-node`: runs one node in isolation against a caller-supplied context (outputs by
+ * node id, as a run would have them). Nothing is stored; vault values are used and redacted as in a run.
+ */
+export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeRegistry }) {
+  const { executor, registry } = deps;
+  return {
+    async test(orgId: string, node: WorkflowNode, context: Record<string, unknown>) {
+      const component = registry.get(node.data.componentId);
+      if (!component) {
+        throw new StratoflowError(
+          'parameter_invalid',
+          `Unknown component '${node.data.componentId}'.`,
+          'node.data.componentId',
+        );
+      }
+      const refs = findSecretReferences([node.data]);
+      const secrets =
+        executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
+          ? await executor.secrets.load(orgId, refs)
+          : NO_SECRETS;
+      const outcome = await runNode(
+        executor,
+        {
+          runId: 'fl_run_test',
+          workflowId: 'fl_test',
+          orgId,
+          depth: 0,
+          trigger: { origin: 'test', payload: context },
+          signal: new AbortController().signal,
+          scope: { ...context, vault: secrets.scope },
+          secrets,
+          runs: NO_SUB_RUNS,
+          logger: executor.logger,
+        },
+        { node, component, attempt: 1, waitedUntil: null, memo: null },
+      );
+      if (outcome.kind === 'error') {
+        throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+      }
+      if (outcome.kind === 'wait') {
+        return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };
+      }
+      return { status: 'success' as const, output: secrets.redact(outcome.output), handle: outcome.handle };
+    },
+  };
+}
+
+export type NodeTester = ReturnType<typeof createNodeTester>;
