@@ -287,6 +287,29 @@ describe('runs', () => {
   });
 });
 
+describe('versions', () => {
+  it('a run keeps the version it started with; a re-run uses the current definition', async () => {
+    const nodes = (text: string) => [
+      node('n1', 'manual_trigger'),
+      node('d', 'delay', { duration: 1, unit: 'seconds' }),
+      node('n3', 'text_transform', { template: text }),
+    ];
+    const edges = [edge('n1', 'd'), edge('d', 'n3')];
+    const wf = await createWorkflow(t, { nodes: nodes('version one'), edges });
+    const started = await t.call('POST', `/workflows/${wf.id}/execute`, { body: {} });
+    await waitForRun(t, started.body.id, { until: (r) => (r.logs as unknown[]).length >= 1 });
+    const edited = await t.call('PUT', `/workflows/${wf.id}`, {
+      body: { nodes: nodes('version two'), edges },
+    });
+    expect(edited.body.version_id).not.toBe(wf.version_id);
+    const run = await waitForRun(t, started.body.id);
+    expect(run.logs.at(-1).output.text).toBe('version one');
+    const rerun = await t.call('POST', `/workflows/runs/${run.id}/rerun`);
+    const again = await waitForRun(t, rerun.body.new_run.id);
+    expect(again.logs.at(-1).output.text).toBe('version two');
+  });
+});
+
 describe('webhooks', () => {
   it('starts a run from the webhook URL with body and headers as trigger output', async () => {
     const wf = await createWorkflow(t, {
