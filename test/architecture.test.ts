@@ -31,7 +31,6 @@ const ALLOWED: Record<string, string[]> = {
     'vault',
     'api',
     'worker',
-    'cli',
     'nodes',
     'store-port',
     'engine-port',

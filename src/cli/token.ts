@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
-import { resolveJwtSecret } from './jwt-secret.js';
+import { resolveJwtSecret } from '../jwt-secret.js';
 
 export function registerToken(program: Command) {
   program

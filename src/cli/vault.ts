@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { lockDataDir } from '../data-dir-lock.js';
 import { openStore, pgPoolSizeFromEnv } from '../store/open-store.js';
 import { MASTER_KEY_FILE_NAME } from '../vault/index.js';
 import { rotateMasterKey } from '../vault/rotate.js';
-import { lockDataDir } from './data-dir-lock.js';
 import { describeDatabase } from './migrate.js';
 
 interface RotateFlags {
