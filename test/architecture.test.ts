@@ -24,18 +24,7 @@ const ALLOWED: Record<string, string[]> = {
   worker: ['domain', 'engine', 'store-port', 'nodes'],
   api: ['domain', 'engine', 'vault', 'store-port', 'nodes'],
   cli: ['domain', 'engine', 'store', 'vault', 'api', 'worker', 'root', 'store-port', 'engine-port', 'nodes'],
-  root: [
-    'domain',
-    'engine',
-    'store',
-    'vault',
-    'api',
-    'worker',
-    'nodes',
-    'store-port',
-    'engine-port',
-    'root',
-  ],
+  root: ['domain', 'engine', 'store', 'vault', 'api', 'worker', 'nodes', 'store-port', 'engine-port', 'root'],
 };
 
 function target(from: string, spec: string): string {
