@@ -1,6 +1,9 @@
 /** Regenerates the generated docs (`npm run docs`). test/generated-docs.test.ts fails when they drift. */
 import { writeFileSync } from 'node:fs';
 import { renderErrorsMarkdown } from '../src/api/errors-doc.js';
+import { renderNodesMarkdown } from '../src/nodes/catalogue.js';
+import { builtinNodes } from '../src/nodes/registry.js';
 
 writeFileSync(new URL('../docs/errors.md', import.meta.url), renderErrorsMarkdown());
-console.log('wrote docs/errors.md');
+writeFileSync(new URL('../docs/nodes.md', import.meta.url), renderNodesMarkdown(builtinNodes()));
+console.log('wrote docs/errors.md and docs/nodes.md');

@@ -69,6 +69,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
+    registry,
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),

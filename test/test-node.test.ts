@@ -71,3 +71,20 @@ describe('POST /workflows/test-node', () => {
     expect((await t.call('POST', '/workflows/test-node', { token: null, body: {} })).status).toBe(401);
   });
 });
+
+describe('GET /components', () => {
+  it('lists every component with the JSON Schema of its config', async () => {
+    const res = await t.call('GET', '/components');
+    expect(res.status).toBe(200);
+    const webhook = res.body.find((c: { componentId: string }) => c.componentId === 'webhook');
+    expect(webhook).toMatchObject({
+      kind: 'action',
+      handles: [],
+      config_schema: { type: 'object', required: ['method', 'url'] },
+    });
+    const sw = res.body.find((c: { componentId: string }) => c.componentId === 'switch');
+    expect(sw).toMatchObject({ kind: 'condition', handles: ['default'], config_derived_handles: true });
+    expect(res.body.filter((c: { kind: string }) => c.kind === 'trigger').length).toBeGreaterThanOrEqual(6);
+    expect((await t.call('GET', '/components', { token: null })).status).toBe(401);
+  });
+});

@@ -7,6 +7,7 @@ import type { NodeTester } from '../engine/node-tester.js';
 import type { RunService } from '../engine/run-service.js';
 import type { SyncService } from '../engine/sync-service.js';
 import type { WorkflowService } from '../engine/workflow-service.js';
+import type { NodeRegistry } from '../nodes/registry.js';
 import type { AuthorizationService, VaultService } from '../vault/index.js';
 import { bearerAuth } from './auth/hook.js';
 import type { Authenticator } from './auth/verify.js';
@@ -17,6 +18,7 @@ import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
 import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
+import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/logs.js';
@@ -40,6 +42,7 @@ export interface AppDeps {
   events: EventService;
   sync: SyncService;
   tester: NodeTester;
+  registry: NodeRegistry;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
   /** Requests per minute per token; 0 turns the limit off. */
@@ -90,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
     await authed.register(testNodeRoutes, { tester: deps.tester });
+    await authed.register(componentRoutes, { registry: deps.registry });
   });
   return app;
 }

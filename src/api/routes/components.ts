@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { describeComponent } from '../../nodes/catalogue.js';
+import type { NodeRegistry } from '../../nodes/registry.js';
+import { authErrors } from '../schemas/common.js';
+
+const component = z.object({
+  componentId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  description: z.string(),
+  handles: z.array(z.string()),
+  config_derived_handles: z.boolean(),
+  config_schema: z.record(z.string(), z.unknown()),
+});
+
+/** The component catalogue (a Stratoflow extension): what editors and clients build forms from. */
+export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> = async (
+  app,
+  { registry },
+) => {
+  const catalogue = registry.list().map(describeComponent);
+  app.get(
+    '/components',
+    {
+      schema: {
+        tags: ['Utilities'],
+        summary: 'List the node components with their config JSON Schemas',
+        response: { 200: z.array(component), ...authErrors },
+      },
+    },
+    async () => catalogue,
+  );
+};

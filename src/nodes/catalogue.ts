@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { AnyNodeDefinition } from './contract.js';
+
+/** A component as the catalogue shows it: the same zod schema that validates it, as JSON Schema. */
+export interface ComponentDescription {
+  componentId: string;
+  kind: string;
+  title: string;
+  description: string;
+  handles: string[];
+  /** Extra handles come from the config (switch cases); `error` exists whenever continue_on_error is on. */
+  config_derived_handles: boolean;
+  config_schema: Record<string, unknown>;
+}
+
+export function describeComponent(definition: AnyNodeDefinition): ComponentDescription {
+  const schema = z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  delete schema.$schema;
+  return {
+    componentId: definition.componentId,
+    kind: definition.kind,
+    title: definition.title,
+    description: definition.description,
+    handles: [...definition.handles],
+    config_derived_handles: definition.dynamicHandles !== undefined,
+    config_schema: schema,
+  };
+}
+
+interface PropertySchema {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: PropertySchema[];
+  description?: string;
+}
+
+function typeOf(p: PropertySchema): string {
+  if (p.enum) return p.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (p.anyOf) return [...new Set(p.anyOf.map(typeOf))].join(' or ');
+  if (Array.isArray(p.type)) return p.type.join(' or ');
+  return p.type ?? 'any';
+}
+
+/** `docs/nodes.md`: every component, its handles and its config fields, generated from the schemas. */
+export function renderNodesMarkdown(definitions: readonly AnyNodeDefinition[]): string {
+  const lines = [
+    '<!-- Generated from the node schemas in src/nodes by `npm run docs`. Do not edit. -->',
+    '# Components',
+    '',
+    'Every string field is a Liquid template rendered just before the node runs. Any node may also set',
+    '`continue_on_error: true` (adds an `error` handle) and `retry: {max_attempts, backoff_seconds, factor}`.',
+    'The same descriptions, with full JSON Schemas, are served at `GET /components`.',
+  ];
+  for (const kind of ['trigger', 'action', 'condition']) {
+    lines.push('', `## ${kind[0]?.toUpperCase()}${kind.slice(1)}s`);
+    for (const definition of definitions.filter((d) => d.kind === kind)) {
+      const d = describeComponent(definition);
+      const properties = (d.config_schema.properties ?? {}) as Record<string, PropertySchema>;
+      const required = new Set((d.config_schema.required ?? []) as string[]);
+      const handles = d.handles.length > 0 ? d.handles.map((h) => `\`${h}\``).join(', ') : 'plain edges';
+      lines.push(
+        '',
+        `### \`${d.componentId}\` — ${d.title}`,
+        '',
+        d.description,
+        '',
+        `Handles: ${handles}${d.config_derived_handles ? ' (plus one per configured case)' : ''}.`,
+      );
+      const names = Object.keys(properties);
+      if (names.length === 0) continue;
+      lines.push('', '| field | type | required |', '| --- | --- | --- |');
+      for (const name of names) {
+        lines.push(
+          `| \`${name}\` | ${typeOf(properties[name] as PropertySchema)} | ${required.has(name) ? 'yes' : 'no'} |`,
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
