@@ -87,11 +87,12 @@ describe('schedules (real clock)', () => {
     const due = runs.map((r) => ms(r.trigger_payload.scheduled_for ?? ''));
     // Each due time of the grid fired exactly once, in order, none skipped...
     expect(due).toEqual(due.map((_, k) => firstDue + k * SECOND));
-    // ...and promptly: the first within the scheduler's 1 s look-around, later ones on time.
+    // ...and promptly: the first within the scheduler's 1 s look-around, later ones before the next due
+    // time (generous, so that a busy CI machine does not make this flaky).
     for (const [k, run] of runs.entries()) {
       const lateness = ms(run.created_at) - (due[k] ?? 0);
       expect(lateness).toBeGreaterThanOrEqual(0);
-      expect(lateness).toBeLessThan(k === 0 ? 1500 : 500);
+      expect(lateness).toBeLessThan(k === 0 ? 1500 : 900);
     }
 
     const finished = await waitForRun(t, runs[0]?.id ?? '');
