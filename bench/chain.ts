@@ -41,7 +41,13 @@ const runtime = createRuntime(
   logger,
 );
 const { registry, executor: deps, runs } = runtime;
-const workflows = createWorkflowService({ store, registry, clock, authorizationExists: async () => false });
+const workflows = createWorkflowService({
+  store,
+  registry,
+  clock,
+  limits: deps.limits,
+  authorizationExists: async () => false,
+});
 const workflow = await workflows.create('org_bench', { name: 'chain', ...chainDefinition(CHAIN) });
 
 const perNodeUs: number[] = [];

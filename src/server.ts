@@ -55,6 +55,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     registry,
     clock,
+    limits: runtime.executor.limits,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
   });
   const app = await buildApp({

@@ -141,3 +141,23 @@ describe('condition nodes through the API', () => {
     expect(run.error_message).toContain('no_such_filter');
   });
 });
+
+describe('limits on save', () => {
+  it('checks a Delay against the configured STRATOFLOW_MAX_DELAY_MS', async () => {
+    const body = (minutes: number) => ({
+      name: 'wait',
+      nodes: [node('n1', 'manual_trigger'), node('d', 'delay', { duration: minutes, unit: 'minutes' })],
+      edges: [edge('n1', 'd')],
+    });
+    const refused = await t.call('POST', '/workflows', { body: body(30) });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toContain('maximum delay of 900 seconds');
+    const longer = await startTestServer({}, { STRATOFLOW_MAX_DELAY_MS: '3600000' });
+    try {
+      expect((await longer.call('POST', '/workflows', { body: body(30) })).status).toBe(201);
+      expect((await longer.call('POST', '/workflows', { body: body(90) })).status).toBe(422);
+    } finally {
+      await longer.close();
+    }
+  });
+});

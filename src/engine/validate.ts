@@ -1,5 +1,5 @@
 import type { WorkflowDefinition, WorkflowNode } from '../domain/types.js';
-import type { AnyNodeDefinition } from '../nodes/contract.js';
+import type { AnyNodeDefinition, NodeLimits } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
 import { checkConfigAtSave, componentConfig } from './node-config.js';
@@ -26,7 +26,12 @@ export function handlesOf(node: WorkflowNode, component: AnyNodeDefinition): Set
   return handles;
 }
 
-function checkNodes(def: WorkflowDefinition, registry: NodeRegistry, issues: DefinitionIssue[]) {
+function checkNodes(
+  def: WorkflowDefinition,
+  registry: NodeRegistry,
+  limits: NodeLimits,
+  issues: DefinitionIssue[],
+) {
   const seen = new Set<string>();
   const triggers: WorkflowNode[] = [];
   def.nodes.forEach((node, i) => {
@@ -55,7 +60,7 @@ function checkNodes(def: WorkflowDefinition, registry: NodeRegistry, issues: Def
     }
     const parsed = component.config.safeParse(config);
     if (component.check && parsed.success) {
-      for (const message of component.check(parsed.data)) {
+      for (const message of component.check(parsed.data, limits)) {
         issues.push({
           message: `Node '${node.id}' (${component.componentId}): ${message}`,
           param: `${param}.data`,
@@ -119,11 +124,15 @@ function checkEdges(def: WorkflowDefinition, registry: NodeRegistry, issues: Def
 }
 
 /** Checks a definition against the graph rules and every component's schema. */
-export function validateDefinition(def: WorkflowDefinition, registry: NodeRegistry): DefinitionCheck {
+export function validateDefinition(
+  def: WorkflowDefinition,
+  registry: NodeRegistry,
+  limits: NodeLimits,
+): DefinitionCheck {
   const issues: DefinitionIssue[] = [];
   if (def.nodes.length === 0)
     issues.push({ message: 'A workflow needs at least one node (its trigger).', param: 'nodes' });
-  const triggers = checkNodes(def, registry, issues);
+  const triggers = checkNodes(def, registry, limits, issues);
   checkEdges(def, registry, issues);
   if (issues.length === 0 && topologicalOrder(buildGraph(def)) === null) {
     issues.push({ message: 'The workflow graph has a cycle; workflows must be acyclic.', param: 'edges' });

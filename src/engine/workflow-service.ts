@@ -2,6 +2,7 @@ import { notFound, StratoflowError } from '../domain/errors.js';
 import { newId, newSecretId } from '../domain/ids.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode, WorkflowRecord } from '../domain/types.js';
+import type { NodeLimits } from '../nodes/contract.js';
 import { CALLING_COMPONENTS } from '../nodes/flow/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { Store } from '../store/store.js';
@@ -25,6 +26,8 @@ export interface WorkflowServiceDeps {
   store: Store;
   registry: NodeRegistry;
   clock: Clock;
+  /** The limits node configs are checked against on save (e.g. the longest Delay). */
+  limits: NodeLimits;
   /** Whether an authorization id names one of the org's authorizations. */
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
 }
@@ -50,7 +53,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
   /** Validates a definition plus its schedule; returns the problems as sentences. */
   function check(definition: WorkflowDefinition, schedule: ScheduleFields) {
-    const graph = validateDefinition(definition, registry);
+    const graph = validateDefinition(definition, registry, deps.limits);
     const issues = graph.ok ? [] : [...graph.issues];
     const trigger = graph.ok ? graph.trigger : undefined;
     const plan = planSchedule(effectiveSchedule(schedule, trigger), clock.now());

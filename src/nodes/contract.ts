@@ -121,8 +121,8 @@ export interface NodeDefinition<TConfig = unknown> {
    * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
    */
   readonly valueFields?: readonly string[];
-  /** Save-time checks beyond the schema (e.g. a trigger's schedule). Returns problems as sentences. */
-  readonly check?: (config: TConfig) => string[];
+  /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
+  readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestContext, runNode, TEST_NOW } from '../test-context.js';
+import { createTestContext, runNode, TEST_LIMITS, TEST_NOW } from '../test-context.js';
 import { delay } from './delay.js';
 
 describe('delay', () => {
@@ -34,11 +34,13 @@ describe('delay', () => {
     );
   });
 
-  it('checks the default limit at save time', () => {
-    expect(delay.check?.(delay.config.parse({ duration: 900, unit: 'seconds' }))).toEqual([]);
-    expect(delay.check?.(delay.config.parse({ duration: 1, unit: 'days' }))).toEqual([
+  it('checks the configured limit at save time', () => {
+    expect(delay.check?.(delay.config.parse({ duration: 900, unit: 'seconds' }), TEST_LIMITS)).toEqual([]);
+    expect(delay.check?.(delay.config.parse({ duration: 1, unit: 'days' }), TEST_LIMITS)).toEqual([
       'A delay of 1 day is longer than the maximum delay of 900 seconds per node.',
     ]);
+    const hour = { ...TEST_LIMITS, maxDelayMs: 3_600_000 };
+    expect(delay.check?.(delay.config.parse({ duration: 30, unit: 'minutes' }), hour)).toEqual([]);
   });
 
   it.each([

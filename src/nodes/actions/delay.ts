@@ -6,9 +6,6 @@ import { defineNode } from '../contract.js';
 export const DELAY_UNIT_MS = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 type DelayUnit = keyof typeof DELAY_UNIT_MS;
 
-/** Altostrat's limit (15 minutes); the running engine passes its configured one in `ctx.limits`. */
-export const DEFAULT_MAX_DELAY_MS = 900_000;
-
 const delayConfig = z.object({
   duration: z.coerce.number().int('Expected a whole number.').positive('Expected a duration above 0.'),
   unit: z.preprocess(
@@ -43,7 +40,7 @@ export const delay = defineNode({
   description: 'Pauses the run for a number of seconds, minutes, hours or days before going on.',
   config: delayConfig,
   handles: [],
-  check: (config) => delayLimitProblems(config, DEFAULT_MAX_DELAY_MS),
+  check: (config, limits) => delayLimitProblems(config, limits.maxDelayMs),
   run: (ctx, config) => {
     const ms = delayMs(config);
     if (ctx.waitedUntil !== null) {
