@@ -290,7 +290,7 @@ describe('runs', () => {
 });
 
 describe('versions', () => {
-  it('a run keeps the version it started with; a re-run uses the current definition', async () => {
+  it('a run keeps the version it started with; a re-run uses the current definition unless asked for the original', async () => {
     const nodes = (text: string) => [
       node('n1', 'manual_trigger'),
       node('d', 'delay', { duration: 1, unit: 'seconds' }),
@@ -309,6 +309,10 @@ describe('versions', () => {
     const rerun = await t.call('POST', `/workflows/runs/${run.id}/rerun`);
     const again = await waitForRun(t, rerun.body.new_run.id);
     expect(again.logs.at(-1).output.text).toBe('version two');
+    const pinned = await t.call('POST', `/workflows/runs/${run.id}/rerun?version=original`);
+    expect(pinned.status).toBe(202);
+    expect((await waitForRun(t, pinned.body.new_run.id)).logs.at(-1).output.text).toBe('version one');
+    expect((await t.call('POST', `/workflows/runs/${run.id}/rerun?version=latest`)).status).toBe(422);
   });
 });
 

@@ -156,11 +156,13 @@ export function createRunService(deps: RunServiceDeps) {
     },
 
     /** A new run of the workflow's current definition with the original trigger payload. */
-    async rerun(orgId: string, runId: string) {
+    async rerun(orgId: string, runId: string, version: 'current' | 'original' = 'current') {
       const original = await getRun(orgId, runId);
       if (original.status !== 'completed' && original.status !== 'failed')
         throw new StratoflowError('run_not_finished');
-      const workflow = await getWorkflow(orgId, original.workflowId);
+      const current = await getWorkflow(orgId, original.workflowId);
+      // `original` pins the version the first run executed instead of the workflow's current one.
+      const workflow = version === 'original' ? { ...current, versionId: original.versionId } : current;
       const trigger = original.triggerPayload as unknown as TriggerInput;
       const { run } = await start({ workflow, origin: 'rerun', trigger, originalRunId: original.id });
       return run;

@@ -6,6 +6,7 @@ import { errorSchema, notFoundErrors, pageQuery, paginated } from '../schemas/co
 import {
   executeBody,
   idempotencyHeaders,
+  rerunQuery,
   resumeParams,
   runActionResponse,
   runIdParams,
@@ -85,12 +86,15 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (app, { 
       schema: {
         tags,
         summary: 'Re-run with the original trigger payload',
+        description:
+          'Uses the workflow as it is now; `?version=original` re-runs the definition the original run used.',
         params: runIdParams,
+        querystring: rerunQuery,
         response: { 202: runActionResponse, ...notFoundErrors },
       },
     },
     async (request, reply) => {
-      const run = await runs.rerun(principalOf(request).orgId, request.params.runId);
+      const run = await runs.rerun(principalOf(request).orgId, request.params.runId, request.query.version);
       return reply.code(202).send({
         message: 'Workflow re-run initiated successfully.',
         new_run: presentRun(run, []),

@@ -41,6 +41,8 @@ export const runActionResponse = z.object({
   original_run_id: z.string().optional(),
 });
 
+export const rerunQuery = z.object({ version: z.enum(['current', 'original']).default('current') });
+
 export const runIdParams = z.object({ runId: z.string().regex(idPattern('run')) });
 export const resumeParams = runIdParams.extend({ nodeId: withoutNul(z.string().min(1).max(100)) });
 
