@@ -1,18 +1,11 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, runNode } from '../test-context.js';
 import { createHttpClient, type HttpClient } from './http/index.js';
+import { type ReceivedRequest, startServer, type TestServer } from './http/test-server.js';
 import { webhook } from './webhook.js';
 
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-type Reply = (request: Received, res: ServerResponse) => void;
+type Reply = (request: ReceivedRequest, res: ServerResponse) => void;
 
 /** A loopback server whose reply each test sets; by default it echoes the request as JSON. */
 const echo: Reply = (request, res) => {
@@ -22,27 +15,15 @@ const echo: Reply = (request, res) => {
   );
 };
 let reply: Reply = echo;
-const received: Received[] = [];
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const request = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: Buffer.concat(chunks).toString('utf8'),
-    };
-    received.push(request);
-    reply(request, res);
-  });
-});
+let server: TestServer;
+let received: ReceivedRequest[];
 let origin = '';
 let http: HttpClient;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startServer((request, res) => reply(request, res));
+  received = server.received;
+  origin = server.origin;
   http = createHttpClient({ allowedCidrs: '127.0.0.0/8' });
 });
 afterEach(() => {
@@ -51,8 +32,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await http.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const call = (raw: Record<string, unknown>) =>
