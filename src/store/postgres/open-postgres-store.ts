@@ -1,6 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { migrateToLatest, migrationsCurrent } from '../migrations/index.js';
-import { createSqlStore } from '../sql/sql-store.js';
+import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
 import { createPgDb, createStorePool, type PgDbOptions } from './pg-db.js';
 
@@ -18,13 +17,5 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = createStorePool(url, options);
   const db = createPgDb(pool);
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  if (options.migrate ?? true) {
-    try {
-      await migrateToLatest(kysely);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-  }
-  return createSqlStore(db, { migrationsCurrent: () => migrationsCurrent(kysely) });
+  return openMigratedStore(db, kysely, options.migrate ?? true);
 }

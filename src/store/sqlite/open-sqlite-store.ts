@@ -1,6 +1,5 @@
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrateToLatest, migrationsCurrent } from '../migrations/index.js';
-import { createSqlStore } from '../sql/sql-store.js';
+import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
 import { openSqliteDb } from './sqlite-db.js';
 
@@ -14,13 +13,5 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
   const { db, raw } = openSqliteDb(file);
   // Kysely runs the shared migration set; it uses the same connection (the store is idle meanwhile).
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
-  if (options.migrate ?? true) {
-    try {
-      await migrateToLatest(kysely);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-  }
-  return createSqlStore(db, { migrationsCurrent: () => migrationsCurrent(kysely) });
+  return openMigratedStore(db, kysely, options.migrate ?? true);
 }
