@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
-import { everyMinuteRecord } from '../../test/helpers/records.js';
-import { newId } from '../domain/ids.js';
-import { emptyRunState, type RunRecord, type WorkflowRecord } from '../domain/types.js';
+import { everyMinuteRecord, runRecord } from '../../test/helpers/records.js';
+import type { RunRecord, WorkflowRecord } from '../domain/types.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
@@ -23,29 +22,7 @@ function workflow(overrides: Partial<WorkflowRecord> = {}): WorkflowRecord {
 }
 
 function scheduledRun(w: WorkflowRecord, createdAt: number): RunRecord {
-  return {
-    id: newId('run'),
-    orgId: w.orgId,
-    workflowId: w.id,
-    versionId: w.versionId,
-    status: 'pending',
-    origin: 'schedule',
-    triggerPayload: { origin: 'schedule', payload: {} },
-    errorMessage: null,
-    failedNodeId: null,
-    originalRunId: null,
-    resumedFromNodeId: null,
-    inherited: {},
-    state: emptyRunState(),
-    parentRunId: null,
-    depth: 0,
-    readyAt: createdAt,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    createdAt,
-    startedAt: null,
-    completedAt: null,
-  };
+  return runRecord(w, createdAt, { origin: 'schedule', triggerPayload: { origin: 'schedule', payload: {} } });
 }
 
 async function runCount(store: Store, w: WorkflowRecord) {
