@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/domain/time.js';
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from './helpers/postgres.js';
+import { postgresAdminUrl, useTestDatabase } from './helpers/postgres.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { createWorkflow, edge, node, waitForRun } from './helpers/workflows.js';
 
@@ -237,15 +237,11 @@ describe('schedules (fake clock)', () => {
 });
 
 describe.skipIf(!postgresAdminUrl())('schedules across processes (PostgreSQL, real clock)', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.drop());
+  const databaseUrl = useTestDatabase();
 
   it('two servers on one database fire each due time once between them', async () => {
-    const a = await server({ databaseUrl: database.url });
-    const b = await server({ databaseUrl: database.url });
+    const a = await server({ databaseUrl: databaseUrl() });
+    const b = await server({ databaseUrl: databaseUrl() });
     const wf = await createWorkflow(a, scheduled({ schedule_type: 'interval', schedule_value: '1 seconds' }));
     const firstDue = ms(wf.next_run_at);
     const runs = (await waitForRunCount(b, wf.id, 3)).reverse();

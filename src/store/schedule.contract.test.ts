@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { everyMinuteRecord, runRecord } from '../../test/helpers/records.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
@@ -157,18 +157,14 @@ describeScheduleContract('SQLite', async () => {
 const pgUrl = postgresAdminUrl();
 
 describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.drop());
+  const databaseUrl = useTestDatabase();
 
   describeScheduleContract('PostgreSQL', async () => {
-    const side = new pg.Client({ connectionString: database.url });
+    const side = new pg.Client({ connectionString: databaseUrl() });
     await side.connect();
     await side.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     await side.end();
-    const store = await openPostgresStore(database.url, { poolSize: 10 });
+    const store = await openPostgresStore(databaseUrl(), { poolSize: 10 });
     return { store, close: () => store.close() };
   });
 });

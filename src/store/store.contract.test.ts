@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import { newId } from '../domain/ids.js';
 import {
@@ -756,17 +756,13 @@ describeStoreContract('SQLite', async () => {
 const pgUrl = postgresAdminUrl();
 
 describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.drop());
+  const databaseUrl = useTestDatabase();
 
   describeStoreContract('PostgreSQL', async () => {
-    const side = new pg.Client({ connectionString: database.url });
+    const side = new pg.Client({ connectionString: databaseUrl() });
     await side.connect();
     await truncateAllTables(side);
-    const store = await openPostgresStore(database.url, { poolSize: 5 });
+    const store = await openPostgresStore(databaseUrl(), { poolSize: 5 });
     return {
       store,
       async execute(sql, params = []) {

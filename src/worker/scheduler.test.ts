@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../../test/helpers/postgres.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { everyMinuteRecord } from '../../test/helpers/records.js';
 import type { Clock } from '../domain/time.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
@@ -110,17 +110,13 @@ describeSchedulerRace('SQLite', async () => {
 const pgUrl = postgresAdminUrl();
 
 describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.drop());
+  const databaseUrl = useTestDatabase();
 
   // Two stores, two connection pools: as two processes would be.
   describeSchedulerRace('PostgreSQL', async () => {
     const stores = [
-      await openPostgresStore(database.url, { poolSize: 4 }),
-      await openPostgresStore(database.url, { poolSize: 4 }),
+      await openPostgresStore(databaseUrl(), { poolSize: 4 }),
+      await openPostgresStore(databaseUrl(), { poolSize: 4 }),
     ];
     return { stores, close: async () => void (await Promise.all(stores.map((s) => s.close()))) };
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,5 +50,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       asAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
         () => undefined,
       ),
+  };
+}
+
+/**
+ * Gives the enclosing `describe` block a database of its own: created before its tests, dropped after.
+ * Returns the URL's getter (the database exists only once the block's tests run).
+ */
+export function useTestDatabase(): () => string {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+  return () => {
+    if (!database) throw new Error('The test database is created before the tests of its block run.');
+    return database.url;
   };
 }
