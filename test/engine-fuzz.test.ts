@@ -57,7 +57,7 @@ function randomWorkflow(random: () => number) {
     }
   }
   const context: Record<string, boolean> = {};
-  for (const [i, spec] of specs.entries()) if (spec.flag) context[spec.flag] = random() < 0.5;
+  for (const spec of specs) if (spec.flag) context[spec.flag] = random() < 0.5;
   return { specs, nodes, edges, context };
 }
 
