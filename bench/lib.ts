@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signToken } from '../src/api/auth/sign.js';
+import { TEST_SECRET } from '../test/helpers/server.js';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -40,3 +42,47 @@ export function chainDefinition(length: number) {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The API of a Stratoflow under benchmark, called as organization `org_bench`. */
+export interface BenchApi {
+  url: string;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+}
+
+export async function benchApi(url: string): Promise<BenchApi> {
+  const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return {
+    url,
+    get: async <T>(path: string) => (await (await fetch(`${url}${path}`, { headers })).json()) as T,
+    post: async <T>(path: string, body: unknown) =>
+      (await (
+        await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
+      ).json()) as T,
+  };
+}
+
+/** A webhook_trigger → text_transform workflow; returns its id and the loopback URL of its webhook. */
+export async function createWebhookWorkflow(api: BenchApi, name: string, template: string) {
+  const workflow = await api.post<{ id: string; webhook_url: string }>('/workflows', {
+    name,
+    nodes: [node('n1', 'webhook_trigger'), node('n2', 'text_transform', { template })],
+    edges: [{ id: 'e1', source: 'n1', target: 'n2' }],
+  });
+  return { id: workflow.id, hookUrl: `${api.url}${new URL(workflow.webhook_url).pathname}` };
+}
+
+/** Runs of a workflow so far, and how many of them have finished (completed or failed). */
+export async function runCounts(
+  api: BenchApi,
+  workflowId: string,
+): Promise<{ finished: number; total: number }> {
+  const stats = await api.get<{ recent_runs: Record<string, number>; total_runs: number }>(
+    `/workflows/${workflowId}/logs/stats`,
+  );
+  return {
+    finished: (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0),
+    total: stats.total_runs,
+  };
+}

@@ -6,11 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { signToken } from '../src/api/auth/sign.js';
 import { spawnStratoflow, startChildServer } from '../test/helpers/child-server.js';
 import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
-import { TEST_SECRET } from '../test/helpers/server.js';
-import { node, saveResult, sleep, tempDir } from './lib.js';
+import { benchApi, createWebhookWorkflow, runCounts, saveResult, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
 const RUNS = Number(values.runs);
@@ -21,27 +19,10 @@ const cluster = await startThrowawayCluster(findPostgresBinDir() ?? '', {
 const env = { DATABASE_URL: cluster.url, STRATOFLOW_LOG_LEVEL: 'error' };
 const api = await startChildServer(tempDir('stratoflow-bench-stmt-'), env, ['--no-worker']);
 const worker = spawnStratoflow(['worker'], env);
-const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-const created = await fetch(`${api.url}/workflows`, {
-  method: 'POST',
-  headers,
-  body: JSON.stringify({
-    name: 'statements',
-    nodes: [node('n1', 'webhook_trigger'), node('n2', 'text_transform', { template: 'hi {{ n1.name }}' })],
-    edges: [{ id: 'e1', source: 'n1', target: 'n2' }],
-  }),
-});
-const workflow = (await created.json()) as { id: string; webhook_url: string };
-const hook = `${api.url}${new URL(workflow.webhook_url).pathname}`;
-const finished = async () => {
-  const stats = (await (
-    await fetch(`${api.url}/workflows/${workflow.id}/logs/stats`, { headers })
-  ).json()) as {
-    recent_runs: Record<string, number>;
-  };
-  return (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0);
-};
+const client = await benchApi(api.url);
+const workflow = await createWebhookWorkflow(client, 'statements', 'hi {{ n1.name }}');
+const hook = workflow.hookUrl;
+const finished = async () => (await runCounts(client, workflow.id)).finished;
 const countStatements = () =>
   readFileSync(cluster.logFile, 'utf8')
     .split('\n')

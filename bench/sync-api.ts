@@ -6,10 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { signToken } from '../src/api/auth/sign.js';
 import { startChildServer } from '../test/helpers/child-server.js';
-import { TEST_SECRET } from '../test/helpers/server.js';
-import { median, node, saveResult, tempDir } from './lib.js';
+import { benchApi, median, node, saveResult, tempDir } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,12 +17,8 @@ const { values } = parseArgs({
   },
 });
 const api = await startChildServer(tempDir('stratoflow-bench-sync-'), { STRATOFLOW_LOG_LEVEL: 'error' });
-const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-const post = async (path: string, body: unknown) =>
-  (await (
-    await fetch(`${api.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-  ).json()) as Record<string, string>;
+const client = await benchApi(api.url);
+const post = (path: string, body: unknown) => client.post<Record<string, string>>(path, body);
 const key = (await post('/workflows/vault', { name: 'api-key:bench' })).secret as string;
 const workflow = await post('/workflows', {
   name: 'sync bench',

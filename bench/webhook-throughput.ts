@@ -7,11 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { signToken } from '../src/api/auth/sign.js';
 import { type ChildServer, spawnStratoflow, startChildServer } from '../test/helpers/child-server.js';
 import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
-import { TEST_SECRET } from '../test/helpers/server.js';
-import { median, node, saveResult, sleep, tempDir } from './lib.js';
+import { benchApi, createWebhookWorkflow, median, runCounts, saveResult, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,42 +29,23 @@ const env: NodeJS.ProcessEnv = {
   STRATOFLOW_LOG_LEVEL: 'error',
   ...(cluster ? { DATABASE_URL: cluster.url } : {}),
 };
-const api: ChildServer = await startChildServer(
+const server: ChildServer = await startChildServer(
   tempDir('stratoflow-bench-wh-'),
   env,
   WORKERS > 0 ? ['--no-worker'] : [],
 );
 const workers = Array.from({ length: WORKERS }, () => spawnStratoflow(['worker'], env));
-const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-
-const created = await fetch(`${api.url}/workflows`, {
-  method: 'POST',
-  headers,
-  body: JSON.stringify({
-    name: 'webhook bench',
-    nodes: [
-      node('n1', 'webhook_trigger'),
-      node('n2', 'text_transform', { template: 'event {{ n1.event_type }} for {{ n1.data.id }}' }),
-    ],
-    edges: [{ id: 'e1', source: 'n1', target: 'n2' }],
-  }),
-});
-const workflow = (await created.json()) as { id: string; webhook_url: string };
-const webhookUrl = `${api.url}${new URL(workflow.webhook_url).pathname}`;
-
-async function runCounts(): Promise<{ finished: number; total: number }> {
-  const res = await fetch(`${api.url}/workflows/${workflow.id}/logs/stats`, { headers });
-  const stats = (await res.json()) as { recent_runs: Record<string, number>; total_runs: number };
-  return {
-    finished: (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0),
-    total: stats.total_runs,
-  };
-}
+const api = await benchApi(server.url);
+const workflow = await createWebhookWorkflow(
+  api,
+  'webhook bench',
+  'event {{ n1.event_type }} for {{ n1.data.id }}',
+);
+const webhookUrl = workflow.hookUrl;
 
 const rounds: Record<string, number>[] = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
-  const before = await runCounts();
+  const before = await runCounts(api, workflow.id);
   const started = performance.now();
   const result = await autocannon({
     url: webhookUrl,
@@ -78,11 +57,11 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   });
   const loadSeconds = (performance.now() - started) / 1000;
   // Count from the server's side: autocannon drops the answers of requests in flight when it stops.
-  const atEnd = await runCounts();
+  const atEnd = await runCounts(api, workflow.id);
   let after = atEnd;
   while (after.finished < after.total) {
     await sleep(50);
-    after = await runCounts();
+    after = await runCounts(api, workflow.id);
   }
   const accepted = after.total - before.total;
   const totalSeconds = (performance.now() - started) / 1000;
@@ -101,8 +80,8 @@ for (let round = 1; round <= Number(values.rounds); round++) {
 }
 
 for (const w of workers) w.child.kill('SIGTERM');
-api.child.kill('SIGTERM');
-await Promise.all([api.exited, ...workers.map((w) => w.exited)]);
+server.child.kill('SIGTERM');
+await Promise.all([server.exited, ...workers.map((w) => w.exited)]);
 await cluster?.stop();
 const pick = (key: string) => median(rounds.map((r) => r[key] as number));
 saveResult(`webhook-${postgres ? `postgres-${WORKERS}w` : 'sqlite'}`, {
