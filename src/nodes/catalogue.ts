@@ -11,14 +11,17 @@ export interface ComponentDescription {
   /** Extra handles come from the config (switch cases); `error` exists whenever continue_on_error is on. */
   config_derived_handles: boolean;
   config_schema: Record<string, unknown>;
+  /** JSON Schema of the node's output, when the component declares one. */
+  output_schema: Record<string, unknown> | null;
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
 }
 
 export function describeComponent(definition: AnyNodeDefinition): ComponentDescription {
-  const schema = z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  delete schema.$schema;
   return {
     componentId: definition.componentId,
     kind: definition.kind,
@@ -26,7 +29,8 @@ export function describeComponent(definition: AnyNodeDefinition): ComponentDescr
     description: definition.description,
     handles: [...definition.handles],
     config_derived_handles: definition.dynamicHandles !== undefined,
-    config_schema: schema,
+    config_schema: jsonSchema(definition.config, 'input'),
+    output_schema: definition.output ? jsonSchema(definition.output, 'output') : null,
   };
 }
 

@@ -108,6 +108,11 @@ export interface NodeDefinition<TConfig = unknown> {
   readonly description: string;
   /** zod schema of `node.data` (besides `componentId`); validated after templating, before `run`. */
   readonly config: z.ZodType<TConfig>;
+  /**
+   * zod schema of what the node outputs (published as `output_schema` in `GET /components` and
+   * docs/nodes.md). Describes the `output` of a finished node; node tests check real outputs against it.
+   */
+  readonly output?: z.ZodType;
   /** Fixed output handles; `dynamicHandles` adds config-derived ones (switch cases). */
   readonly handles: readonly string[];
   readonly dynamicHandles?: (config: TConfig) => string[];

@@ -12,6 +12,7 @@ const component = z.object({
   handles: z.array(z.string()),
   config_derived_handles: z.boolean(),
   config_schema: z.record(z.string(), z.unknown()),
+  output_schema: z.record(z.string(), z.unknown()).nullable(),
 });
 
 /** The component catalogue (a Stratoflow extension): what editors and clients build forms from. */
