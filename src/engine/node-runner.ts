@@ -96,7 +96,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
 
 /** The node's config with templates applied: rendered to text, or evaluated for value fields. */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
-  const config = componentConfig(step.node);
+  const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
   const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
     string,

@@ -143,6 +143,10 @@ export interface NodeDefinition<TConfig = unknown> {
    */
   readonly valueFields?: readonly string[];
   /**
+   * Node metadata keys (normally not config: `description`, `label`...) this component reads as config.
+   */
+  readonly configMetadata?: readonly string[];
+  /**
    * Set on components that ask people (their `run` may wait with an `interaction`). `link(data)` says
    * from the raw node data whether the node gets a one-time link; its URL is then readable as
    * `{{ node_id.url }}` from the run's start, so an earlier node can already send it.

@@ -26,6 +26,8 @@ export const form = defineNode({
   config: formConfig,
   output,
   handles: [],
+  // The node's `description` is the text shown above the form.
+  configMetadata: ['description'],
   dynamicHandles: (config) => [
     ...config.buttons.map((b) => b.id),
     ...(config.timeout ? [TIMEOUT_HANDLE] : []),
