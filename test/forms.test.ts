@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,7 @@ import { createWorkflow, edge, node, waitForRun } from './helpers/workflows.js';
  */
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({}, { STRATOFLOW_HTTP_ALLOWED_CIDRS: '127.0.0.1/32' });
 });
 afterAll(() => t.close());
 
@@ -236,7 +238,8 @@ describe('a form node', () => {
     expect(waiting.status).toBe('awaiting_ui_interaction');
     const [asked] = (await t.call('GET', `/workflows/runs/${waiting.id}/interactions`)).body;
     expect(asked.url).toBeNull();
-    expect(Date.parse(asked.expires_at) - Date.parse(asked.created_at)).toBe(1000);
+    expect(Date.parse(asked.expires_at) - Date.parse(asked.created_at)).toBeGreaterThan(950);
+    expect(Date.parse(asked.expires_at) - Date.parse(asked.created_at)).toBeLessThanOrEqual(1000);
     const done = await waitForRun(t, waiting.id as string, { timeoutMs: 15_000 });
     expect(done.status).toBe('completed');
     expect(nodesOf(done)).toEqual(['approval', 'late', 'n1', 'notify']);
@@ -257,6 +260,74 @@ describe('a form node', () => {
     expect((await t.call('GET', `/workflows/runs/${waiting.id}/interactions`)).body[0].status).toBe(
       'expired',
     );
+  });
+
+  it('continues when answered while a parallel branch holds the run', async () => {
+    // The HTTP node's response is held until released, so the answer arrives while a worker holds the
+    // run: it cannot wake the run then, and the worker must notice the answer when it parks.
+    const held: ServerResponse[] = [];
+    const target = createServer((req, res) => {
+      req.resume();
+      held.push(res);
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    try {
+      const wf = await createWorkflow(t, {
+        nodes: [
+          node('n1', 'manual_trigger'),
+          node('approval', 'form', { title: 'Go?', buttons: [{ id: 'go', label: 'Go' }] }),
+          node('call', 'webhook', { method: 'POST', url: `${targetUrl}/slow`, body: '{}' }),
+          node('went', 'text_transform', { template: 'went' }),
+        ],
+        edges: [edge('n1', 'approval'), edge('n1', 'call'), edge('approval', 'went', 'go')],
+      });
+      const started = await t.call('POST', `/workflows/${wf.id}/execute`, { body: { context: {} } });
+      const runId = started.body.id as string;
+      const deadline = Date.now() + 10_000;
+      while (
+        held.length === 0 ||
+        (await t.call('GET', `/workflows/runs/${runId}/interactions`)).body.length === 0
+      ) {
+        if (Date.now() > deadline) throw new Error('the form and the call did not both start');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect((await t.server.store.getRun('org_a', runId))?.leaseOwner).not.toBeNull();
+      expect(await answer(runId, { button: 'go' }).then((r) => r.status)).toBe(200);
+      for (const res of held) res.end('{}');
+      const done = await waitForRun(t, runId);
+      expect(done.status).toBe('completed');
+      expect(nodesOf(done)).toEqual(['approval', 'call', 'n1', 'went']);
+    } finally {
+      target.closeAllConnections();
+      await new Promise((resolve) => target.close(resolve));
+    }
+  });
+
+  it('does not count the time spent waiting for people towards the run’s time limit', async () => {
+    const short = await startTestServer({}, { STRATOFLOW_RUN_TIMEOUT_MS: '1000' });
+    try {
+      const wf = await createWorkflow(short, {
+        nodes: [
+          node('n1', 'manual_trigger'),
+          node('approval', 'form', { title: 'Go?', buttons: [{ id: 'go', label: 'Go' }] }),
+          node('went', 'text_transform', { template: 'went' }),
+        ],
+        edges: [edge('n1', 'approval'), edge('approval', 'went', 'go')],
+      });
+      const runId = (await short.call('POST', `/workflows/${wf.id}/execute`, { body: { context: {} } })).body
+        .id;
+      await waitForRun(short, runId, { until: (run) => run.status === 'awaiting_ui_interaction' });
+      await new Promise((r) => setTimeout(r, 1500));
+      const answered = await short.call('POST', `/workflows/runs/${runId}/interactions/approval`, {
+        body: { button: 'go' },
+      });
+      expect(answered.status).toBe(200);
+      const done = await waitForRun(short, runId);
+      expect(done).toMatchObject({ status: 'completed', error_message: null });
+    } finally {
+      await short.close();
+    }
   });
 
   it('refuses forms in synchronous workflows and longer than 30 days', async () => {
