@@ -1,11 +1,14 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/api/auth/sign.js';
-import { startChildServer } from './helpers/child-server.js';
+import { spawnStratoflow, startChildServer } from './helpers/child-server.js';
+import { createTestDatabase, postgresAdminUrl, type TestDatabase } from './helpers/postgres.js';
 import { PUBLIC_URL, startTestServer, TEST_SECRET, type TestServer } from './helpers/server.js';
 import { createWorkflow, edge, node, waitForRun } from './helpers/workflows.js';
 
@@ -546,5 +549,121 @@ describe('a waiting form survives kill -9', () => {
       second.child.kill('SIGTERM');
       await second.exited;
     }
+  }, 60_000);
+});
+
+describe.skipIf(!postgresAdminUrl())('forms across processes on PostgreSQL', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  const processes: { child: ChildProcess; exited: Promise<unknown> }[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'stratoflow-forms-pg-'));
+  });
+  afterAll(async () => {
+    for (const p of processes) {
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+      await p.exited;
+    }
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a worker parks the run; an answer to an API-only process (API or link) wakes it', async () => {
+    const env = {
+      DATABASE_URL: database.url,
+      STRATOFLOW_PUBLIC_URL: PUBLIC_URL,
+      STRATOFLOW_PG_POOL_SIZE: '3',
+    };
+    const api = await startChildServer(dataDir, env, ['--no-worker']);
+    processes.push(api);
+    processes.push(spawnStratoflow(['worker', '--concurrency', '4'], env));
+    const token = await signToken(TEST_SECRET, { orgId: 'org_pg', userId: 'usr_pg', expiresIn: '1h' });
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as Data & { id: string; status: string } };
+    };
+    const wf = (
+      await call('POST', '/workflows', {
+        name: 'pg form',
+        nodes: [
+          node('n1', 'manual_trigger'),
+          node('approval', 'form', {
+            title: 'Go?',
+            access: 'link',
+            fields: [{ name: 'who', required: true }],
+            buttons: [
+              { id: 'go', label: 'Go' },
+              { id: 'stop', label: 'Stop' },
+            ],
+          }),
+          node('went', 'text_transform', { template: 'went {{ approval.values.who }}' }),
+          node('stopped', 'text_transform', { template: 'stopped' }),
+        ],
+        edges: [edge('n1', 'approval'), edge('approval', 'went', 'go'), edge('approval', 'stopped', 'stop')],
+      })
+    ).body;
+    const poll = async (runId: string, done: (status: string) => boolean) => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const run = (await call('GET', `/workflows/runs/${runId}`)).body;
+        if (done(run.status)) return run;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`run ${runId} did not get there in time`);
+    };
+    const start = async () => {
+      const runId = (await call('POST', `/workflows/${wf.id}/execute`, { context: {} })).body.id;
+      await poll(runId, (s) => s === 'awaiting_ui_interaction');
+      return runId;
+    };
+    const viaApi = await start();
+    const viaLink = await start();
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      const leases = await db.query('SELECT lease_owner FROM runs WHERE id = ANY($1)', [[viaApi, viaLink]]);
+      expect(leases.rows).toEqual([{ lease_owner: null }, { lease_owner: null }]);
+    } finally {
+      await db.end();
+    }
+
+    expect(
+      (
+        await call('POST', `/workflows/runs/${viaApi}/interactions/approval`, {
+          button: 'go',
+          values: { who: 'api' },
+        })
+      ).status,
+    ).toBe(200);
+    const [asked] = (await call('GET', `/workflows/runs/${viaLink}/interactions`)).body as unknown as {
+      url: string;
+    }[];
+    const posted = await fetch(`${api.url}${new URL(asked?.url ?? '').pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'values.who=link&button=stop',
+    });
+    expect(posted.status).toBe(200);
+
+    const [a, b] = await Promise.all([
+      poll(viaApi, (s) => s === 'completed'),
+      poll(viaLink, (s) => s === 'completed'),
+    ]);
+    expect((a.logs as { node_id: string; output: Data }[]).map((l) => l.node_id)).toEqual([
+      'n1',
+      'approval',
+      'went',
+    ]);
+    expect((a.logs as { output: Data }[])[2]?.output.text).toBe('went api');
+    expect((b.logs as { node_id: string }[]).map((l) => l.node_id)).toEqual(['n1', 'approval', 'stopped']);
   }, 60_000);
 });
