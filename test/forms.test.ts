@@ -333,6 +333,22 @@ describe('a form node', () => {
     }
   });
 
+  it('shows through test-node what it would ask, rendered, without waiting', async () => {
+    const res = await t.call('POST', '/workflows/test-node', {
+      body: {
+        node: approvalForm({ timeout: { duration: 2, unit: 'days' } }),
+        context: { n1: { customer: 'ACME', amount: 3 } },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.output).toMatchObject({
+      waiting_for: 'interaction',
+      assignee: 'usr_boss',
+      form: { title: 'Approve the refund for ACME?', description: 'Amount: 3' },
+    });
+    expect(res.body.output.expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  });
+
   it('refuses forms in synchronous workflows and longer than 30 days', async () => {
     const sync = await t.call('POST', '/workflows/validate', {
       body: {
