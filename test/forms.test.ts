@@ -490,6 +490,34 @@ describe('a form’s one-time link', () => {
   });
 });
 
+/** JSON calls to a child process's API with a bearer token. */
+function childApi(token: string) {
+  return async (base: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Data & { id: string; status: string } };
+  };
+}
+
+/** Polls a child process's run until `done(status)`. */
+async function pollRun(
+  api: ReturnType<typeof childApi>,
+  base: string,
+  runId: string,
+  done: (s: string) => boolean,
+) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const run = (await api(base, 'GET', `/workflows/runs/${runId}`)).body;
+    if (done(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`run ${runId} did not get there in time`);
+}
+
 describe('a waiting form survives kill -9', () => {
   let dataDir: string;
   beforeAll(() => {
@@ -499,26 +527,9 @@ describe('a waiting form survives kill -9', () => {
 
   it('still waits after a restart and continues when answered', async () => {
     const token = await signToken(TEST_SECRET, { orgId: 'org_crash', userId: 'usr_1', expiresIn: '1h' });
-    const api = async (base: string, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: res.status, body: (await res.json()) as Data & { id: string; status: string } };
-    };
-    const poll = async (base: string, runId: string, done: (status: string) => boolean) => {
-      const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline) {
-        const run = (await api(base, 'GET', `/workflows/runs/${runId}`)).body;
-        if (done(run.status)) return run;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`run ${runId} did not get there in time`);
-    };
+    const api = childApi(token);
+    const poll = (base: string, runId: string, done: (s: string) => boolean) =>
+      pollRun(api, base, runId, done);
     const first = await startChildServer(dataDir);
     const wf = (
       await api(first.url, 'POST', '/workflows', {
@@ -596,17 +607,8 @@ describe.skipIf(!postgresAdminUrl())('forms across processes on PostgreSQL', () 
     processes.push(api);
     processes.push(spawnStratoflow(['worker', '--concurrency', '4'], env));
     const token = await signToken(TEST_SECRET, { orgId: 'org_pg', userId: 'usr_pg', expiresIn: '1h' });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: res.status, body: (await res.json()) as Data & { id: string; status: string } };
-    };
+    const call = (method: string, path: string, body?: unknown) =>
+      childApi(token)(api.url, method, path, body);
     const wf = (
       await call('POST', '/workflows', {
         name: 'pg form',
@@ -627,15 +629,8 @@ describe.skipIf(!postgresAdminUrl())('forms across processes on PostgreSQL', () 
         edges: [edge('n1', 'approval'), edge('approval', 'went', 'go'), edge('approval', 'stopped', 'stop')],
       })
     ).body;
-    const poll = async (runId: string, done: (status: string) => boolean) => {
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline) {
-        const run = (await call('GET', `/workflows/runs/${runId}`)).body;
-        if (done(run.status)) return run;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`run ${runId} did not get there in time`);
-    };
+    const poll = (runId: string, done: (s: string) => boolean) =>
+      pollRun(childApi(token), api.url, runId, done);
     const start = async () => {
       const runId = (await call('POST', `/workflows/${wf.id}/execute`, { context: {} })).body.id;
       await poll(runId, (s) => s === 'awaiting_ui_interaction');

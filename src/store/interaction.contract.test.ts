@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
+import { describeOnEveryStore, type OpenStore } from '../../test/helpers/stores.js';
 import { newId } from '../domain/ids.js';
 import { type InteractionRecord, NEVER } from '../domain/interactions.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
-import { openPostgresStore } from './postgres/open-postgres-store.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
@@ -40,10 +34,7 @@ function interaction(r: RunRecord, overrides: Partial<InteractionRecord> = {}): 
   };
 }
 
-function describeInteractionContract(
-  name: string,
-  open: () => Promise<{ store: Store; close(): Promise<void> }>,
-) {
+function describeInteractionContract(name: string, open: OpenStore) {
   describe(`${name}: interactions`, () => {
     let store: Store;
     let close: () => Promise<void>;
@@ -154,29 +145,4 @@ function describeInteractionContract(
   });
 }
 
-describeInteractionContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stratoflow-interactions-'));
-  const store = await openSqliteStore(join(dir, 'stratoflow.db'));
-  return {
-    store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-const pgUrl = postgresAdminUrl();
-
-describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  const databaseUrl = useTestDatabase();
-
-  describeInteractionContract('PostgreSQL', async () => {
-    const side = new pg.Client({ connectionString: databaseUrl() });
-    await side.connect();
-    await side.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await side.end();
-    const store = await openPostgresStore(databaseUrl(), { poolSize: 10 });
-    return { store, close: () => store.close() };
-  });
-});
+describeOnEveryStore(describeInteractionContract, 'stratoflow-interactions-');
