@@ -307,6 +307,29 @@ describe('a form node', () => {
     }
   });
 
+  it('closes the form when the run ends first, while a timer on another branch still runs it', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('approval', 'form', { title: 'Go?', buttons: [{ id: 'go', label: 'Go' }] }),
+        node('wait', 'delay', { duration: 1, unit: 'seconds' }),
+        node('stop', 'terminate', { status: 'failed', message: 'Gave up waiting.' }),
+      ],
+      edges: [edge('n1', 'approval'), edge('n1', 'wait'), edge('wait', 'stop')],
+    });
+    const waiting = await startWaiting(wf.id, {});
+    expect(waiting.status).toBe('awaiting_ui_interaction');
+    const done = await waitForRun(t, waiting.id as string);
+    expect(done).toMatchObject({ status: 'failed', error_message: 'Gave up waiting.' });
+    const [asked] = (await t.call('GET', `/workflows/runs/${waiting.id}/interactions`)).body;
+    expect(asked.status).toBe('cancelled');
+    const [row] = await t.server.store.listRunInteractions(waiting.id as string);
+    expect(row?.status).toBe('cancelled'); // closed in the store too, not only shown so
+    const late = await answer(waiting.id as string, { button: 'go' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('the run has ended');
+  });
+
   it('does not count the time spent waiting for people towards the run’s time limit', async () => {
     const short = await startTestServer({}, { STRATOFLOW_RUN_TIMEOUT_MS: '1000' });
     try {
