@@ -7,8 +7,9 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
  */
 export const LINK_PREFIX = 'frm_';
 
+/** 128 random bits: a short key (it is stored in every run's state) that still cannot be guessed. */
 export function newLinkKey(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(16).toString('base64url');
 }
 
 export function linkToken(linkKey: string, nodeId: string): string {

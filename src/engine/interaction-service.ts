@@ -134,9 +134,6 @@ export function createInteractionService(deps: InteractionServiceDeps) {
     async answerLink(token: string, button: unknown, values: unknown) {
       return submit(await byToken(token), button, values, null);
     },
-
-    /** Why an interaction no longer takes answers, as a sentence. */
-    closedReason: (i: InteractionView) => closed(i).message,
   };
 }
 

@@ -70,7 +70,8 @@ export interface Store {
 
   // Worker ------------------------------------------------------------------------------------------
   /**
-   * Leases up to `limit` ready runs (pending or running, `ready_at <= now`, no live lease). Only the lease
+   * Leases up to `limit` ready runs (pending, running or awaiting_ui_interaction, `ready_at <= now`, no
+   * live lease; an awaiting run's `ready_at` is its form's timeout). Only the lease
    * changes; the executor's first commit marks a pending run running.
    */
   claimRuns(owner: string, now: number, leaseMs: number, limit: number): Promise<RunRecord[]>;
