@@ -502,6 +502,24 @@ describe('a form’s one-time link', () => {
     expect(await unknown.text()).toContain('This form link is unknown.');
   });
 
+  it('is known from the run’s start, so a node before the form can send it', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('send', 'text_transform', { template: 'Please answer: {{ approval.url }}' }),
+        node('approval', 'form', { title: 'Go?', access: 'link', buttons: [{ id: 'go', label: 'Go' }] }),
+      ],
+      edges: [edge('n1', 'send'), edge('send', 'approval')],
+    });
+    const waiting = await startWaiting(wf.id, {});
+    const [asked] = (await t.call('GET', `/workflows/runs/${waiting.id}/interactions`)).body;
+    const sent = (waiting.logs as { node_id: string; output: { text: string } }[]).find(
+      (l) => l.node_id === 'send',
+    );
+    expect(sent?.output.text).toBe(`Please answer: ${asked.url}`);
+    expect(asked.url).toMatch(/\/forms\/frm_/);
+  });
+
   it('expires with the form’s timeout', async () => {
     const wf = await approvalWorkflow({ access: 'link', timeout: { duration: 1, unit: 'seconds' } }, true);
     const waiting = await startWaiting(wf.id);
