@@ -101,6 +101,7 @@ export const formPageRoutes: FastifyPluginAsyncZod<FormPageRoutesOptions> = asyn
             ? reply.code(410).send(renderClosedPage(fresh.formConfig.title, CLOSED.answered))
             : reply;
         }
+        if (error.code !== 'parameter_missing' && error.code !== 'parameter_invalid') throw error;
         const details = (error as { details?: { param: string; message: string }[] }).details ?? [];
         const problems = new Map(details.map((d) => [d.param, d.message]));
         if (problems.size === 0 && error.param) problems.set(error.param, error.message);
