@@ -27,9 +27,12 @@ function visible(field: Field, values: Values): boolean {
 export function InteractionForm({
   interaction,
   onAnswered,
+  showTitle = true,
 }: {
   interaction: Interaction;
   onAnswered?: () => void;
+  /** Off where the surrounding card already shows the title. */
+  showTitle?: boolean;
 }) {
   const id = useId();
   const queryClient = useQueryClient();
@@ -75,9 +78,9 @@ export function InteractionForm({
     <form
       className="stack interaction-form"
       onSubmit={(e) => e.preventDefault()}
-      aria-labelledby={`${id}-title`}
+      aria-label={interaction.form.title}
     >
-      <h3 id={`${id}-title`}>{interaction.form.title}</h3>
+      {showTitle && <h3>{interaction.form.title}</h3>}
       {interaction.form.description && <p className="muted">{interaction.form.description}</p>}
       {interaction.form.fields
         .filter((f) => visible(f, values))
