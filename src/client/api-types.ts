@@ -80,7 +80,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -97,7 +97,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -114,7 +114,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -178,7 +178,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -195,7 +195,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -380,7 +380,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -397,7 +397,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -516,7 +516,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -533,7 +533,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -550,7 +550,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -567,7 +567,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -662,7 +662,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -679,7 +679,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -696,7 +696,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -816,7 +816,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -833,7 +833,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -850,7 +850,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -867,7 +867,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -884,7 +884,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -923,7 +923,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -940,7 +940,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -957,7 +957,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -974,7 +974,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1054,7 +1054,14 @@ export interface paths {
                                 status: "success" | "error" | "warning";
                                 workflow_id: string;
                             }[];
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                             original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -1063,6 +1070,8 @@ export interface paths {
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
                             workflow_id: string;
                         };
                     };
@@ -1075,7 +1084,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1092,7 +1101,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1109,7 +1118,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1126,7 +1135,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1143,7 +1152,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1160,7 +1169,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1184,12 +1193,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List runs of a workflow (newest first) */
+        /**
+         * List runs of a workflow (newest first)
+         * @description Laravel paginator; `status` keeps only runs in that state.
+         */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     per_page?: number;
+                    status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
                 };
                 header?: never;
                 path: {
@@ -1229,7 +1242,14 @@ export interface paths {
                                     status: "success" | "error" | "warning";
                                     workflow_id: string;
                                 }[];
+                                /**
+                                 * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                                 * @enum {string}
+                                 */
+                                origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                                 original_run_id: string | null;
+                                /** @description The run whose trigger_workflow or iterator node started this one */
+                                parent_run_id: string | null;
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;
@@ -1238,6 +1258,8 @@ export interface paths {
                                 trigger_payload: {
                                     [key: string]: unknown;
                                 };
+                                /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                                version_id: string;
                                 workflow_id: string;
                             }[];
                             links: {
@@ -1266,7 +1288,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1283,7 +1305,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1300,7 +1322,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1380,7 +1402,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1397,7 +1419,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1414,7 +1436,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1478,7 +1500,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1495,7 +1517,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1512,7 +1534,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1573,7 +1595,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1590,7 +1612,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1635,7 +1657,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1652,7 +1674,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1706,7 +1728,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1723,7 +1745,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1740,7 +1762,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1814,7 +1836,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1831,7 +1853,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1848,7 +1870,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1865,7 +1887,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1882,7 +1904,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1947,7 +1969,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -1964,7 +1986,126 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organization’s runs across workflows (newest first)
+         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit the trigger payload and logs (read them with GET /workflows/runs/{runId}).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    per_page?: number;
+                    status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                    workflow_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                completed_at: string | null;
+                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                                created_at: string;
+                                duration_in_seconds: number | null;
+                                error_message: string | null;
+                                failed_node_id: string | null;
+                                id: string;
+                                /**
+                                 * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                                 * @enum {string}
+                                 */
+                                origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+                                original_run_id: string | null;
+                                /** @description The run whose trigger_workflow or iterator node started this one */
+                                parent_run_id: string | null;
+                                resumed_from_node_id: string | null;
+                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                                started_at: string;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                                /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                                version_id: string;
+                                workflow_id: string;
+                            }[];
+                            links: {
+                                first: string | null;
+                                last: string | null;
+                                next: string | null;
+                                prev: string | null;
+                            };
+                            meta: {
+                                current_page: number;
+                                from: number | null;
+                                last_page: number;
+                                path: string;
+                                per_page: number;
+                                to: number | null;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2031,7 +2172,14 @@ export interface paths {
                                 status: "success" | "error" | "warning";
                                 workflow_id: string;
                             }[];
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                             original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2040,6 +2188,8 @@ export interface paths {
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
                             workflow_id: string;
                         };
                     };
@@ -2052,7 +2202,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2069,7 +2219,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2086,7 +2236,251 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a run live (server-sent events)
+         * @description `text/event-stream` of the run: `run` (the run without payload, again whenever its state changes), `log` (each log entry as it commits; `id` is its sequence number, so `Last-Event-ID` resumes), `nodes` (every node’s state, as in GET /workflows/runs/{runId}/graph), then `end` once the run has completed or failed, and the stream closes. `: keep-alive` comments flow while nothing happens. A store failure sends `error` (the error envelope). At most a few streams per organization are open at once (429 `too_many_run_streams`). Send the bearer token in the Authorization header.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-sent events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph a run executed, with each node’s state
+         * @description Nodes and edges of the workflow version the run pinned, and per node: `success`, `error`, `skipped` (a branch not taken), `not_reached`, `running` or `waiting`, with the last attempt’s duration.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            edges: {
+                                id: string;
+                                source: string;
+                                sourceHandle?: string | null;
+                                target: string;
+                                targetHandle?: string | null;
+                            }[];
+                            node_states: {
+                                [key: string]: {
+                                    /** @description Attempts logged in this run */
+                                    attempts: number;
+                                    /** @description The node's last attempt; null when it did not run in this run */
+                                    duration_ms: number | null;
+                                    /** @description Copied from the original run by a resume, not executed again */
+                                    inherited: boolean;
+                                    /** @enum {string} */
+                                    status: "success" | "error" | "skipped" | "not_reached" | "running" | "waiting";
+                                    /** @description When a waiting node (Delay, retry back-off) wakes */
+                                    waiting_until: string | null;
+                                };
+                            };
+                            nodes: {
+                                data: {
+                                    componentId: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                /**
+                                 * @default {
+                                 *       "x": 0,
+                                 *       "y": 0
+                                 *     }
+                                 */
+                                position: {
+                                    x: number;
+                                    y: number;
+                                };
+                                type?: string;
+                            }[];
+                            run_id: string;
+                            version_id: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2162,7 +2556,14 @@ export interface paths {
                                     status: "success" | "error" | "warning";
                                     workflow_id: string;
                                 }[];
+                                /**
+                                 * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                                 * @enum {string}
+                                 */
+                                origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                                 original_run_id: string | null;
+                                /** @description The run whose trigger_workflow or iterator node started this one */
+                                parent_run_id: string | null;
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;
@@ -2171,6 +2572,8 @@ export interface paths {
                                 trigger_payload: {
                                     [key: string]: unknown;
                                 };
+                                /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                                version_id: string;
                                 workflow_id: string;
                             };
                             original_run_id?: string;
@@ -2185,7 +2588,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2202,7 +2605,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2219,7 +2622,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2289,7 +2692,14 @@ export interface paths {
                                     status: "success" | "error" | "warning";
                                     workflow_id: string;
                                 }[];
+                                /**
+                                 * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                                 * @enum {string}
+                                 */
+                                origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                                 original_run_id: string | null;
+                                /** @description The run whose trigger_workflow or iterator node started this one */
+                                parent_run_id: string | null;
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;
@@ -2298,6 +2708,8 @@ export interface paths {
                                 trigger_payload: {
                                     [key: string]: unknown;
                                 };
+                                /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                                version_id: string;
                                 workflow_id: string;
                             };
                             original_run_id?: string;
@@ -2312,7 +2724,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2329,7 +2741,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2346,7 +2758,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2408,7 +2820,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2425,7 +2837,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2442,7 +2854,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2459,7 +2871,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2476,7 +2888,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2493,7 +2905,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2583,7 +2995,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2600,7 +3012,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2617,7 +3029,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2634,7 +3046,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2651,7 +3063,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2708,7 +3120,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2725,7 +3137,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2790,7 +3202,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2807,7 +3219,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2824,7 +3236,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2841,7 +3253,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2898,7 +3310,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2915,7 +3327,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2976,7 +3388,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -2993,7 +3405,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3010,7 +3422,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3027,7 +3439,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3044,7 +3456,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3103,7 +3515,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3120,7 +3532,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3137,7 +3549,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3197,7 +3609,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3214,7 +3626,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3231,7 +3643,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3248,7 +3660,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3265,7 +3677,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3282,7 +3694,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3321,7 +3733,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3338,7 +3750,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3355,7 +3767,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3414,7 +3826,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3431,7 +3843,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
@@ -3448,7 +3860,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
                             errors?: unknown[];
                             message: string;
