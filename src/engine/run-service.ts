@@ -153,7 +153,10 @@ export function createRunService(deps: RunServiceDeps) {
     /** The run with the definition it pinned and its logs: what the run inspector draws. */
     async getRunGraph(orgId: string, runId: string) {
       const run = await getRun(orgId, runId);
-      const [definition, logs] = await Promise.all([store.getVersion(run.versionId), store.listRunLogs(run.id)]);
+      const [definition, logs] = await Promise.all([
+        store.getVersion(run.versionId),
+        store.listRunLogs(run.id),
+      ]);
       if (!definition) throw notFound('Workflow version');
       return { run, definition, logs };
     },
