@@ -4,6 +4,7 @@ import { RequireSession } from './layout/RequireSession.js';
 import { Shell } from './layout/Shell.js';
 import { NotFound } from './pages/NotFound.js';
 import { Placeholder } from './pages/Placeholder.js';
+import { RunPrefetch } from './pages/runs/RunPrefetch.js';
 import { SignIn } from './pages/SignIn.js';
 import { WorkflowList } from './pages/workflows/WorkflowList.js';
 
@@ -36,7 +37,10 @@ export const router = createBrowserRouter(
           element: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
         },
         { path: 'runs', element: lazyPage(() => import('./pages/runs/RunsPage.js')) },
-        { path: 'runs/:runId', element: lazyPage(() => import('./pages/runs/RunInspector.js')) },
+        {
+          path: 'runs/:runId',
+          element: <RunPrefetch>{lazyPage(() => import('./pages/runs/RunInspector.js'))}</RunPrefetch>,
+        },
         { path: 'inbox', element: <Placeholder title="Inbox" /> },
         { path: 'vault', element: <Placeholder title="Vault" /> },
         { path: 'authorizations', element: <Placeholder title="Authorizations" /> },

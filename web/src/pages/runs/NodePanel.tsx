@@ -48,7 +48,7 @@ export function NodePanel({
         <div className="grow stack" style={{ gap: 0 }}>
           <h2 id="node-panel-title">{label}</h2>
           <span className="muted mono">
-            {node.id} · {node.data.componentId}
+            {label === node.id ? node.data.componentId : `${node.id} · ${node.data.componentId}`}
           </span>
         </div>
         <StatusBadge status={state?.status ?? 'not_reached'} />
@@ -123,22 +123,24 @@ export function NodePanel({
           <p className="muted">Not reached: the run ended before this node could run.</p>
         )}
         {state?.status === 'running' && <p className="muted">Running now…</p>}
-        <div className="row">
-          <button
-            type="button"
-            className="btn"
-            onClick={onResume}
-            disabled={!canResume || resuming}
-            aria-describedby="resume-hint"
-          >
-            {resuming ? 'Resuming…' : 'Resume from here'}
-          </button>
-          <span id="resume-hint" className="muted">
-            {canResume
-              ? 'Starts a new run that keeps the results up to this node and continues after it.'
-              : 'Possible from a node that succeeded in a failed run.'}
-          </span>
-        </div>
+        {run.status === 'failed' && (
+          <div className="row">
+            <button
+              type="button"
+              className="btn"
+              onClick={onResume}
+              disabled={!canResume || resuming}
+              aria-describedby="resume-hint"
+            >
+              {resuming ? 'Resuming…' : 'Resume from here'}
+            </button>
+            <span id="resume-hint" className="muted">
+              {canResume
+                ? 'Starts a new run that keeps the results up to this node and continues after it.'
+                : 'Resume is possible from a node that succeeded.'}
+            </span>
+          </div>
+        )}
         <ErrorNotice error={resumeError} title="The run could not be resumed" />
         {last && (
           <>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { formatDuration, RelativeTime } from '../../components/RelativeTime.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { originLabel, runDurationMs, shortId } from './format.js';
+import { originLabel, runDurationMs } from './format.js';
 import type { RunSummary } from './queries.js';
 
 /** Runs as a table: each row opens the run inspector; `workflowNames` adds a workflow column. */
@@ -28,8 +28,8 @@ export function RunTable({
         {runs.map((run) => (
           <tr key={run.id}>
             <td>
-              <Link to={`/runs/${run.id}`} title={run.id} aria-label={`Run ${run.id}`} className="mono">
-                {shortId(run.id)}
+              <Link to={`/runs/${run.id}`} aria-label={`Run ${run.id}`} className="mono">
+                {run.id}
               </Link>
             </td>
             {workflowNames && (

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../components/RelativeTime.js';
+import { formatDuration, RelativeTime } from '../../components/RelativeTime.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import type { RunGraphData, RunLog } from './queries.js';
 
@@ -21,7 +21,9 @@ export function StepList({
   logs.forEach((log, i) => {
     if (!firstSeen.has(log.node_id)) firstSeen.set(log.node_id, i);
   });
-  const position = (id: string) => firstSeen.get(id) ?? Number.MAX_SAFE_INTEGER;
+  // Results kept from the original run came first, then the order of the logs, then the rest.
+  const position = (id: string) =>
+    graph.node_states[id]?.inherited ? -1 : (firstSeen.get(id) ?? Number.MAX_SAFE_INTEGER);
   const nodes = graph.nodes
     .map((node, index) => ({ node, index }))
     .sort((a, b) => position(a.node.id) - position(b.node.id) || a.index - b.index);
@@ -54,7 +56,13 @@ export function StepList({
                 <td className="muted">{node.data.componentId}</td>
                 <td data-step-status={state?.status ?? 'not_reached'}>
                   <StatusBadge status={state?.status ?? 'not_reached'} />
-                  {state?.inherited && <span className="muted"> kept</span>}
+                  {state?.inherited && <span className="muted"> · kept from the original run</span>}
+                  {state?.waiting_until && (
+                    <span className="muted">
+                      {' '}
+                      · wakes <RelativeTime iso={state.waiting_until} />
+                    </span>
+                  )}
                 </td>
                 <td>{state?.attempts ?? 0}</td>
                 <td>{formatDuration(state?.duration_ms)}</td>

@@ -21,6 +21,3 @@ export function runDurationMs(
   if (run.status === 'pending') return null;
   return Math.max(0, now - Date.parse(run.started_at));
 }
-
-/** `fl_run_01jab…` shortened for tables, whole in the title attribute. */
-export const shortId = (id: string) => (id.length > 18 ? `${id.slice(0, 14)}…${id.slice(-4)}` : id);

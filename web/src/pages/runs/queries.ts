@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 
@@ -69,12 +69,32 @@ export function useRunList(filter: RunListFilter) {
   });
 }
 
+// A few seconds fresh: the inspector's first render reuses what the route prefetched; a run in progress
+// is kept current by its live stream, not by refetching.
+const FRESH_MS = 5000;
+const runQuery = (runId: string) => ({
+  queryKey: runKeys.run(runId),
+  queryFn: () => fetchRun(runId),
+  staleTime: FRESH_MS,
+});
+const graphQuery = (runId: string) => ({
+  queryKey: runKeys.graph(runId),
+  queryFn: () => fetchRunGraph(runId),
+  staleTime: FRESH_MS,
+});
+
 export function useRun(runId: string) {
-  return useQuery({ queryKey: runKeys.run(runId), queryFn: () => fetchRun(runId) });
+  return useQuery(runQuery(runId));
 }
 
 export function useRunGraph(runId: string) {
-  return useQuery({ queryKey: runKeys.graph(runId), queryFn: () => fetchRunGraph(runId) });
+  return useQuery(graphQuery(runId));
+}
+
+/** Starts loading a run and its graph during render (while the inspector's code is still on its way). */
+export function usePrefetchRun(runId: string) {
+  usePrefetchQuery(runQuery(runId));
+  usePrefetchQuery(graphQuery(runId));
 }
 
 export function useRerun() {
@@ -97,5 +117,6 @@ export function useWorkflow(workflowId: string) {
   return useQuery({
     queryKey: keys.workflow(workflowId),
     queryFn: () => unwrap(api.GET('/workflows/{workflowId}', { params: { path: { workflowId } } })),
+    enabled: workflowId !== '',
   });
 }
