@@ -1487,6 +1487,15 @@ export interface paths {
                             recent_runs: {
                                 [key: string]: number;
                             };
+                            /** @description The last 30 UTC days, oldest first (a Stratoflow addition) */
+                            runs_per_day: {
+                                completed: number;
+                                /** @description UTC day, YYYY-MM-DD */
+                                date: string;
+                                failed: number;
+                                /** @description Runs not finished yet (pending, running, waiting) */
+                                other: number;
+                            }[];
                             success_rate: number;
                             total_runs: number;
                         };
@@ -1959,6 +1968,118 @@ export interface paths {
                             status: "success" | "error" | "warning";
                             workflow_id: string;
                         }[];
+                    };
+                };
+                /** @description Error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                            doc_url: string;
+                            errors?: unknown[];
+                            message: string;
+                            param?: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/logs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Run statistics of the organization (last 30 days)
+         * @description Runs per day, per-workflow outcomes and the latest failed runs: what the web app dashboard shows.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days covered (30) */
+                            days: number;
+                            /** @description Each workflow’s newest run, whenever it was */
+                            last_runs: {
+                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                                created_at: string;
+                                run_id: string;
+                                status: string;
+                                workflow_id: string;
+                            }[];
+                            recent_failures: {
+                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                                created_at: string;
+                                error_message: string | null;
+                                failed_node_id: string | null;
+                                run_id: string;
+                                workflow_id: string;
+                                workflow_name: string | null;
+                            }[];
+                            /** @description Oldest first, one entry per day */
+                            runs_per_day: {
+                                completed: number;
+                                /** @description UTC day, YYYY-MM-DD */
+                                date: string;
+                                failed: number;
+                                /** @description Runs not finished yet (pending, running, waiting) */
+                                other: number;
+                            }[];
+                            /** @description Workflows that ran in the period, busiest first */
+                            workflows: {
+                                completed: number;
+                                failed: number;
+                                name: string;
+                                /** @description Completed among finished runs, in % */
+                                success_rate: number;
+                                total_runs: number;
+                                workflow_id: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Error envelope */

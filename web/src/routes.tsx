@@ -2,10 +2,13 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './layout/RequireSession.js';
 import { Shell } from './layout/Shell.js';
+import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js';
+import { Dashboard } from './pages/dashboard/Dashboard.js';
 import { NotFound } from './pages/NotFound.js';
 import { Placeholder } from './pages/Placeholder.js';
 import { RunPrefetch } from './pages/runs/RunPrefetch.js';
 import { SignIn } from './pages/SignIn.js';
+import { VaultPage } from './pages/vault/VaultPage.js';
 import { WorkflowList } from './pages/workflows/WorkflowList.js';
 
 /** Pages heavy enough (canvas, charts) to load only when opened. */
@@ -29,7 +32,7 @@ export const router = createBrowserRouter(
         </RequireSession>
       ),
       children: [
-        { index: true, element: <Placeholder title="Dashboard" /> },
+        { index: true, element: <Dashboard /> },
         { path: 'workflows', element: <WorkflowList /> },
         { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
         {
@@ -42,8 +45,8 @@ export const router = createBrowserRouter(
           element: <RunPrefetch>{lazyPage(() => import('./pages/runs/RunInspector.js'))}</RunPrefetch>,
         },
         { path: 'inbox', element: <Placeholder title="Inbox" /> },
-        { path: 'vault', element: <Placeholder title="Vault" /> },
-        { path: 'authorizations', element: <Placeholder title="Authorizations" /> },
+        { path: 'vault', element: <VaultPage /> },
+        { path: 'authorizations', element: <AuthorizationsPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },
