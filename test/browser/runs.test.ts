@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../helpers/axe.js';
 import {
   type BrowserSession,
   describeBrowser,
@@ -109,6 +110,7 @@ describeBrowser('runs and the run inspector', () => {
       .getByText('the branch leading here was not taken')
       .waitFor();
     await screenshot(page, 'runs-inspector-completed');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(page.consoleErrors).toEqual([]);
   });
 
@@ -145,6 +147,7 @@ describeBrowser('runs and the run inspector', () => {
     expect(await stepStatus('check')).toBe('not_reached');
     await expect(panel.getByRole('button', { name: 'Resume from here' }).isDisabled()).resolves.toBe(true);
     await screenshot(page, 'runs-inspector-failed');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: DOCS_SCREENSHOT });
 
     target.respond('/api', 200, { kind: 'small' });
@@ -232,8 +235,20 @@ describeBrowser('runs and the run inspector', () => {
     await page.getByLabel('Workflow').selectOption({ label: 'Slow lane' });
     await page.getByText('1–2 of 2 runs').waitFor();
     await screenshot(page, 'runs-all-filtered');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await rows.first().getByRole('link', { name: /^Run / }).click();
     await page.getByRole('heading', { name: 'Slow lane · run' }).waitFor();
     expect(page.consoleErrors.filter((e) => !e.includes('ERR_FAILED'))).toEqual([]);
+  });
+
+  it('reads well in dark mode at 1920×1080', async () => {
+    const failed = (await t.call('GET', '/workflows/runs?status=failed')).body.data[0];
+    const dark = await newPage(session, { width: 1920, height: 1080 });
+    await dark.emulateMedia({ colorScheme: 'dark' });
+    await signedIn(dark, t, `runs/${failed.id}`);
+    await dark.getByRole('region', { name: 'call' }).getByRole('alert').waitFor();
+    await screenshot(dark, 'runs-inspector-dark-1920');
+    expect(await seriousA11yViolations(dark)).toEqual([]);
+    await dark.context().close();
   });
 });
