@@ -38,11 +38,17 @@ async function failingWorkflow() {
 /** Reads server-sent events until the stream ends or `until` returns true. */
 async function readEvents(
   path: string,
-  options: { org?: string; headers?: Record<string, string>; until?: (e: SseEvent[]) => boolean } = {},
+  options: {
+    server?: TestServer;
+    org?: string;
+    headers?: Record<string, string>;
+    until?: (events: SseEvent[], comments: string[]) => boolean;
+  } = {},
 ) {
+  const server = options.server ?? t;
   const controller = new AbortController();
-  const response = await fetch(`${t.url}${path}`, {
-    headers: { authorization: `Bearer ${await t.token(options.org)}`, ...options.headers },
+  const response = await fetch(`${server.url}${path}`, {
+    headers: { authorization: `Bearer ${await server.token(options.org)}`, ...options.headers },
     signal: controller.signal,
   });
   const events: SseEvent[] = [];
@@ -70,7 +76,7 @@ async function readEvents(
         data: JSON.parse(field('data') ?? 'null'),
       });
     }
-    if (options.until?.(events)) {
+    if (options.until?.(events, comments)) {
       controller.abort();
       break;
     }
@@ -265,50 +271,86 @@ describe('GET /workflows/runs/{runId}/events', () => {
     expect((await t.call('GET', '/workflows/runs/fl_run_nope!/events')).status).toBe(422);
   });
 
-  it('caps open streams per organization and frees a slot when a client disconnects', async () => {
+  it('ends with an error event when the run disappears mid-stream', async () => {
     const wf = await createWorkflow(t, {
       nodes: [node('n1', 'manual_trigger'), node('wait', 'delay', { duration: 30, unit: 'seconds' })],
       edges: [edge('n1', 'wait')],
     });
     const started = await t.call('POST', `/workflows/${wf.id}/execute`, { body: { context: {} } });
-    const runId = started.body.id;
-    await waitForRun(t, runId, { until: (r) => r.status === 'running' });
-    const path = `/workflows/runs/${runId}/events`;
-    const token = await t.token();
-    /** Opens a stream and keeps it open (the body is never read). */
-    const hold = async () => {
-      const controller = new AbortController();
-      const res = await fetch(`${t.url}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
-        signal: controller.signal,
-      });
-      return { status: res.status, controller };
-    };
-    const held = await Promise.all(Array.from({ length: 20 }, hold));
-    expect(held.map((h) => h.status)).toEqual(Array(20).fill(200));
-    const refused = await t.call('GET', path);
-    expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ code: 'too_many_run_streams', type: 'rate_limit_error' });
-    // Other organizations have their own budget.
-    const otherRun = await executeAndWait(
-      t,
-      (await createWorkflow(t, { nodes: [node('n1', 'manual_trigger')], edges: [] }, 'org_other')).id,
-      {},
-      'org_other',
-    );
-    const other = await readEvents(`/workflows/runs/${otherRun.id}/events`, { org: 'org_other' });
-    expect(other.response.status).toBe(200);
+    let deleted = false;
+    const { events } = await readEvents(`/workflows/runs/${started.body.id}/events`, {
+      until: (seen) => {
+        if (!deleted && seen.some((e) => e.event === 'nodes' && e.data.wait.status === 'waiting')) {
+          deleted = true;
+          void t.call('DELETE', `/workflows/${wf.id}`);
+        }
+        return false;
+      },
+    });
+    expect(deleted).toBe(true);
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'resource_not_found' } });
+    expect(events.at(-1)?.data.doc_url).toContain('/docs/errors.md#resource_not_found');
+  });
 
-    // A client that goes away frees its slot.
-    held.pop()?.controller.abort();
-    const deadline = Date.now() + 5000;
-    let again = await hold();
-    while (again.status !== 200 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      again = await hold();
+  it('keeps idle streams alive, caps them per organization and frees a slot when a client leaves', async () => {
+    const small = await startTestServer({}, {}, { runStreams: { maxPerOrg: 2, keepAliveMs: 100 } });
+    try {
+      const wf = await createWorkflow(small, {
+        nodes: [node('n1', 'manual_trigger'), node('wait', 'delay', { duration: 30, unit: 'seconds' })],
+        edges: [edge('n1', 'wait')],
+      });
+      const started = await small.call('POST', `/workflows/${wf.id}/execute`, { body: { context: {} } });
+      const runId = started.body.id;
+      await waitForRun(small, runId, { until: (r) => r.status === 'running' });
+      const path = `/workflows/runs/${runId}/events`;
+
+      // An idle stream (the run sleeps for 30 s) gets keep-alive comments.
+      const first = await readEvents(path, { server: small, until: (_, comments) => comments.length >= 2 });
+      expect(first.comments.slice(0, 2)).toEqual([': keep-alive', ': keep-alive']);
+
+      const token = await small.token();
+      /** Opens a stream and keeps it open (the body is never read). */
+      const hold = async () => {
+        const controller = new AbortController();
+        const res = await fetch(`${small.url}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: controller.signal,
+        });
+        return { status: res.status, controller };
+      };
+      const held = [await hold(), await hold()];
+      expect(held.map((h) => h.status)).toEqual([200, 200]);
+      const refused = await small.call('GET', path);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ code: 'too_many_run_streams', type: 'rate_limit_error' });
+      expect(refused.body.doc_url).toContain('/docs/errors.md#too_many_run_streams');
+
+      // Other organizations have their own budget.
+      const other = await createWorkflow(
+        small,
+        { nodes: [node('n1', 'manual_trigger')], edges: [] },
+        'org_other',
+      );
+      const otherRun = await executeAndWait(small, other.id, {}, 'org_other');
+      const otherStream = await readEvents(`/workflows/runs/${otherRun.id}/events`, {
+        server: small,
+        org: 'org_other',
+      });
+      expect(otherStream.events.at(-1)?.event).toBe('end');
+
+      // A client that goes away frees its slot.
+      held.pop()?.controller.abort();
+      const deadline = Date.now() + 5000;
+      let again = await hold();
+      while (again.status !== 200 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        again = await hold();
+      }
+      expect(again.status).toBe(200);
+      held.push(again);
+      for (const h of held) h.controller.abort();
+    } finally {
+      await small.close();
     }
-    expect(again.status).toBe(200);
-    held.push(again);
-    for (const h of held) h.controller.abort();
   });
 });
