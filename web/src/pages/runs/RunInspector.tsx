@@ -169,7 +169,10 @@ function Inspector({ run, graph }: { run: Run; graph: RunGraphData }) {
       <div className={`inspector ${node ? 'with-panel' : ''}`}>
         <section className="card inspector-graph" aria-label="Run graph">
           <div className="card-header">
-            <h2 className="grow">Graph</h2>
+            <h2>Graph</h2>
+            <span className="muted grow">
+              {node ? '' : 'Select a node for its input, output and timing.'}
+            </span>
             <Legend states={graph.node_states} />
           </div>
           <RunGraph
