@@ -2413,7 +2413,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/event-stream": {
+                        "application/json": {
                             /** @enum {string} */
                             code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
@@ -2430,7 +2430,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/event-stream": {
+                        "application/json": {
                             /** @enum {string} */
                             code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
@@ -2447,7 +2447,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/event-stream": {
+                        "application/json": {
                             /** @enum {string} */
                             code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;
@@ -2464,7 +2464,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/event-stream": {
+                        "application/json": {
                             /** @enum {string} */
                             code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                             doc_url: string;

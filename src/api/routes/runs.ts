@@ -104,8 +104,14 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
           'at once (429 `too_many_run_streams`). Send the bearer token in the Authorization header.',
         ].join(' '),
         params: runIdParams,
-        produces: ['text/event-stream'],
-        response: { 200: z.string().describe('Server-sent events'), 429: errorSchema, ...notFoundErrors },
+        response: {
+          200: {
+            description: 'Server-sent events',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          429: errorSchema,
+          ...notFoundErrors,
+        },
       },
     },
     async (request, reply) => stream(request, reply, principalOf(request).orgId, request.params.runId),
