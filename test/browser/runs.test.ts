@@ -238,7 +238,21 @@ describeBrowser('runs and the run inspector', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await rows.first().getByRole('link', { name: /^Run / }).click();
     await page.getByRole('heading', { name: 'Slow lane · run' }).waitFor();
+
     expect(page.consoleErrors.filter((e) => !e.includes('ERR_FAILED'))).toEqual([]);
+
+    // An unknown run says so, with the error's documentation.
+    await page.goto(`${t.url}/ui/runs/fl_run_0000000000000000000000000a`);
+    const notice = page.getByRole('alert').filter({ hasText: 'The run could not be loaded' });
+    await notice.getByText('resource_not_found').waitFor();
+    await notice.getByRole('link', { name: 'What does this mean?' }).waitFor();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.reload();
+    await notice.waitFor();
+    await page.waitForLoadState('networkidle');
+    // Asked once each (run and graph): a 404 is not asked again when the page mounts.
+    expect(requested.filter((p) => p.startsWith('/workflows/runs/'))).toHaveLength(2);
   });
 
   it('reads well in dark mode at 1920×1080', async () => {

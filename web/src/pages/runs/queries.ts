@@ -76,11 +76,14 @@ const runQuery = (runId: string) => ({
   queryKey: runKeys.run(runId),
   queryFn: () => fetchRun(runId),
   staleTime: FRESH_MS,
+  // The route's prefetch just asked (with the app's retries): mounting does not ask again.
+  retryOnMount: false,
 });
 const graphQuery = (runId: string) => ({
   queryKey: runKeys.graph(runId),
   queryFn: () => fetchRunGraph(runId),
   staleTime: FRESH_MS,
+  retryOnMount: false,
 });
 
 export function useRun(runId: string) {
