@@ -176,7 +176,7 @@ function Inspector({ run, graph }: { run: Run; graph: RunGraphData }) {
             <Legend states={graph.node_states} />
           </div>
           <RunGraph
-            nodes={graph.nodes as Parameters<typeof RunGraph>[0]['nodes']}
+            nodes={graph.nodes}
             edges={graph.edges}
             states={states}
             selectedNodeId={selected}
