@@ -268,7 +268,8 @@ describe('GET /workflows/runs/{runId}/events', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.body).toMatchObject({ code: 'resource_not_found', type: 'not_found_error' });
     expect((await t.call('GET', `/workflows/runs/${run.id}/events`, { token: null })).status).toBe(401);
-    expect((await t.call('GET', '/workflows/runs/fl_run_nope!/events')).status).toBe(422);
+    // A malformed id is unknown too.
+    expect((await t.call('GET', '/workflows/runs/fl_run_nope!/events')).status).toBe(404);
   });
 
   it('ends with an error event when the run disappears mid-stream', async () => {
