@@ -31,6 +31,7 @@ import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
+import type { RunStreamLimits } from './run-events.js';
 import { installWebApp } from './web-app.js';
 
 export interface AppDeps {
@@ -53,6 +54,8 @@ export interface AppDeps {
   /** Requests per minute per token; 0 turns the limit off. */
   rateLimitPerMinute?: number;
   logger?: Logger | false;
+  /** Live run streams (GET /workflows/runs/{runId}/events): poll interval, keep-alive, per-org cap. */
+  runStreams?: Partial<RunStreamLimits>;
   /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
   webAppDir?: string | null;
 }
@@ -96,7 +99,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
-    await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
+    await authed.register(runRoutes, {
+      runs: deps.runs,
+      publicUrl: deps.publicUrl,
+      registry: deps.registry,
+      ...(deps.runStreams ? { runStreams: deps.runStreams } : {}),
+    });
     await authed.register(logRoutes, { logs: deps.logs });
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });

@@ -177,6 +177,12 @@ export const ERRORS = {
     'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
   ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  too_many_run_streams: def(
+    429,
+    'rate_limit_error',
+    true,
+    'Too many live run streams are open for this organization. Close one (or poll GET /workflows/runs/{runId}) and retry.',
+  ),
   sync_timeout: def(
     504,
     'timeout_error',

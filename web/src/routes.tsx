@@ -7,6 +7,7 @@ import { Dashboard } from './pages/dashboard/Dashboard.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { Placeholder } from './pages/Placeholder.js';
+import { RunPrefetch } from './pages/runs/RunPrefetch.js';
 import { SignIn } from './pages/SignIn.js';
 import { VaultPage } from './pages/vault/VaultPage.js';
 import { WorkflowList } from './pages/workflows/WorkflowList.js';
@@ -35,8 +36,15 @@ export const router = createBrowserRouter(
         { index: true, element: <Dashboard /> },
         { path: 'workflows', element: <WorkflowList /> },
         { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
-        { path: 'runs', element: <Placeholder title="Runs" /> },
-        { path: 'runs/:runId', element: <Placeholder title="Run" /> },
+        {
+          path: 'workflows/:workflowId/runs',
+          element: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
+        },
+        { path: 'runs', element: lazyPage(() => import('./pages/runs/RunsPage.js')) },
+        {
+          path: 'runs/:runId',
+          element: <RunPrefetch>{lazyPage(() => import('./pages/runs/RunInspector.js'))}</RunPrefetch>,
+        },
         { path: 'inbox', element: <InboxPage /> },
         { path: 'vault', element: <VaultPage /> },
         { path: 'authorizations', element: <AuthorizationsPage /> },
