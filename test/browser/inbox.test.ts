@@ -92,5 +92,22 @@ describeBrowser('inbox', () => {
     expect(yes?.output).toEqual({ text: 'approved 60' });
     expect(run.logs.some((l: { node_id: string }) => l.node_id === 'no')).toBe(false);
     await screenshot(page, 'inbox-empty');
+
+    // The run inspector shows a waiting run's form inline and answers it there.
+    const second = await t.call('POST', `/workflows/${wf.id}/execute`, {
+      body: { context: { customer: 'Globex', amount: 5 } },
+    });
+    await waitForRun(t, second.body.id, { until: (r) => r.status === 'awaiting_ui_interaction' });
+    await page.goto(`${t.url}/ui/runs/${second.body.id}`);
+    const form = page.getByRole('form', { name: 'Approve the refund for Globex?' });
+    await form.waitFor();
+    await screenshot(page, 'inspector-waiting-form');
+    await form.getByLabel('Your email').fill('boss@example.com');
+    await form.getByLabel('Decision').selectOption('full');
+    await form.getByRole('button', { name: 'Reject' }).click();
+    const rejected = await waitForRun(t, second.body.id);
+    expect(rejected.logs.find((l: { node_id: string }) => l.node_id === 'no')?.output).toEqual({
+      text: 'rejected',
+    });
   });
 });

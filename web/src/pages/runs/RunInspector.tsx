@@ -21,6 +21,7 @@ import {
 } from './queries.js';
 import { StepList } from './StepList.js';
 import { type LiveMode, useLiveRun } from './useLiveRun.js';
+import { WaitingForms } from './WaitingForms.js';
 import './runs.css';
 
 /** Re-renders every second while `active` (a running run's duration). */
@@ -159,12 +160,15 @@ function Inspector({ run, graph }: { run: Run; graph: RunGraphData }) {
         </div>
       )}
       {run.status === 'awaiting_ui_interaction' && (
-        <div className="notice notice-info" role="status">
-          <span>
-            <strong>Waiting for input.</strong> This run paused on a form and continues once someone answers
-            it (see the <Link to="/inbox">Inbox</Link>).
-          </span>
-        </div>
+        <>
+          <div className="notice notice-info" role="status">
+            <span>
+              <strong>Waiting for input.</strong> This run paused on a form and continues once someone answers
+              it, here or in the <Link to="/inbox">Inbox</Link>.
+            </span>
+          </div>
+          <WaitingForms runId={run.id} />
+        </>
       )}
       <div className={`inspector ${node ? 'with-panel' : ''}`}>
         <section className="card inspector-graph" aria-label="Run graph">
