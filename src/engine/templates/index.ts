@@ -9,5 +9,4 @@ export {
   type TemplateLimits,
 } from './engine.js';
 export { registerFilters } from './filters.js';
-export { parseDateLoose } from './parse-date.js';
 export { TemplateError } from './template-error.js';
