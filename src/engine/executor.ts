@@ -6,7 +6,7 @@ import type { CompiledDefinition, DefinitionCache } from './compiled-definition.
 import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
-import { NO_SECRETS, type RunSecrets, type SecretsPort } from './secrets.js';
+import { noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
@@ -60,7 +60,7 @@ export async function executeRun(
   const secrets =
     deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)
       ? await deps.secrets.load(run.orgId, refs)
-      : NO_SECRETS;
+      : noVaultSecrets();
   const outcome = await createExecution(deps, compiled, run, owner, control, logs, secrets).execute();
   return finish(deps, run, outcome);
 }
@@ -168,10 +168,7 @@ function createExecution(
   }
 
   function log(id: string, fields: LogFields): LogRecord {
-    const safe =
-      secrets === NO_SECRETS
-        ? fields
-        : { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
+    const safe = { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
     return {
       id: newId('log'),
       orgId: run.orgId,

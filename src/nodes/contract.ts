@@ -62,6 +62,15 @@ export interface SecretRefs {
   resolve(text: string): string;
 }
 
+/**
+ * The run's redactor, as a node sees it: a value registered here (a private key the node generated) is
+ * replaced by `[REDACTED]` in everything the run stores or returns from then on, this node's own log
+ * included. Later nodes of the same execution still read the real value from the run context.
+ */
+export interface SecretOutputs {
+  register(secret: string): void;
+}
+
 /** Everything a node's `run` receives besides its config. */
 export interface NodeContext {
   readonly runId: string;
@@ -84,6 +93,7 @@ export interface NodeContext {
   readonly http: HttpPort;
   readonly runs: SubRunPort;
   readonly secrets: SecretRefs;
+  readonly redactor: SecretOutputs;
 }
 
 /**
@@ -122,8 +132,10 @@ export interface NodeDefinition<TConfig = unknown> {
    */
   readonly rawFields?: readonly string[];
   /**
-   * Top-level config fields evaluated as one Liquid expression to their raw value (an array or object,
-   * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
+   * Top-level config fields whose strings are evaluated to their raw value instead of being rendered to
+   * text: a string that is exactly one `{{ expression }}` gives the value itself (an array or object,
+   * e.g. an iterator's `items: "{{ n1.rows }}"`, or a number); other strings render to text as usual.
+   * Objects and arrays are walked, so every string inside them is evaluated the same way.
    */
   readonly valueFields?: readonly string[];
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */

@@ -9,7 +9,8 @@ import type {
 
 /**
  * A small `NodeContext` for node unit tests: a fixed clock, a live AbortSignal, a logger that keeps
- * what it was told, default limits, a manual trigger and no pending wait. Override any field.
+ * what it was told, a redactor that keeps what it was given (`registered`), default limits, a manual
+ * trigger and no pending wait. Override any field.
  */
 
 export const TEST_NOW = Date.parse('2024-06-15T12:00:00.000Z');
@@ -39,8 +40,9 @@ export const noRuns: SubRunPort = {
 
 export function createTestContext(
   overrides: Partial<NodeContext> = {},
-): NodeContext & { lines: LoggedLine[] } {
+): NodeContext & { lines: LoggedLine[]; registered: string[] } {
   const lines: LoggedLine[] = [];
+  const registered: string[] = [];
   const log = (level: LoggedLine['level']) => (obj: object, msg?: string) => {
     lines.push({ level, obj, msg });
   };
@@ -61,8 +63,10 @@ export function createTestContext(
     http: noHttp,
     runs: noRuns,
     secrets: { resolve: (text) => text },
+    redactor: { register: (secret) => registered.push(secret) },
     ...overrides,
     lines,
+    registered,
   };
 }
 
