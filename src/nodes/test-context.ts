@@ -78,3 +78,20 @@ export async function runNode<TConfig>(
 ): Promise<NodeOutcome> {
   return definition.run(ctx, definition.config.parse(raw));
 }
+
+/**
+ * Runs the node like `runNode` and requires a finished outcome whose output matches the node's declared
+ * `output` schema (the schema must exist). Returns the parsed output and the handle.
+ */
+export async function runNodeOutput<TConfig>(
+  definition: NodeDefinition<TConfig>,
+  raw: unknown,
+  ctx: NodeContext = createTestContext(),
+  // biome-ignore lint/suspicious/noExplicitAny: tests read outputs freely
+): Promise<{ output: any; handle: string | null }> {
+  const outcome = await runNode(definition, raw, ctx);
+  if (!('output' in outcome))
+    throw new Error(`${definition.componentId} did not finish: ${JSON.stringify(outcome)}`);
+  if (!definition.output) throw new Error(`${definition.componentId} declares no output schema`);
+  return { output: definition.output.parse(outcome.output), handle: outcome.handle ?? null };
+}

@@ -8,7 +8,7 @@ import { lookup, pathKeys } from './paths.js';
 export const MAX_MAPPED_ITEMS = 10_000;
 
 /** A string leaf that is a source path: `$` (the whole source or item) or `$.user.name`, `$.rows[0]`. */
-const SOURCE_PATH = /^\$(\.[A-Za-z_][\w-]*|\[\d+\])*$/;
+const SOURCE_PATH = /^\$(\.[\w-]+|\[\d+\])*$/;
 
 const LEAF_KEYS = new Set(['$path', '$value', '$default', '$type']);
 

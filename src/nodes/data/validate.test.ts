@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runNode } from '../test-context.js';
+import { runNodeOutput } from '../test-context.js';
 import { validate } from './validate.js';
 
 // TEST_NOW is 2024-06-15T12:00:00Z.
 const run = async (data: unknown, rules: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-  const outcome = await runNode(validate, { data, rules, ...extra });
-  if (!('output' in outcome)) throw new Error('expected an output');
-  const output = validate.output?.parse(outcome.output) as {
-    valid: boolean;
-    errors: Record<string, string[]>;
-    error_count: number;
-    valid_items?: unknown[];
-    invalid_items?: unknown[];
-  };
-  return { ...output, handle: outcome.handle };
+  const { output, handle } = await runNodeOutput(validate, { data, rules, ...extra });
+  return { ...(output as { valid: boolean; errors: Record<string, string[]>; error_count: number }), handle };
 };
 const passes = async (rule: string, value: unknown) => (await run({ field: value }, { field: rule })).valid;
 

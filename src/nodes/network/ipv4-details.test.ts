@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runNode } from '../test-context.js';
+import { runNode, runNodeOutput } from '../test-context.js';
 import { ipDetails } from './ip-details.js';
 import { ipv4Details } from './ipv4-details.js';
 
-const details = async (raw: Record<string, unknown>, node = ipv4Details) => {
-  const outcome = await runNode(node, raw);
-  if (!('output' in outcome)) throw new Error('expected an output');
-  return node.output?.parse(outcome.output) as Record<string, unknown>;
-};
+const details = async (raw: Record<string, unknown>, node = ipv4Details) =>
+  (await runNodeOutput(node, raw)).output as Record<string, unknown>;
 
 /**
  * Worked out by hand (binary arithmetic on the mask), not by the code under test:

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, diffieHellman } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTestContext, runNode } from '../test-context.js';
+import { createTestContext, runNode, runNodeOutput } from '../test-context.js';
 import { wireguardKeyGenerator } from './wireguard-key-generator.js';
 
 /** RFC 7748 section 6.1 (X25519 Diffie-Hellman), hex as published, and the same keys in WireGuard base64. */
@@ -19,9 +19,7 @@ const BOB = {
 const SHARED_HEX = '4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742';
 
 const output = async (raw: Record<string, unknown>, ctx = createTestContext()) => {
-  const outcome = await runNode(wireguardKeyGenerator, raw, ctx);
-  if (!('output' in outcome)) throw new Error('expected an output');
-  return wireguardKeyGenerator.output?.parse(outcome.output) as Record<string, string>;
+  return (await runNodeOutput(wireguardKeyGenerator, raw, ctx)).output as Record<string, string>;
 };
 
 const DER_PRIVATE = Buffer.from('302e020100300506032b656e04220420', 'hex');
