@@ -1,8 +1,8 @@
 import { type Context, type Liquid, filters as standardFilters } from 'liquidjs';
 import { DateTime } from 'luxon';
+import { formatCarbon } from '../../domain/carbon-format.js';
 import { parseDate } from '../../domain/dates.js';
 import { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
-import { formatCarbon } from './carbon-format.js';
 
 /** What liquidjs binds `this` to when it calls a filter. */
 interface FilterThis {

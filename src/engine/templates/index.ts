@@ -1,5 +1,5 @@
+export { formatCarbon } from '../../domain/carbon-format.js';
 export { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
-export { formatCarbon } from './carbon-format.js';
 export { registerCounterTags } from './counter-tags.js';
 export {
   createTemplateEngine,
