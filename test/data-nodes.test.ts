@@ -165,6 +165,21 @@ describe('data and network nodes in a saved workflow', () => {
     );
   });
 
+  it('never reveals the private key after the run parked: later nodes read the redacted value', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('wg', 'wireguard_key_generator', {}),
+        node('wait', 'delay', { duration: 1, unit: 'seconds' }),
+        node('use', 'text_transform', { template: 'key: {{ wg.private_key }}' }),
+      ],
+      edges: [edge('n1', 'wg'), edge('wg', 'wait'), edge('wait', 'use')],
+    });
+    const run = await executeAndWait(t, wf.id);
+    expect(run.status, run.error_message).toBe('completed');
+    expect(logOf(run, 'use').output).toEqual({ text: `key: ${REDACTED}` });
+  });
+
   it('routes invalid data down the invalid handle with errors keyed by field', async () => {
     const wf = await createWorkflow(t, {
       nodes: [
