@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
-import { quote } from '../conditions/coercions.js';
 import {
   type ConditionGroup,
   conditionGroupSchema,
@@ -11,6 +10,7 @@ import {
 } from '../conditions/group-ops.js';
 import { defineNode } from '../contract.js';
 import { lookup, pathKeys } from './paths.js';
+import { readArray } from './values.js';
 
 export const MAX_FILTER_ITEMS = 10_000;
 
@@ -100,27 +100,6 @@ function matches(group: ItemGroup, item: unknown, index: number, now: number): b
   }
 }
 
-function toItems(value: unknown): unknown[] {
-  let items = value;
-  if (typeof items === 'string') {
-    try {
-      items = JSON.parse(items);
-    } catch {
-      throw new StratoflowError('node_failed', `Array filter: items ${quote(value)} is not an array.`);
-    }
-  }
-  if (items === null || items === undefined) return [];
-  if (!Array.isArray(items))
-    throw new StratoflowError('node_failed', `Array filter: items ${quote(value)} is not an array.`);
-  if (items.length > MAX_FILTER_ITEMS) {
-    throw new StratoflowError(
-      'node_failed',
-      `Array filter: ${items.length} items; the limit is ${MAX_FILTER_ITEMS}.`,
-    );
-  }
-  return items;
-}
-
 export const arrayFilter = defineNode({
   componentId: 'array_filter',
   kind: 'action',
@@ -148,7 +127,7 @@ export const arrayFilter = defineNode({
   handles: [],
   valueFields: ['items'],
   run: (ctx, config) => {
-    const items = toItems(config.items);
+    const items = readArray(config.items, 'Array filter: items', MAX_FILTER_ITEMS);
     const now = ctx.clock.now();
     const keep = config.mode === 'include';
     const kept = items.filter((item, index) => matches(config.rules, item, index, now) === keep);

@@ -80,7 +80,7 @@ describe('data_mapper', () => {
       { key: '2', name: '?' },
     ]);
     await expect(runNode(dataMapper, { source: { a: 1 }, for_each: true, mapping: {} })).rejects.toThrow(
-      'for_each needs `source` to be an array',
+      'Data mapper: with for_each, `source` must be an array.',
     );
   });
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { StratoflowError } from '../../domain/errors.js';
 import { booleanFlag } from '../conditions/coercions.js';
 import { defineNode } from '../contract.js';
 import { CAST_TYPES, type CastType, castValue } from './casts.js';
 import { lookup, pathKeys } from './paths.js';
+import { fromJsonText, readArray } from './values.js';
 
 export const MAX_MAPPED_ITEMS = 10_000;
 
@@ -97,17 +97,6 @@ function read(source: unknown, path: string): unknown {
   return lookup(source, path.replace(/^\$\.?/, '')).value;
 }
 
-function toSource(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const text = value.trim();
-  if (!text.startsWith('{') && !text.startsWith('[')) return value;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return value;
-  }
-}
-
 export const dataMapper = defineNode({
   componentId: 'data_mapper',
   kind: 'action',
@@ -125,17 +114,8 @@ export const dataMapper = defineNode({
   handles: [],
   valueFields: ['source', 'mapping'],
   run: (_ctx, config) => {
-    const source = toSource(config.source);
-    if (!config.for_each) return { output: build(config.mapping, source, []) };
-    if (!Array.isArray(source)) {
-      throw new StratoflowError('node_failed', 'Data mapper: for_each needs `source` to be an array.');
-    }
-    if (source.length > MAX_MAPPED_ITEMS) {
-      throw new StratoflowError(
-        'node_failed',
-        `Data mapper: the source has ${source.length} items; the limit is ${MAX_MAPPED_ITEMS}.`,
-      );
-    }
+    if (!config.for_each) return { output: build(config.mapping, fromJsonText(config.source), []) };
+    const source = readArray(config.source, 'Data mapper: with for_each, `source`', MAX_MAPPED_ITEMS);
     return { output: source.map((item) => build(config.mapping, item, [])) };
   },
 });

@@ -149,7 +149,8 @@ export function slugify(text: string, separator: string): string {
     .join(separator);
 }
 
-function escapeRegExp(literal: string): string {
+/** `literal` with every RegExp metacharacter escaped. */
+export function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -10,6 +10,7 @@ import {
   decode,
   ENCODINGS,
   encode,
+  escapeRegExp,
   HASHES,
   hash,
   hmac,
@@ -20,6 +21,7 @@ import {
   trim,
   uuidV7,
 } from './string-ops.js';
+import { readArray } from './values.js';
 
 export const MAX_GENERATED_LENGTH = 4096;
 export const MAX_SPLIT_PARTS = 10_000;
@@ -115,24 +117,6 @@ const config = z.discriminatedUnion('operation', [
 
 type Config = z.output<typeof config>;
 
-function toItems(value: unknown): unknown[] {
-  let items = value;
-  if (typeof items === 'string') {
-    try {
-      items = JSON.parse(items);
-    } catch {
-      items = null;
-    }
-  }
-  if (!Array.isArray(items))
-    throw new StratoflowError('node_failed', 'String utilities: join needs `items` to be an array.');
-  return items;
-}
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function apply(c: Config, now: number): unknown {
   switch (c.operation) {
     case 'random_string': {
@@ -164,7 +148,7 @@ function apply(c: Config, now: number): unknown {
       return parts;
     }
     case 'join':
-      return toItems(c.items)
+      return readArray(c.items, 'String utilities: join `items`', MAX_SPLIT_PARTS)
         .map((item) =>
           item === null || item === undefined
             ? ''

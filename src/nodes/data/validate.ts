@@ -5,6 +5,7 @@ import { defineNode } from '../contract.js';
 import { type ParsedRule, parseRules } from './validation/rule-parser.js';
 import { RULES } from './validation/rules.js';
 import { type ValidationErrors, validateData } from './validation/validator.js';
+import { fromJsonText, readArray } from './values.js';
 
 export const MAX_VALIDATED_ITEMS = 10_000;
 
@@ -47,15 +48,14 @@ const rulesSchema = z
   });
 
 function toData(value: unknown): unknown {
-  if (typeof value !== 'string') return value ?? {};
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
+  const data = fromJsonText(value ?? {});
+  if (typeof data === 'string') {
     throw new StratoflowError(
       'node_failed',
       'Validate: `data` is text that is not JSON; pass an object or an array.',
     );
   }
+  return data;
 }
 
 /** Prefixes every attribute of an item's errors with its index, as Laravel's `*.field` rules do. */
@@ -97,17 +97,10 @@ export const validate = defineNode({
     let errors: ValidationErrors;
     let items: { valid_items: unknown[]; invalid_items: unknown[] } | null = null;
     if (eachItem) {
-      if (!Array.isArray(data))
-        throw new StratoflowError('node_failed', 'Validate: each_item needs `data` to be an array.');
-      if (data.length > MAX_VALIDATED_ITEMS) {
-        throw new StratoflowError(
-          'node_failed',
-          `Validate: ${data.length} items; the limit is ${MAX_VALIDATED_ITEMS}.`,
-        );
-      }
+      const list = readArray(data, 'Validate: with each_item, `data`', MAX_VALIDATED_ITEMS);
       errors = {};
       items = { valid_items: [], invalid_items: [] };
-      for (const [index, item] of data.entries()) {
+      for (const [index, item] of list.entries()) {
         const itemErrors = validateData(item, config.rules, now);
         const bad = Object.keys(itemErrors).length > 0;
         (bad ? items.invalid_items : items.valid_items).push(item);

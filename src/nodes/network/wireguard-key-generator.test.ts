@@ -22,8 +22,17 @@ const output = async (raw: Record<string, unknown>, ctx = createTestContext()) =
   return (await runNodeOutput(wireguardKeyGenerator, raw, ctx)).output as Record<string, string>;
 };
 
+/** X25519 keys from raw bytes (PKCS#8 and SPKI DER prefixes from RFC 8410). */
 const DER_PRIVATE = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const DER_PUBLIC = Buffer.from('302a300506032b656e032100', 'hex');
+const privateKey = (raw: Buffer) =>
+  createPrivateKey({ key: Buffer.concat([DER_PRIVATE, raw]), format: 'der', type: 'pkcs8' });
+const publicKey = (base64: string) =>
+  createPublicKey({
+    key: Buffer.concat([DER_PUBLIC, Buffer.from(base64, 'base64')]),
+    format: 'der',
+    type: 'spki',
+  });
 
 describe('wireguard_key_generator', () => {
   it('the base64 test vectors are the RFC 7748 keys', () => {
@@ -50,40 +59,18 @@ describe('wireguard_key_generator', () => {
     expect((d[31] as number) & 0xc0).toBe(0x40);
     expect((await output({ mode: 'derive', private_key: out.private_key })).public_key).toBe(out.public_key);
     // Our private key with Bob's public key gives the same secret as Bob's private key with our public key.
-    const ours = createPrivateKey({ key: Buffer.concat([DER_PRIVATE, d]), format: 'der', type: 'pkcs8' });
-    const bob = createPrivateKey({
-      key: Buffer.concat([DER_PRIVATE, Buffer.from(BOB.privateHex, 'hex')]),
-      format: 'der',
-      type: 'pkcs8',
-    });
-    const pub = (b64: string) =>
-      createPublicKey({
-        key: Buffer.concat([DER_PUBLIC, Buffer.from(b64, 'base64')]),
-        format: 'der',
-        type: 'spki',
-      });
-    expect(diffieHellman({ privateKey: ours, publicKey: pub(BOB.public) })).toEqual(
-      diffieHellman({ privateKey: bob, publicKey: pub(out.public_key as string) }),
+    const bob = privateKey(Buffer.from(BOB.privateHex, 'hex'));
+    expect(diffieHellman({ privateKey: privateKey(d), publicKey: publicKey(BOB.public) })).toEqual(
+      diffieHellman({ privateKey: bob, publicKey: publicKey(out.public_key as string) }),
     );
     expect((await output({})).private_key).not.toBe(out.private_key);
   });
 
   it("Alice's and Bob's keys give the published shared secret", () => {
-    const key = (hex: string) =>
-      createPrivateKey({
-        key: Buffer.concat([DER_PRIVATE, Buffer.from(hex, 'hex')]),
-        format: 'der',
-        type: 'pkcs8',
-      });
-    const publicOf = (b64: string) =>
-      createPublicKey({
-        key: Buffer.concat([DER_PUBLIC, Buffer.from(b64, 'base64')]),
-        format: 'der',
-        type: 'spki',
-      });
-    expect(
-      diffieHellman({ privateKey: key(ALICE.privateHex), publicKey: publicOf(BOB.public) }).toString('hex'),
-    ).toBe(SHARED_HEX);
+    const alice = privateKey(Buffer.from(ALICE.privateHex, 'hex'));
+    expect(diffieHellman({ privateKey: alice, publicKey: publicKey(BOB.public) }).toString('hex')).toBe(
+      SHARED_HEX,
+    );
   });
 
   it("registers the private and preshared keys with the run's redactor unless told not to", async () => {
