@@ -14,6 +14,9 @@ describe('date_transform', () => {
       timezone: 'UTC',
     });
     expect((await transform({ date: 1710064800 })).formatted).toBe('2024-03-10 10:00:00');
+    expect((await transform({ date: '1710064800', operation: 'parse' })).iso).toBe(
+      '2024-03-10T10:00:00.000Z',
+    );
   });
 
   it('reads offset-less input in input_timezone and answers in timezone', async () => {

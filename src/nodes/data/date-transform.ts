@@ -6,7 +6,8 @@ import { StratoflowError } from '../../domain/errors.js';
 import { quote } from '../conditions/coercions.js';
 import { defineNode } from '../contract.js';
 
-export const DATE_OPERATIONS = ['format', 'add', 'subtract', 'start_of', 'end_of', 'diff'] as const;
+/** `parse` is `format` by another name: both read the date and output it. */
+export const DATE_OPERATIONS = ['format', 'parse', 'add', 'subtract', 'start_of', 'end_of', 'diff'] as const;
 export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'] as const;
 export const PERIOD_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
 export const DEFAULT_DATE_FORMAT = 'Y-m-d H:i:s';
@@ -102,6 +103,7 @@ function read(input: string | number, field: string, zone: string, now: number):
 function transform(date: DateTime, c: Config, zone: string, now: number): { date: DateTime; diff?: number } {
   switch (c.operation) {
     case 'format':
+    case 'parse':
       return { date };
     case 'add':
     case 'subtract': {
