@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { WorkflowNode } from '../domain/types.js';
 
-/** Keys of `node.data` that describe the node rather than configure its component. */
+/**
+ * Keys of `node.data` that describe the node rather than configure its component. `operation` is not
+ * one of them: components that define one (`date_transform`, `string_utils`) read it as config, and the
+ * others' schemas ignore it.
+ */
 export const NODE_METADATA_KEYS = [
   'componentId',
   'uiId',
-  'operation',
   'description',
   'label',
   'continue_on_error',

@@ -102,9 +102,16 @@ function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unkn
     string,
     unknown
   >;
+  const evaluateDeep = (value: unknown): unknown => {
+    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope);
+    if (Array.isArray(value)) return value.map(evaluateDeep);
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item)]));
+    }
+    return value;
+  };
   for (const field of valueFields) {
-    const raw = config[field];
-    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope);
+    if (field in config) rendered[field] = evaluateDeep(config[field]);
   }
   return rendered;
 }
@@ -151,6 +158,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
       interaction: step.interaction ?? null,
       linkUrl: step.linkUrl ?? null,
+      redactor: { register: (secret) => run.secrets.register(secret) },
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =

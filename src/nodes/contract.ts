@@ -63,6 +63,15 @@ export interface SecretRefs {
   resolve(text: string): string;
 }
 
+/**
+ * The run's redactor, as a node sees it: a value registered here (a private key the node generated) is
+ * replaced by `[REDACTED]` in everything the run stores or returns from then on, this node's own log
+ * included. Later nodes of the same execution still read the real value from the run context.
+ */
+export interface SecretOutputs {
+  register(secret: string): void;
+}
+
 /** Everything a node's `run` receives besides its config. */
 export interface NodeContext {
   readonly runId: string;
@@ -92,6 +101,7 @@ export interface NodeContext {
   readonly interaction: InteractionOutcome | null;
   /** Only for nodes with a one-time link (`interaction.link`): its URL, the same for the whole run. */
   readonly linkUrl: string | null;
+  readonly redactor: SecretOutputs;
 }
 
 /** How an interaction ended, as a node reads it back. */
@@ -138,8 +148,10 @@ export interface NodeDefinition<TConfig = unknown> {
    */
   readonly rawFields?: readonly string[];
   /**
-   * Top-level config fields evaluated as one Liquid expression to their raw value (an array or object,
-   * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
+   * Top-level config fields whose strings are evaluated to their raw value instead of being rendered to
+   * text: a string that is exactly one `{{ expression }}` gives the value itself (an array or object,
+   * e.g. an iterator's `items: "{{ n1.rows }}"`, or a number); other strings render to text as usual.
+   * Objects and arrays are walked, so every string inside them is evaluated the same way.
    */
   readonly valueFields?: readonly string[];
   /**
