@@ -1,24 +1,43 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { VERSION } from '../server.js';
+import { registerEvents } from './events.js';
+import { EXIT } from './exit-codes.js';
+import { registerLogin } from './login.js';
+import { registerLogs } from './logs.js';
 import { registerMigrate } from './migrate.js';
+import { registerExecute, registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
 import { registerToken } from './token.js';
 import { registerVault } from './vault.js';
+import { registerVaultItems } from './vault-items.js';
 import { registerWorker } from './worker.js';
+import { registerWorkflows } from './workflows.js';
 
 const program = new Command();
 program
   .name('stratoflow')
   .description('Self-hosted workflow engine speaking the Altostrat Workflows API')
-  .version(VERSION);
+  .version(VERSION)
+  // Usage errors exit 2 (README "From the terminal"); commander's default is 1.
+  .exitOverride();
 registerServe(program);
 registerToken(program);
 registerWorker(program);
 registerMigrate(program);
-registerVault(program);
+registerVaultItems(registerVault(program));
+registerLogin(program);
+registerWorkflows(program);
+registerExecute(program);
+registerRuns(program);
+registerLogs(program);
+registerEvents(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    process.exit(done ? EXIT.ok : EXIT.usage);
+  }
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
