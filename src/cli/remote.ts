@@ -98,9 +98,7 @@ export function reportError(error: unknown, context: { url?: string; verbose?: b
  * Wraps a client command's action: resolves the server from the global flags, runs the action, and
  * maps failures to one error line and an exit code. The action may return an exit code.
  */
-export function remoteAction<A extends unknown[]>(
-  action: (remote: Remote, ...args: A) => Promise<unknown>,
-) {
+export function remoteAction<A extends unknown[]>(action: (remote: Remote, ...args: A) => Promise<unknown>) {
   return async (...args: A) => {
     const command = args[args.length - 1] as Command;
     const flags = command.optsWithGlobals() as GlobalFlags;
