@@ -6,8 +6,10 @@ import { EXIT } from './exit-codes.js';
 import { registerLogin } from './login.js';
 import { registerLogs } from './logs.js';
 import { registerMigrate } from './migrate.js';
+import { registerRun } from './run.js';
 import { registerExecute, registerRuns } from './runs.js';
 import { registerServe } from './serve.js';
+import { registerTest } from './test-flows.js';
 import { registerToken } from './token.js';
 import { registerVault } from './vault.js';
 import { registerVaultItems } from './vault-items.js';
@@ -32,6 +34,8 @@ registerExecute(program);
 registerRuns(program);
 registerLogs(program);
 registerEvents(program);
+registerRun(program);
+registerTest(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -45,6 +45,7 @@ function toItems(value: unknown): unknown[] {
 export const iterator = defineNode({
   componentId: 'iterator',
   kind: 'action',
+  network: false,
   title: 'Iterator',
   description: 'Runs a sub-workflow for each item of an array, sequentially, and collects the results.',
   config,
