@@ -12,6 +12,7 @@ import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { isFinalLog } from './run-progress.js';
+import { assertTriggerInput } from './trigger-input.js';
 
 export interface RunServiceDeps {
   store: Store;
@@ -151,6 +152,7 @@ export function createRunService(deps: RunServiceDeps) {
       idempotencyKey?: string,
     ) {
       const workflow = await getWorkflow(orgId, workflowId);
+      assertTriggerInput(workflow.definition, context, 'context');
       const trigger: TriggerInput = { origin: 'manual', payload: context };
       return start({ workflow, origin: 'manual', trigger, ...(idempotencyKey ? { idempotencyKey } : {}) });
     },
