@@ -15,6 +15,7 @@ import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
+import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
@@ -94,6 +95,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(eventRoutes, { events: deps.events });
     await authed.register(testNodeRoutes, { tester: deps.tester });
     await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(mcpRoutes, {
+      workflows: deps.workflows,
+      runs: deps.runs,
+      sync: deps.sync,
+      version: deps.version,
+    });
   });
   return app;
 }

@@ -5,6 +5,7 @@ import { registerEvents } from './events.js';
 import { EXIT } from './exit-codes.js';
 import { registerLogin } from './login.js';
 import { registerLogs } from './logs.js';
+import { registerMcp } from './mcp.js';
 import { registerMigrate } from './migrate.js';
 import { registerRun } from './run.js';
 import { registerExecute, registerRuns } from './runs.js';
@@ -36,6 +37,7 @@ registerLogs(program);
 registerEvents(program);
 registerRun(program);
 registerTest(program);
+registerMcp(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
