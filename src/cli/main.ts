@@ -1,6 +1,6 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { VERSION } from '../server.js';
 import { registerEvents } from './events.js';
 import { EXIT } from './exit-codes.js';
 import { registerLogin } from './login.js';
@@ -17,11 +17,14 @@ import { registerVaultItems } from './vault-items.js';
 import { registerWorker } from './worker.js';
 import { registerWorkflows } from './workflows.js';
 
+/** The package's version, without loading the server (dist/cli/main.js and src/cli/main.ts alike). */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 const program = new Command();
 program
   .name('stratoflow')
   .description('Self-hosted workflow engine speaking the Altostrat Workflows API')
-  .version(VERSION)
+  .version(version)
   // Usage errors exit 2 (README "From the terminal"); commander's default is 1.
   .exitOverride();
 registerServe(program);
@@ -37,7 +40,7 @@ registerLogs(program);
 registerEvents(program);
 registerRun(program);
 registerTest(program);
-registerMcp(program);
+registerMcp(program, version);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

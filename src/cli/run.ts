@@ -3,7 +3,6 @@ import { presentLog, presentRun } from '../api/present.js';
 import { StratoflowError } from '../domain/errors.js';
 import { CliError, EXIT, usageError } from './exit-codes.js';
 import { jsonObjectArg, readJsonFile } from './json-input.js';
-import { openOfflineEngine } from './offline/engine.js';
 import { readFlowFile } from './offline/flow-file.js';
 import { printJson } from './output.js';
 import { reportError } from './remote.js';
@@ -55,6 +54,7 @@ export function registerRun(program: Command) {
         const known = new Set(flow.nodes.map((n) => n.id));
         for (const id of Object.keys(flags.mock))
           if (!known.has(id)) throw usageError(`--mock ${id}: the workflow has no node '${id}'.`);
+        const { openOfflineEngine } = await import('./offline/engine.js');
         const engine = await openOfflineEngine({ allowNetwork: flags.allowNetwork === true });
         try {
           const { run, logs } = await engine.run(flow, context, flags.mock);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { StratoflowError } from '../domain/errors.js';
 import { CliError, EXIT, usageError } from './exit-codes.js';
 import { checkCase, readCaseFile, type TestCase } from './offline/cases.js';
-import { type OfflineEngine, openOfflineEngine } from './offline/engine.js';
+import type { OfflineEngine } from './offline/engine.js';
 import { readFlowFile } from './offline/flow-file.js';
 import { junitXml, type SuiteResult } from './offline/junit.js';
 import { paint } from './output.js';
@@ -58,6 +58,7 @@ export function registerTest(program: Command) {
         if (flows.length === 0) throw usageError(`No *.flow.json files under ${root}.`);
         const suites: SuiteResult[] = [];
         const timestamp = new Date().toISOString().replace(/\.\d+Z$/, '');
+        const { openOfflineEngine } = await import('./offline/engine.js');
         const engine = await openOfflineEngine({ allowNetwork: flags.allowNetwork === true });
         try {
           for (const flowPath of flows) {
