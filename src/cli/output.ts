@@ -9,7 +9,8 @@ export function colourEnabled(stream: NodeJS.WriteStream = process.stdout): bool
 type Style = Parameters<typeof styleText>[0];
 
 export function paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stdout): string {
-  return colourEnabled(stream) ? styleText(style, text) : text;
+  // Our own check decides (TTY of the stream written to, NO_COLOR); styleText must not re-check stdout.
+  return colourEnabled(stream) ? styleText(style, text, { validateStream: false }) : text;
 }
 
 const STATUS_STYLES: Record<string, Style> = {

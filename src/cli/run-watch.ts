@@ -15,7 +15,7 @@ export function fetchRun(api: StratoflowClient, runId: string) {
 /** One line per finished node: status, node, component, duration, a short output preview. */
 export function logLine(log: LogView): string {
   const output = log.status === 'error' ? (log.output as { error?: unknown } | null)?.error : log.output;
-  const status = paintStatus(log.status.padEnd(7));
+  const status = paintStatus(log.status) + ' '.repeat(Math.max(0, 7 - log.status.length));
   const node = `${log.node_id} ${paint('gray', log.component_id ?? '')}`.trim();
   return `${status}  ${node}  ${formatDuration(log.duration_ms)}  ${preview(output)}`.trimEnd();
 }
