@@ -187,6 +187,31 @@ describe('runs', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error resource_not_found: Node 'n9' not found/);
   });
+  it("--wait reports an iterator's progress while it works through its items", async () => {
+    const child = await applied({
+      name: 'Slow child',
+      nodes: [node('n1', 'subflow_trigger'), node('n2', 'delay', { duration: 1, unit: 'seconds' })],
+      edges: [edge('n1', 'n2')],
+    });
+    const id = await applied({
+      name: 'Iterate',
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('n2', 'iterator', { items: '{{ n1.items }}', workflow_id: child }),
+      ],
+      edges: [edge('n1', 'n2')],
+    });
+    const res = await cli(['execute', id, '--context', '{"items":[1,2,3]}', '--wait']);
+    expect(res.code, res.stderr).toBe(0);
+    const counts = [...res.stdout.matchAll(/^progress n2 (\d)\/3$/gm)].map((m) => Number(m[1]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort());
+    expect(res.stdout).toMatch(/progress n2 \d\/3\n(.*\n)*success\s+n2 iterator\s+[\d.]+ m?s\s+\{"results":/);
+    const run = await t.call('GET', `/workflows/runs/${res.stdout.match(/fl_run_\w+/)?.[0]}`, {
+      org: 'org_cli',
+    });
+    expect(run.body.progress).toBeUndefined(); // only while running
+  });
 });
 
 describe('logs', () => {

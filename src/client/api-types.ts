@@ -1055,6 +1055,11 @@ export interface paths {
                                 workflow_id: string;
                             }[];
                             original_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -1230,6 +1235,11 @@ export interface paths {
                                     workflow_id: string;
                                 }[];
                                 original_run_id: string | null;
+                                progress?: {
+                                    done: number;
+                                    node_id: string;
+                                    total: number;
+                                }[];
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;
@@ -2032,6 +2042,11 @@ export interface paths {
                                 workflow_id: string;
                             }[];
                             original_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2163,6 +2178,11 @@ export interface paths {
                                     workflow_id: string;
                                 }[];
                                 original_run_id: string | null;
+                                progress?: {
+                                    done: number;
+                                    node_id: string;
+                                    total: number;
+                                }[];
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;
@@ -2290,6 +2310,11 @@ export interface paths {
                                     workflow_id: string;
                                 }[];
                                 original_run_id: string | null;
+                                progress?: {
+                                    done: number;
+                                    node_id: string;
+                                    total: number;
+                                }[];
                                 resumed_from_node_id: string | null;
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 started_at: string;

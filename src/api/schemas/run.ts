@@ -32,6 +32,8 @@ export const runSchema = z.object({
   original_run_id: z.string().nullable(),
   resumed_from_node_id: z.string().nullable(),
   created_at: timestamp,
+  /** Iterators still working through their items (single-run reads only, while running). */
+  progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
   logs: z.array(logSchema).optional(),
 });
 
