@@ -73,6 +73,28 @@ describe('workflows', () => {
     expect((await t.call('GET', `/workflows/${id}`, { org: 'org_cli' })).body.name).toBe('Renamed');
   });
 
+  it('apply compares what the server stores: omitted defaults and editor-only keys change nothing', async () => {
+    const loose = {
+      name: 'Loose file',
+      nodes: [
+        { id: 'n1', data: { componentId: 'manual_trigger' }, selected: true },
+        { id: 'n2', data: { componentId: 'text_transform', template: 'x' }, dragging: false },
+      ],
+      edges: [{ id: 'e', source: 'n1', target: 'n2', animated: true }],
+    };
+    const file = writeFile('loose.json', loose);
+    expect((await cli(['workflows', 'apply', '-f', file])).stdout).toMatch(/^created /);
+    expect((await cli(['workflows', 'apply', '-f', file])).stdout).toMatch(/^unchanged /);
+    const invalid = await cli([
+      'workflows',
+      'apply',
+      '-f',
+      writeFile('no-nodes.json', { name: 'x', edges: [] }),
+    ]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/^error usage: .*no-nodes\.json: nodes: /);
+  });
+
   it('export writes a file that apply takes back unchanged', async () => {
     const id = await applied({ ...hello, name: 'Exported' });
     const out = join(dir, 'exported.json');

@@ -3,10 +3,10 @@ import { presentLog, presentRun } from '../api/present.js';
 import { StratoflowError } from '../domain/errors.js';
 import { CliError, EXIT, usageError } from './exit-codes.js';
 import { jsonObjectArg, readJsonFile } from './json-input.js';
-import { readFlowFile } from './offline/flow-file.js';
 import { printJson } from './output.js';
 import { reportError } from './remote.js';
 import { finalLine, logLine } from './run-watch.js';
+import { readFlowFile } from './workflow-file.js';
 
 /** `--mock n3=@reply.json` or `--mock n3='{"status":200}'`, repeatable. */
 function collectMock(value: string, previous: Record<string, unknown>): Record<string, unknown> {

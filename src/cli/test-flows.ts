@@ -5,10 +5,10 @@ import { StratoflowError } from '../domain/errors.js';
 import { CliError, EXIT, usageError } from './exit-codes.js';
 import { checkCase, readCaseFile, type TestCase } from './offline/cases.js';
 import type { OfflineEngine } from './offline/engine.js';
-import { readFlowFile } from './offline/flow-file.js';
 import { junitXml, type SuiteResult } from './offline/junit.js';
 import { paint } from './output.js';
 import { reportError } from './remote.js';
+import { readFlowFile } from './workflow-file.js';
 
 /** Every `*.flow.json` under `dir` (node_modules and dot-folders skipped), sorted. */
 function findFlows(dir: string): string[] {

@@ -6,6 +6,7 @@ import { CliError, EXIT, usageError } from './exit-codes.js';
 import { readJsonFile } from './json-input.js';
 import { paint, printJson, printTable, relativeTime } from './output.js';
 import { remoteAction, withRemoteFlags } from './remote.js';
+import { readWorkflowFile } from './workflow-file.js';
 
 type Workflow = Awaited<ReturnType<typeof getWorkflow>>;
 
@@ -26,8 +27,8 @@ async function getWorkflow(api: StratoflowClient, id: string) {
   return unwrap(api.GET('/workflows/{workflowId}', { params: { path: { workflowId: id } } }));
 }
 
-/** A workflow file: an object with at least `name`, `nodes` and `edges`. */
-function readWorkflowFile(path: string): Record<string, unknown> {
+/** Any JSON object (the server validates it). */
+function readRawFile(path: string): Record<string, unknown> {
   const body = readJsonFile(path, 'workflow file');
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw usageError(`Workflow file ${path} must hold a JSON object.`);
@@ -164,8 +165,8 @@ export function registerWorkflows(program: Command) {
     .option('--json', 'print the workflow as JSON')
     .action(
       remoteAction(async ({ api }, opts: { file: string; json?: boolean }) => {
-        const file = readWorkflowFile(opts.file);
-        const { outcome, workflow } = await applyWorkflow(api, file);
+        const { body, id } = readWorkflowFile(opts.file);
+        const { outcome, workflow } = await applyWorkflow(api, { ...body, ...(id ? { id } : {}) });
         if (opts.json) return printJson({ outcome, workflow });
         process.stdout.write(`${paint('bold', outcome)} ${workflow.id} ${workflow.name}\n`);
       }),
@@ -199,7 +200,8 @@ export function registerWorkflows(program: Command) {
     .option('--json', 'print JSON')
     .action(
       remoteAction(async ({ api }, opts: { file: string; json?: boolean }) => {
-        const body = definitionOf(readWorkflowFile(opts.file));
+        // The server reports every problem, so the file goes as it is (only JSON is required here).
+        const body = definitionOf(readRawFile(opts.file));
         const result = await unwrap(api.POST('/workflows/validate', { body }));
         if (opts.json) printJson(result);
         else if (result.valid) process.stdout.write(`${paint('green', 'valid')} ${opts.file}\n`);
