@@ -16,6 +16,7 @@ import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
+import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
@@ -112,6 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester });
     await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(mcpRoutes, {
+      workflows: deps.workflows,
+      runs: deps.runs,
+      sync: deps.sync,
+      version: deps.version,
+    });
   });
   return app;
 }

@@ -1704,6 +1704,11 @@ export interface operations {
                         original_run_id: string | null;
                         /** @description The run whose trigger_workflow or iterator node started this one */
                         parent_run_id: string | null;
+                        progress?: {
+                            done: number;
+                            node_id: string;
+                            total: number;
+                        }[];
                         resumed_from_node_id: string | null;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         started_at: string;
@@ -1875,6 +1880,11 @@ export interface operations {
                             original_run_id: string | null;
                             /** @description The run whose trigger_workflow or iterator node started this one */
                             parent_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2782,6 +2792,11 @@ export interface operations {
                             original_run_id: string | null;
                             /** @description The run whose trigger_workflow or iterator node started this one */
                             parent_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2893,6 +2908,11 @@ export interface operations {
                         original_run_id: string | null;
                         /** @description The run whose trigger_workflow or iterator node started this one */
                         parent_run_id: string | null;
+                        progress?: {
+                            done: number;
+                            node_id: string;
+                            total: number;
+                        }[];
                         resumed_from_node_id: string | null;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         started_at: string;
@@ -3530,6 +3550,11 @@ export interface operations {
                             original_run_id: string | null;
                             /** @description The run whose trigger_workflow or iterator node started this one */
                             parent_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -3650,6 +3675,11 @@ export interface operations {
                             original_run_id: string | null;
                             /** @description The run whose trigger_workflow or iterator node started this one */
                             parent_run_id: string | null;
+                            progress?: {
+                                done: number;
+                                node_id: string;
+                                total: number;
+                            }[];
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;

@@ -164,6 +164,13 @@ export interface NodeDefinition<TConfig = unknown> {
    * `{{ node_id.url }}` from the run's start, so an earlier node can already send it.
    */
   readonly interactive?: { link(data: Record<string, unknown>): boolean };
+  /**
+   * Whether `run` reaches outside the process (HTTP, mail, SSH...). Offline runs (`stratoflow run` and
+   * `stratoflow test`) refuse such nodes unless mocked or `--allow-network`. Actions that leave it unset
+   * count as outbound, so a new integration is never called offline by mistake; triggers and conditions
+   * never are.
+   */
+  readonly network?: boolean;
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
   readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;
