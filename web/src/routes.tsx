@@ -30,7 +30,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <Placeholder title="Dashboard" /> },
         { path: 'workflows', element: <WorkflowList /> },
-        { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
+        { path: 'workflows/:workflowId', element: lazyPage(() => import('./editor/EditorPage.js')) },
         { path: 'runs', element: <Placeholder title="Runs" /> },
         { path: 'runs/:runId', element: <Placeholder title="Run" /> },
         { path: 'inbox', element: <Placeholder title="Inbox" /> },
