@@ -29,11 +29,15 @@ export function ConfigForm({
     const errors: Record<string, { __errors: string[] }> = {};
     for (const issue of issues) {
       if (!issue.field || !properties.includes(issue.field)) continue;
-      const text = issue.message.replace(/^Node '[^']+' \([^)]*\): /, '');
+      const value = data[issue.field];
+      const text =
+        value === undefined || value === ''
+          ? 'Required.'
+          : issue.message.replace(/^Node '[^']+' \([^)]*\): /, '').replace(/^[\w.[\]]+: /, '');
       errors[issue.field] = { __errors: [...(errors[issue.field]?.__errors ?? []), text] };
     }
     return errors as ErrorSchema;
-  }, [issues, properties]);
+  }, [issues, properties, data]);
   const formContext = useMemo(() => ({ suggestions }), [suggestions]);
   if (properties.length === 0) {
     return <p className="muted">This component has nothing to configure.</p>;

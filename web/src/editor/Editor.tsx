@@ -133,10 +133,10 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     setTimeout(() => setStatus((s) => (s === message ? '' : s)), 2500);
   }, []);
 
-  /** Where a click-added node goes: right of the selected node, else the middle of the view. */
+  /** Where a click-added node goes: below the selected node, else the middle of the view. */
   const placeForNew = useCallback(() => {
     const from = graph.nodes.find((n) => n.selected);
-    if (from) return { x: from.position.x + NODE_W + 80, y: from.position.y };
+    if (from) return { x: from.position.x, y: from.position.y + (from.measured?.height ?? NODE_H) + 60 };
     const box = wrapper.current?.getBoundingClientRect();
     if (!box) return { x: 0, y: 0 };
     const center = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
@@ -298,7 +298,7 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
         </div>
       ) : null}
       <div className="editor-body">
-        <Palette components={catalogue} onAdd={addByClick} />
+        <Palette components={catalogue} onAdd={addByClick} hasTrigger={trigger !== undefined} />
         <section
           className="flow-canvas editor-canvas"
           ref={wrapper}
@@ -369,9 +369,15 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
                   disabled={selectedNodes.length === 0 && !graph.edges.some((e) => e.selected)}
                 />
                 <span className="toolbar-sep" />
-                <ToolButton label="Auto-layout" onClick={layout} disabled={graph.nodes.length === 0} />
+                <ToolButton
+                  label="Auto-layout"
+                  text="Layout"
+                  onClick={layout}
+                  disabled={graph.nodes.length === 0}
+                />
                 <ToolButton
                   label="Zoom to fit"
+                  text="Fit"
                   onClick={() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 })}
                 />
               </Panel>
@@ -455,11 +461,14 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
 
 function ToolButton({
   label,
+  text,
   shortcut,
   onClick,
   disabled,
 }: {
   label: string;
+  /** A shorter visible text; `label` stays the accessible name. */
+  text?: string;
   shortcut?: string;
   onClick(): void;
   disabled?: boolean;
@@ -472,8 +481,9 @@ function ToolButton({
       disabled={disabled}
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-keyshortcuts={shortcut}
+      aria-label={text ? label : undefined}
     >
-      {label}
+      {text ?? label}
     </button>
   );
 }

@@ -13,11 +13,15 @@ const GROUPS = [
 export function Palette({
   components,
   onAdd,
+  hasTrigger,
 }: {
   components: readonly ComponentInfo[];
   onAdd(componentId: string): void;
+  /** Triggers start folded away once the workflow has its one trigger. */
+  hasTrigger: boolean;
 }) {
   const [search, setSearch] = useState('');
+  const [folded, setFolded] = useState<Record<string, boolean>>(() => ({ trigger: hasTrigger }));
   const needle = search.trim().toLowerCase();
   const shown = components.filter(
     (c) =>
@@ -55,8 +59,20 @@ export function Palette({
           const items = shown.filter((c) => c.kind === kind);
           if (items.length === 0) return null;
           return (
-            <section key={kind} className={`palette-group palette-${kind}`}>
-              <h2>{title}</h2>
+            <details
+              key={kind}
+              className={`palette-group palette-${kind}`}
+              open={Boolean(needle) || !folded[kind]}
+              onToggle={(e) => {
+                const open = (e.currentTarget as HTMLDetailsElement).open;
+                if (!needle) setFolded((f) => ({ ...f, [kind]: !open }));
+              }}
+            >
+              <summary>
+                <h2>
+                  {title} <span className="palette-count">{items.length}</span>
+                </h2>
+              </summary>
               <ul>
                 {items.map((c) => (
                   <li key={c.componentId}>
@@ -69,17 +85,16 @@ export function Palette({
                         e.dataTransfer.effectAllowed = 'move';
                       }}
                       onClick={() => onAdd(c.componentId)}
-                      title={c.description}
+                      title={`${c.componentId}: ${c.description}`}
                       aria-label={`Add ${c.title}`}
                       data-component={c.componentId}
                     >
                       <span className="palette-item-title">{c.title}</span>
-                      <span className="palette-item-id">{c.componentId}</span>
                     </button>
                   </li>
                 ))}
               </ul>
-            </section>
+            </details>
           );
         })}
       </div>

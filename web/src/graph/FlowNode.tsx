@@ -32,7 +32,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
   return (
     <div className={classes.join(' ')} title={description || component?.description}>
       {!isTrigger(component) && (
-        <Handle type="target" position={Position.Left} isConnectable={!readOnly} className="flow-handle" />
+        <Handle type="target" position={Position.Top} isConnectable={!readOnly} className="flow-handle" />
       )}
       <div className="flow-node-body">
         <div className="flow-node-kind">{component ? kind : 'unknown component'}</div>
@@ -57,7 +57,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
         </span>
       )}
       {handles.length === 0 ? (
-        <Handle type="source" position={Position.Right} isConnectable={!readOnly} className="flow-handle" />
+        <Handle type="source" position={Position.Bottom} isConnectable={!readOnly} className="flow-handle" />
       ) : (
         <div className="flow-node-outputs">
           {handles.map((handle) => (
@@ -65,7 +65,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
               <span className="flow-node-output-label">{handle || 'next'}</span>
               <Handle
                 type="source"
-                position={Position.Right}
+                position={Position.Bottom}
                 id={handle || null}
                 isConnectable={!readOnly}
                 className={`flow-handle flow-handle-${handle || 'plain'}`}
