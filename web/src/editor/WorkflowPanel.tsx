@@ -48,11 +48,9 @@ export function WorkflowPanel({
             : 'Select a node on the canvas to edit it.'}
         </p>
       </header>
-      <section className="panel-section" aria-labelledby="problems-heading">
-        <h3 id="problems-heading">Problems</h3>
-        {issues.length === 0 ? (
-          <p className="muted">None found.</p>
-        ) : (
+      {issues.length > 0 && (
+        <section className="panel-section" aria-labelledby="problems-heading">
+          <h3 id="problems-heading">Problems</h3>
           <ul className="issue-list problems">
             {issues.map((issue) => (
               <li key={issue.message}>
@@ -70,8 +68,34 @@ export function WorkflowPanel({
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </section>
+      )}
+      {(triggerComponent === 'webhook_trigger' || triggerComponent === 'sync_request_trigger') && (
+        <section className="panel-section" aria-labelledby="endpoint-heading">
+          <h3 id="endpoint-heading">Endpoint</h3>
+          {triggerComponent === 'webhook_trigger' &&
+            (webhookUrl ? (
+              <div className="field">
+                <span className="label">Webhook URL (POST; keep it secret)</span>
+                <div className="copy-row">
+                  <code className="endpoint">{webhookUrl}</code>
+                  <CopyButton text={webhookUrl} />
+                </div>
+              </div>
+            ) : (
+              <p className="muted">Save to get this workflow's webhook URL.</p>
+            ))}
+          {triggerComponent === 'sync_request_trigger' && (
+            <div className="field">
+              <span className="label">Synchronous API (POST with a bearer token or wfk_ key)</span>
+              <div className="copy-row">
+                <code className="endpoint">POST {syncUrl}</code>
+                <CopyButton text={syncUrl} />
+              </div>
+            </div>
+          )}
+        </section>
+      )}
       <section className="panel-section" aria-label="General">
         <div className="field">
           <label htmlFor="wf-name">Name</label>
@@ -179,32 +203,6 @@ export function WorkflowPanel({
         </div>
         <ErrorNotice error={authorizations.error} title="Could not list the authorizations" />
       </section>
-      {(triggerComponent === 'webhook_trigger' || triggerComponent === 'sync_request_trigger') && (
-        <section className="panel-section" aria-labelledby="endpoint-heading">
-          <h3 id="endpoint-heading">Endpoint</h3>
-          {triggerComponent === 'webhook_trigger' &&
-            (webhookUrl ? (
-              <div className="field">
-                <span className="label">Webhook URL (POST; keep it secret)</span>
-                <div className="copy-row">
-                  <code className="endpoint">{webhookUrl}</code>
-                  <CopyButton text={webhookUrl} />
-                </div>
-              </div>
-            ) : (
-              <p className="muted">Save to get this workflow's webhook URL.</p>
-            ))}
-          {triggerComponent === 'sync_request_trigger' && (
-            <div className="field">
-              <span className="label">Synchronous API (POST with a bearer token or wfk_ key)</span>
-              <div className="copy-row">
-                <code className="endpoint">POST {syncUrl}</code>
-                <CopyButton text={syncUrl} />
-              </div>
-            </div>
-          )}
-        </section>
-      )}
     </div>
   );
 }

@@ -36,7 +36,9 @@ function LiquidWidget({ multiline, ...props }: WidgetProps & { multiline: boolea
       onFocus={() => onFocus(id, text)}
       disabled={props.disabled || props.readonly}
       required={props.required}
-      placeholder={props.placeholder || 'Text, or {{ node_id.field }}'}
+      placeholder={
+        props.placeholder || (props.schema.type === 'string' ? 'Text, or {{ node_id.field }}' : '')
+      }
       invalid={(rawErrors?.length ?? 0) > 0}
       describedBy={rawErrors?.length ? `${id}__error` : undefined}
     />
