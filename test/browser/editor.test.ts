@@ -87,7 +87,7 @@ describeBrowser('workflow editor', () => {
     await dragFromPalette(page, 'Webhook trigger', 200, 200);
     await page.getByText('A workflow has exactly one trigger').waitFor();
     await screenshot(page, 'editor-second-trigger');
-    expect(await page.locator('.react-flow__node').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
     await page.getByRole('button', { name: 'Replace with Webhook trigger' }).click();
     await expect(node(page, 'n1').textContent()).resolves.toContain('webhook_trigger');
 
@@ -105,7 +105,7 @@ describeBrowser('workflow editor', () => {
     await page.waitForTimeout(300);
     await connect(page, handle(page, 'n3', 'source', 'true'), handle(page, 'n4', 'target'));
     await connect(page, handle(page, 'n3', 'source', 'false'), handle(page, 'n5', 'target'));
-    expect(await edgeCount(page)).toBe(4);
+    await expect.poll(() => edgeCount(page)).toBe(4);
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.waitForTimeout(300);
 
@@ -113,10 +113,10 @@ describeBrowser('workflow editor', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
-    expect(await edgeCount(page)).toBe(3);
+    await expect.poll(() => edgeCount(page)).toBe(3);
     await page.keyboard.press('Control+y');
     await page.getByRole('button', { name: 'Redo' }).click();
-    expect(await edgeCount(page)).toBe(4);
+    await expect.poll(() => edgeCount(page)).toBe(4);
 
     await screenshot(page, 'editor-built');
   }, 90_000);
@@ -133,6 +133,7 @@ describeBrowser('workflow editor', () => {
 
   it('configures nodes through the generated forms, tests one, and suggests its output paths', async () => {
     const panel = page.getByRole('complementary', { name: 'Node n2' });
+    await panel.getByLabel('Label').fill('Call the target');
     await panel.getByLabel('Method').selectOption('POST');
     await panel.getByLabel(/^URL/).fill(`${target.url}/hook`);
     await expect.poll(() => node(page, 'n2').locator('.flow-node-badge').count()).toBe(0);
@@ -144,6 +145,7 @@ describeBrowser('workflow editor', () => {
 
     await select(page, 'n3');
     const condition = page.getByRole('complementary', { name: 'Node n3' });
+    await condition.getByLabel('Label').fill('Answered 200?');
     await condition.getByLabel('Operator').selectOption('equals');
     const value = condition.getByLabel(/^Value/);
     await value.click();
@@ -159,14 +161,17 @@ describeBrowser('workflow editor', () => {
       .getByRole('complementary', { name: 'Node n4' })
       .getByLabel('Template')
       .fill('yes {{ n2.body.ok }}');
+    await page.getByRole('complementary', { name: 'Node n4' }).getByLabel('Label').fill('Say yes');
     await select(page, 'n5');
     await page.getByRole('complementary', { name: 'Node n5' }).getByLabel('Template').fill('no');
     await page.getByRole('complementary', { name: 'Node n5' }).getByLabel('Label').fill('Say no');
     await expect(node(page, 'n5').textContent()).resolves.toContain('Say no');
+    await expect(node(page, 'n4').textContent()).resolves.toContain('Say yes');
     await expect.poll(() => page.locator('.flow-node-badge').count()).toBe(0);
   }, 60_000);
 
   it('guards unsaved changes, saves, and the API has the nodes, edges and handles', async () => {
+    await expect(node(page, 'n4').textContent()).resolves.toContain('Say yes');
     await page.getByRole('link', { name: '← Workflows' }).click();
     await page.getByRole('heading', { name: 'Leave without saving?' }).waitFor();
     await screenshot(page, 'editor-leave-guard');
@@ -200,6 +205,10 @@ describeBrowser('workflow editor', () => {
       value: '{{ n2.status }}',
       compare_to: '200',
     });
+    expect(saved.nodes.find((n: { id: string }) => n.id === 'n4').data).toMatchObject({
+      label: 'Say yes',
+      template: 'yes {{ n2.body.ok }}',
+    });
     expect(saved.webhook_url).toContain('/workflows/webhooks/');
 
     // The webhook URL is offered with a copy button once nothing is selected.
@@ -226,5 +235,33 @@ describeBrowser('workflow editor', () => {
     expect(byNode.n4).toMatchObject({ text: 'yes true' });
     expect(byNode.n5).toBeUndefined();
     expect(page.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it('copies, pastes and deletes a multi-selection, with undo', async () => {
+    await page.goto(`${t.url}/ui/workflows/${workflowId}`);
+    await node(page, 'n5').waitFor();
+    await node(page, 'n4').click();
+    await node(page, 'n5').click({ modifiers: ['Control'] });
+    await page.getByText('2 nodes selected').waitFor();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node(page, 'n7').waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await screenshot(page, 'editor-pasted');
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
+    await node(page, 'n6').click();
+    await node(page, 'n7').click({ modifiers: ['Control'] });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await page.getByText('Saved', { exact: true }).first().waitFor();
+
+    // The picture in the README: the condition selected, its generated form beside the canvas.
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await select(page, 'n3');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 5000 }).toBe('');
+    await page.screenshot({ path: 'test-results/screenshots/web-editor-docs.png' });
   }, 60_000);
 });

@@ -21,7 +21,7 @@ export function ConfigForm({
   component: ComponentInfo;
   issues: readonly Issue[];
   suggestions: readonly string[];
-  onChange(data: NodeData): void;
+  onChange(change: (data: NodeData) => NodeData): void;
 }) {
   const { schema, uiSchema } = useMemo(() => formSchemas(component.config_schema), [component]);
   const properties = Object.keys((schema.properties ?? {}) as object);
@@ -58,7 +58,10 @@ export function ConfigForm({
       showErrorList={false}
       noValidate
       idPrefix={`cfg-${nodeId}`}
-      onChange={(event) => onChange({ ...(event.formData as Record<string, unknown>), ...metadataOf(data) })}
+      onChange={(event) => {
+        const config = event.formData as Record<string, unknown>;
+        onChange((current) => ({ ...config, ...metadataOf(current) }));
+      }}
     />
   );
 }

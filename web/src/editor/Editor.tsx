@@ -19,8 +19,8 @@ import { GraphContext } from '../graph/context.js';
 import { type FlowNodeType, nodeTypes } from '../graph/FlowNode.js';
 import { minimapColor } from '../graph/minimap.js';
 import { issuesByNode } from './issues.js';
+import { loadConfigForm } from './LazyConfigForm.js';
 import { LeaveDialog, useLeaveGuard } from './LeaveGuard.js';
-import { autoLayout } from './layout.js';
 import { pathKeyOf, pathsOf, pathsOfSchema } from './liquid.js';
 import { toDefinition, toGraph, upstreamOf, type WorkflowEdge, type WorkflowNode } from './model.js';
 import { NodePanel } from './NodePanel.js';
@@ -180,7 +180,8 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     const count = actions.paste(graph);
     if (count) announce(`Pasted ${count} node${count === 1 ? '' : 's'}`);
   }, [actions, graph, announce]);
-  const layout = useCallback(() => {
+  const layout = useCallback(async () => {
+    const { autoLayout } = await import('./layout.js'); // dagre is only needed when asked for
     history.update(autoLayout);
     requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
   }, [history, flow]);
@@ -241,6 +242,15 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [history, copy, paste, save]);
+
+  // Fetch the form library and dagre once the canvas is up, so the first use does not wait for them.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => {
+      void loadConfigForm();
+      void import('./layout.js');
+    });
+  }, []);
 
   useEffect(() => {
     document.title = `${settings.name || 'Untitled'} · Editor · Stratoflow`;
@@ -430,7 +440,7 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
               issues={issues.filter((i) => i.nodeId === selected.id)}
               suggestions={suggestions}
               sampleContext={sampleContext}
-              onData={(data) => actions.setData(selected.id, () => data)}
+              onData={(change) => actions.setData(selected.id, change)}
               onRename={(to) => actions.rename(selected.id, to)}
               onDelete={() => actions.remove([selected.id])}
               onConnect={(handle, target) =>

@@ -2,9 +2,9 @@ import type { Edge } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { type ComponentInfo, type NodeData, nodeTitle } from '../graph/catalogue.js';
 import type { FlowNodeType } from '../graph/FlowNode.js';
-import { ConfigForm } from './ConfigForm.js';
 import { Connections } from './Connections.js';
 import type { Issue } from './issues.js';
+import { LazyConfigForm as ConfigForm } from './LazyConfigForm.js';
 import { RetryFields } from './RetryFields.js';
 import { TestNode } from './TestNode.js';
 
@@ -16,7 +16,8 @@ export interface NodePanelProps {
   issues: readonly Issue[];
   suggestions: readonly string[];
   sampleContext: Record<string, unknown>;
-  onData(data: NodeData): void;
+  /** Changes the node's data from its latest value (never from a copy a render may hold). */
+  onData(change: (data: NodeData) => NodeData): void;
   onRename(to: string): void;
   onDelete(): void;
   onConnect(sourceHandle: string | null, target: string): void;
@@ -46,8 +47,10 @@ export function NodePanel(props: NodePanelProps) {
   const text = (key: 'label' | 'description') =>
     typeof node.data[key] === 'string' ? (node.data[key] as string) : '';
   const setText = (key: 'label' | 'description', value: string) => {
-    const { [key]: _old, ...rest } = node.data;
-    props.onData(value ? { ...rest, [key]: value } : (rest as NodeData));
+    props.onData((data) => {
+      const { [key]: _old, ...rest } = data;
+      return value ? { ...rest, [key]: value } : (rest as NodeData);
+    });
   };
   return (
     <div className="panel-scroll">

@@ -16,10 +16,11 @@ export function RetryFields({
 }: {
   nodeId: string;
   data: NodeData;
-  onChange(data: NodeData): void;
+  onChange(change: (data: NodeData) => NodeData): void;
 }) {
   const retry = (data.retry && typeof data.retry === 'object' ? data.retry : null) as Retry | null;
-  const setRetry = (patch: Partial<Retry>) => onChange({ ...data, retry: { ...retry, ...patch } });
+  const setRetry = (patch: Partial<Retry>) =>
+    onChange((d) => ({ ...d, retry: { ...(d.retry as Retry | undefined), ...patch } }));
   const number = (key: keyof Retry, label: string, step: number, min: number) => (
     <div className="field">
       <label htmlFor={`${nodeId}-retry-${key}`}>{label}</label>
@@ -41,8 +42,11 @@ export function RetryFields({
           type="checkbox"
           checked={data.continue_on_error === true}
           onChange={(e) => {
-            const { continue_on_error: _c, ...rest } = data;
-            onChange(e.target.checked ? { ...rest, continue_on_error: true } : (rest as NodeData));
+            const on = e.target.checked;
+            onChange((d) => {
+              const { continue_on_error: _c, ...rest } = d;
+              return on ? { ...rest, continue_on_error: true } : (rest as NodeData);
+            });
           }}
         />
         <span>
@@ -57,8 +61,11 @@ export function RetryFields({
           type="checkbox"
           checked={retry !== null}
           onChange={(e) => {
-            const { retry: _r, ...rest } = data;
-            onChange(e.target.checked ? { ...rest, retry: DEFAULT_RETRY } : (rest as NodeData));
+            const on = e.target.checked;
+            onChange((d) => {
+              const { retry: _r, ...rest } = d;
+              return on ? { ...rest, retry: DEFAULT_RETRY } : (rest as NodeData);
+            });
           }}
         />
         <span>Retry when it fails</span>

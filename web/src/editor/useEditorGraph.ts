@@ -44,9 +44,15 @@ export function useEditorGraph(
   const clipboard = useRef<{ nodes: FlowNodeType[]; edges: Edge[]; pastes: number } | null>(null);
   const lastEdit = useRef<{ key: string; at: number } | null>(null);
 
+  /**
+   * The canvas may only move, measure and select nodes: their content changes here, never from the
+   * canvas's own copy (which can be older than ours).
+   */
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeType>[]) => {
-      const kept = changes.filter((c) => c.type !== 'remove');
+      const kept = changes.filter(
+        (c) => c.type === 'position' || c.type === 'dimensions' || c.type === 'select',
+      );
       if (kept.length > 0) update((g) => ({ ...g, nodes: applyNodeChanges(kept, g.nodes) }), false);
     },
     [update],
@@ -54,7 +60,7 @@ export function useEditorGraph(
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const kept = changes.filter((c) => c.type !== 'remove');
+      const kept = changes.filter((c) => c.type === 'select');
       if (kept.length > 0) update((g) => ({ ...g, edges: applyEdgeChanges(kept, g.edges) }), false);
     },
     [update],
