@@ -107,7 +107,7 @@ it('serves the app shell for client routes, assets with long caching, and / redi
     expect((await js.text()).length).toBeGreaterThan(1000);
     const missing = await fetch(`${t.url}/ui/assets/missing-0000.js`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).code).toBe('route_not_found');
+    expect(((await missing.json()) as { code: string }).code).toBe('route_not_found');
     // The API is unchanged next to the app.
     expect((await t.call('GET', '/workflows')).status).toBe(200);
   } finally {
