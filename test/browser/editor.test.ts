@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../helpers/axe.js';
 import {
   type BrowserSession,
   describeBrowser,
@@ -215,6 +216,7 @@ describeBrowser('workflow editor', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await page.getByText(saved.webhook_url).waitFor();
     await screenshot(page, 'editor-saved');
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 60_000);
 
   it('runs the workflow with a payload and opens the run', async () => {
@@ -263,5 +265,6 @@ describeBrowser('workflow editor', () => {
     await select(page, 'n3');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 5000 }).toBe('');
     await page.screenshot({ path: 'test-results/screenshots/web-editor-docs.png' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 60_000);
 });

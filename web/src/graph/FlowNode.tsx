@@ -69,7 +69,6 @@ function FlowNodeView({ id, data, selected }: NodeProps<FlowNodeType>) {
                 id={handle || null}
                 isConnectable={!readOnly}
                 className={`flow-handle flow-handle-${handle || 'plain'}`}
-                aria-label={`Output ${handle || 'next'}`}
               />
             </div>
           ))}
