@@ -86,10 +86,11 @@ try {
     await page.goto(`${t.url}/ui/workflows/${id}`);
     await page.waitForFunction(
       (n) => {
-        const nodes = document.querySelectorAll('.react-flow__node');
+        // biome-ignore lint/suspicious/noExplicitAny: the DOM exists in the page, not in this file's types
+        const page = globalThis as any;
+        const nodes = page.document.querySelectorAll('.react-flow__node');
         if (nodes.length < n) return false;
-        const last = nodes[nodes.length - 1] as HTMLElement;
-        return getComputedStyle(last).visibility !== 'hidden';
+        return page.getComputedStyle(nodes[nodes.length - 1]).visibility !== 'hidden';
       },
       count,
       { polling: 'raf', timeout: 30_000 },

@@ -9,7 +9,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
 } from '@xyflow/react';
-import { type JSX, useCallback, useMemo } from 'react';
+import { type JSX, useCallback, useMemo, useState } from 'react';
 import { useComponents } from '../api/queries.js';
 import type { ComponentInfo, NodeData } from './catalogue.js';
 import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
@@ -47,9 +47,12 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
     () => new Map((catalogue.data ?? []).map((c) => [c.componentId, c as ComponentInfo])),
     [catalogue.data],
   );
+  // Sizes the canvas measured, handed back as controlled nodes must be (the minimap draws from them).
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const flowNodes = useMemo<FlowNodeType[]>(
     () =>
       nodes.map((n) => ({
+        ...(measured[n.id] ? { measured: measured[n.id] } : {}),
         id: n.id,
         type: 'step',
         position: n.position,
@@ -58,7 +61,7 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
         draggable: false,
         connectable: false,
       })),
-    [nodes, selectedNodeId],
+    [nodes, selectedNodeId, measured],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -82,11 +85,14 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeType>[]) => {
       let chosen: string | null | undefined;
+      const sizes: Record<string, { width: number; height: number }> = {};
       for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
         if (change.type !== 'select') continue;
         if (change.selected) chosen = change.id;
         else if (chosen === undefined && change.id === selectedNodeId) chosen = null;
       }
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
       if (chosen !== undefined && chosen !== selectedNodeId) onSelectNode(chosen);
     },
     [onSelectNode, selectedNodeId],
