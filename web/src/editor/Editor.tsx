@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { paths } from '../../../src/client/index.js';
 import { api, unwrap } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -22,7 +23,7 @@ import { issuesByNode } from './issues.js';
 import { loadConfigForm } from './LazyConfigForm.js';
 import { LeaveDialog, useLeaveGuard } from './LeaveGuard.js';
 import { pathKeyOf, pathsOf, pathsOfSchema } from './liquid.js';
-import { toDefinition, toGraph, upstreamOf, type WorkflowEdge, type WorkflowNode } from './model.js';
+import { toDefinition, toGraph, upstreamOf } from './model.js';
 import { NodePanel } from './NodePanel.js';
 import { DRAG_TYPE, Palette } from './Palette.js';
 import { useLastRunOutputs, useVaultNames } from './queries.js';
@@ -34,19 +35,9 @@ import { useGraphHistory } from './useHistory.js';
 import { useValidation } from './validation.js';
 import { WorkflowPanel } from './WorkflowPanel.js';
 
-export interface EditableWorkflow {
-  id: string;
-  name: string;
-  description: string | null;
-  is_active: boolean;
-  schedule_type: string | null;
-  schedule_value: string | null;
-  schedule_timezone: string | null;
-  authorization_id: string | null;
-  webhook_url: string | null;
-  nodes?: WorkflowNode[];
-  edges?: WorkflowEdge[];
-}
+/** A workflow as `GET /workflows/{id}` answers it. */
+export type EditableWorkflow =
+  paths['/workflows/{workflowId}']['get']['responses'][200]['content']['application/json'];
 
 const NODE_W = 220;
 const NODE_H = 72;

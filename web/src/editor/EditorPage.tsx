@@ -5,9 +5,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useParams } from 'react-router';
 import { useComponents } from '../api/queries.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import type { ComponentInfo } from '../graph/catalogue.js';
 import { Page } from '../layout/Page.js';
-import { type EditableWorkflow, Editor } from './Editor.js';
+import { Editor } from './Editor.js';
 import { useWorkflow } from './queries.js';
 
 /** `/ui/workflows/:workflowId`: loads the workflow and the component catalogue, then the editor. */
@@ -26,11 +25,7 @@ export default function EditorPage() {
   if (!workflow.data || !catalogue.data) return <div className="empty">Loading the editor…</div>;
   return (
     <ReactFlowProvider>
-      <Editor
-        key={workflow.data.id}
-        workflow={workflow.data as EditableWorkflow}
-        catalogue={catalogue.data as ComponentInfo[]}
-      />
+      <Editor key={workflow.data.id} workflow={workflow.data} catalogue={catalogue.data} />
     </ReactFlowProvider>
   );
 }

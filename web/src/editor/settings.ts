@@ -1,3 +1,5 @@
+import type { EditableWorkflow } from './Editor.js';
+
 /** The workflow's own fields the editor changes besides the graph. */
 export interface WorkflowSettings {
   name: string;
@@ -9,15 +11,7 @@ export interface WorkflowSettings {
   authorization_id: string;
 }
 
-export function settingsOf(w: {
-  name: string;
-  description: string | null;
-  is_active: boolean;
-  schedule_type: string | null;
-  schedule_value: string | null;
-  schedule_timezone: string | null;
-  authorization_id: string | null;
-}): WorkflowSettings {
+export function settingsOf(w: EditableWorkflow): WorkflowSettings {
   return {
     name: w.name,
     description: w.description ?? '',

@@ -11,7 +11,7 @@ import {
 } from '@xyflow/react';
 import { type JSX, useCallback, useMemo, useState } from 'react';
 import { useComponents } from '../api/queries.js';
-import type { ComponentInfo, NodeData } from './catalogue.js';
+import type { NodeData } from './catalogue.js';
 import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
 import { type FlowNodeType, nodeTypes } from './FlowNode.js';
 import { minimapColor } from './minimap.js';
@@ -44,7 +44,7 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
   const { nodes, edges, states, selectedNodeId, onSelectNode } = props;
   const catalogue = useComponents();
   const components = useMemo(
-    () => new Map((catalogue.data ?? []).map((c) => [c.componentId, c as ComponentInfo])),
+    () => new Map((catalogue.data ?? []).map((c) => [c.componentId, c])),
     [catalogue.data],
   );
   // Sizes the canvas measured, handed back as controlled nodes must be (the minimap draws from them).

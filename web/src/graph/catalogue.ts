@@ -1,14 +1,8 @@
+import type { paths } from '../../../src/client/index.js';
+
 /** A node component as `GET /components` describes it: what the canvas and the forms are built from. */
-export interface ComponentInfo {
-  componentId: string;
-  kind: string;
-  title: string;
-  description: string;
-  handles: string[];
-  config_derived_handles: boolean;
-  config_schema: Record<string, unknown>;
-  output_schema: Record<string, unknown> | null;
-}
+export type ComponentInfo =
+  paths['/components']['get']['responses'][200]['content']['application/json'][number];
 
 /** A workflow node's `data`: the component id, its config and the node metadata, side by side. */
 export type NodeData = Record<string, unknown> & { componentId: string };
