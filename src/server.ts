@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEventService } from './engine/event-service.js';
+import { createInteractionService } from './engine/interaction-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createNodeTester } from './engine/node-tester.js';
 import { createSyncService } from './engine/sync-service.js';
@@ -75,6 +76,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    interactions: createInteractionService({ store, clock, onRunReady: () => worker?.wake() }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
     registry,
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),

@@ -1,5 +1,6 @@
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
+import type { InteractionView } from '../engine/interaction-service.js';
 
 /** API shape of a workflow (spec §2.3). Lists omit `nodes` and `edges`. */
 export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefinition: boolean) {
@@ -88,5 +89,30 @@ export function presentPage<T, R>(
       to: from === null ? null : from + rows.length - 1,
       total,
     },
+  };
+}
+
+/** API shape of an interaction (what a waiting run asks a person). */
+export function presentInteraction(i: InteractionView) {
+  const { title, description, fields, buttons } = i.formConfig;
+  return {
+    id: i.id,
+    run_id: i.runId,
+    workflow_id: i.workflowId,
+    node_id: i.nodeId,
+    status: i.status,
+    form: {
+      title,
+      description,
+      fields: fields.map((f) => ({ ...f, label: f.label ?? f.name })),
+      buttons: buttons.map(({ id, label }) => ({ id, label })),
+    },
+    assignee: i.assignee,
+    url: i.url,
+    created_at: formatTimestamp(i.createdAt),
+    expires_at: formatNullableTimestamp(i.expiresAt),
+    answer: i.answer,
+    answered_by: i.answeredBy,
+    answered_at: formatNullableTimestamp(i.answeredAt),
   };
 }

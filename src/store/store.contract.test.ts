@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import { newId } from '../domain/ids.js';
+import { NEVER } from '../domain/interactions.js';
 import {
   emptyRunState,
   type LogRecord,
@@ -386,9 +387,11 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         const ready = await savedRun(w, { readyAt: T0 - 5 });
         const dueNow = await savedRun(w, { readyAt: T0 });
         await savedRun(w, { readyAt: T0 + 1 });
-        for (const status of ['completed', 'failed', 'awaiting_ui_interaction'] as const) {
+        for (const status of ['completed', 'failed'] as const) {
           await savedRun(w, { status, readyAt: T0 - 100 });
         }
+        // Waiting for a person with no timeout: never ready on its own (an answer wakes it).
+        await savedRun(w, { status: 'awaiting_ui_interaction', readyAt: NEVER });
         const claimed = await store.claimRuns('worker-a', T0, 30_000, 10);
         expect(ids(claimed).sort()).toEqual([ready.id, dueNow.id].sort());
         for (const r of claimed) {

@@ -4,6 +4,7 @@ import { RequireSession } from './layout/RequireSession.js';
 import { Shell } from './layout/Shell.js';
 import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js';
 import { Dashboard } from './pages/dashboard/Dashboard.js';
+import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { Placeholder } from './pages/Placeholder.js';
 import { SignIn } from './pages/SignIn.js';
@@ -36,7 +37,7 @@ export const router = createBrowserRouter(
         { path: 'workflows/:workflowId', element: lazyPage(() => import('./editor/EditorPage.js')) },
         { path: 'runs', element: <Placeholder title="Runs" /> },
         { path: 'runs/:runId', element: <Placeholder title="Run" /> },
-        { path: 'inbox', element: <Placeholder title="Inbox" /> },
+        { path: 'inbox', element: <InboxPage /> },
         { path: 'vault', element: <VaultPage /> },
         { path: 'authorizations', element: <AuthorizationsPage /> },
         { path: '*', element: <NotFound /> },

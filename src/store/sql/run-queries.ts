@@ -8,6 +8,8 @@ const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
 export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
 const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
+/** Statuses of runs a worker may take: new, parked on a timer, or waiting for people (until a timeout). */
+const PARKABLE = "('pending', 'running', 'awaiting_ui_interaction')";
 const DAY_MS = 86_400_000;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
@@ -42,7 +44,7 @@ export function runQueries(db: Db) {
   // Only the lease changes: a run stays `pending` until its first step commits (which records that it
   // started), so a claimed `pending` run is known to have no logs yet.
   const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?
-    WHERE id IN (SELECT id FROM runs WHERE status IN ('pending', 'running') AND ready_at <= ?
+    WHERE id IN (SELECT id FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
 
@@ -164,7 +166,8 @@ export function runQueries(db: Db) {
     },
     async wakeRun(runId: string, at: number) {
       const woken = await db.run(
-        "UPDATE runs SET ready_at = ? WHERE id = ? AND status = 'running' AND lease_owner IS NULL AND ready_at > ?",
+        `UPDATE runs SET ready_at = ? WHERE id = ? AND status IN ('running', 'awaiting_ui_interaction')
+         AND lease_owner IS NULL AND ready_at > ?`,
         [at, runId, at],
       );
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
@@ -176,7 +179,7 @@ export function runQueries(db: Db) {
     },
     async nextReadyAt() {
       const [row] = await db.all<Row>(
-        "SELECT MIN(ready_at) AS t FROM runs WHERE status IN ('pending', 'running') AND lease_owner IS NULL",
+        `SELECT MIN(ready_at) AS t FROM runs WHERE status IN ${PARKABLE} AND lease_owner IS NULL`,
       );
       return row?.t === null || row?.t === undefined ? null : toNumber(row.t);
     },
