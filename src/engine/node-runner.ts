@@ -3,10 +3,14 @@ import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
+  DelegatedAccess,
   HttpPort,
   NodeContext,
   NodeLimits,
   NodeLogger,
+  PlatformApiSettings,
+  RunFilesPort,
+  ShortLinksPort,
   SubRunPort,
   TriggerInput,
 } from '../nodes/contract.js';
@@ -37,6 +41,10 @@ export interface RunScope {
   signal: AbortSignal;
   secrets: RunSecrets;
   runs: SubRunPort;
+  delegation: DelegatedAccess;
+  /** The run's files, as stored by node `nodeId`. */
+  files(nodeId: string): RunFilesPort;
+  links: ShortLinksPort;
   /** The node logger, with the run's secrets redacted from everything it is given. */
   logger: NodeLogger;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
@@ -49,6 +57,7 @@ export interface NodeRunnerDeps {
   limits: NodeLimits;
   http: HttpPort;
   logger: NodeLogger;
+  platform: PlatformApiSettings;
 }
 
 export interface NodeStep {
@@ -142,7 +151,14 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       depth: run.depth,
       http: deps.http,
       runs: run.runs,
-      secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
+      secrets: {
+        resolve: (text) => run.secrets.resolveRefs(text),
+        register: (value) => run.secrets.register(value),
+      },
+      delegation: run.delegation,
+      files: run.files(step.node.id),
+      links: run.links,
+      platform: deps.platform,
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =

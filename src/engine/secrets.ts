@@ -19,14 +19,29 @@ export interface RunSecrets {
   resolveRefs(text: string): string;
   /** Removes every loaded secret (plain, base64, URL-encoded...) from a value before it is stored. */
   redact<T>(value: T): T;
+  /** Adds a value obtained during the run (a delegated token, a credential a node assembles). */
+  register(value: string): void;
 }
 
-/** A run without vault references needs no loading and redacts nothing. */
+/** Without a vault there is nothing to load and nothing to redact. */
 export const NO_SECRETS: RunSecrets = {
   scope: {},
   resolveRefs: (text) => text,
   redact: (value) => value,
+  register: () => undefined,
 };
+
+/**
+ * Delegated user access (authorizations, spec 1.8), implemented in vault/: the bearer token of the user
+ * who confirmed an authorization, decrypted only when a node asks for it. Throws `authorization_unavailable`
+ * with a sentence naming what is missing.
+ */
+export interface DelegatedAccessPort {
+  /** The token of the authorization the workflow names in `authorization_id`. */
+  forWorkflow(orgId: string, workflowId: string): Promise<string>;
+  /** The token of one authorization of the org (POST /workflows/test-node with `authorization_id`). */
+  forAuthorization(orgId: string, authorizationId: string): Promise<string>;
+}
 
 const NAME_REF = /\bvault\.([A-Za-z0-9_]+)|\bvault\[\s*["']([^"']{1,100})["']\s*\]/g;
 const ID_REF = /\bvlt_[0-9a-z]{6,64}\b/g;

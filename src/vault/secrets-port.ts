@@ -117,6 +117,7 @@ export function createSecretsPort(deps: SecretsPortDeps): SecretsPort {
           });
         },
         redact: <T>(value: T): T => redactor.redactDeep(value),
+        register: (value: string) => redactor.register(value),
       };
     },
   };

@@ -1,4 +1,5 @@
 import type { Store } from '../store.js';
+import { artifactQueries } from './artifact-queries.js';
 import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
 import { logQueries } from './log-queries.js';
@@ -26,6 +27,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...vaultQueries(db),
     ...scheduleQueries(db),
     ...triggerQueries(db),
+    ...artifactQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     async onRunsReady(callback: () => void) {
       return db.listen ? db.listen(RUNS_READY_CHANNEL, callback) : async () => undefined;
