@@ -2,6 +2,7 @@ import { actionNodes } from './actions/index.js';
 import { conditionNodes } from './conditions/index.js';
 import type { AnyNodeDefinition } from './contract.js';
 import { flowNodes } from './flow/index.js';
+import { platformNodes } from './platform/index.js';
 import { triggerNodes } from './triggers/index.js';
 
 /** Looks components up by `componentId`. The catalogue, validation and the executor all read it. */
@@ -21,5 +22,5 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes, ...actionNodes, ...flowNodes, ...conditionNodes];
+  return [...triggerNodes, ...actionNodes, ...flowNodes, ...platformNodes, ...conditionNodes];
 }
