@@ -22,7 +22,7 @@ beforeAll(async () => {
       return sendJson(res, 200, { id: job, status: states.shift() ?? 'completed', output: 'ok' });
     }
     if (req.method === 'POST' && req.url.endsWith('/scripts')) return sendJson(res, 202, { job_id: 'j1' });
-    if (req.url.startsWith('/missing')) return sendJson(res, 404, { message: 'no' });
+    if (req.url.includes('/missing/')) return sendJson(res, 404, { message: 'no' });
     return sendJson(res, 200, { echoed: true });
   });
 });
