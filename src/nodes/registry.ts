@@ -2,6 +2,7 @@ import { actionNodes } from './actions/index.js';
 import { conditionNodes } from './conditions/index.js';
 import type { AnyNodeDefinition } from './contract.js';
 import { flowNodes } from './flow/index.js';
+import { linkAndFileNodes } from './links-and-files/index.js';
 import { platformNodes } from './platform/index.js';
 import { triggerNodes } from './triggers/index.js';
 
@@ -22,5 +23,12 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes, ...actionNodes, ...flowNodes, ...platformNodes, ...conditionNodes];
+  return [
+    ...triggerNodes,
+    ...actionNodes,
+    ...flowNodes,
+    ...linkAndFileNodes,
+    ...platformNodes,
+    ...conditionNodes,
+  ];
 }
