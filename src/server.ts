@@ -6,6 +6,7 @@ import { createAuthenticator } from './api/auth/verify.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type Clock, systemClock } from './domain/time.js';
+import { createArtifactService } from './engine/artifact-service.js';
 import { createEventService } from './engine/event-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createNodeTester } from './engine/node-tester.js';
@@ -69,6 +70,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    artifacts: createArtifactService({ store, clock }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
     registry,
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { ArtifactService } from '../engine/artifact-service.js';
 import type { EventService } from '../engine/event-service.js';
 import type { LogService } from '../engine/log-service.js';
 import type { NodeTester } from '../engine/node-tester.js';
@@ -21,7 +22,9 @@ import { authorizationRoutes, authorizePageRoutes } from './routes/authorization
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { linkRoutes, shortLinkRedirectRoutes } from './routes/links.js';
 import { logRoutes } from './routes/logs.js';
+import { runFileRoutes } from './routes/run-files.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
 import { testNodeRoutes } from './routes/test-node.js';
@@ -40,6 +43,7 @@ export interface AppDeps {
   vault: VaultService;
   authorizations: AuthorizationService;
   events: EventService;
+  artifacts: ArtifactService;
   sync: SyncService;
   tester: NodeTester;
   registry: NodeRegistry;
@@ -80,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
   });
+  await app.register(shortLinkRedirectRoutes, { artifacts: deps.artifacts });
   await app.register(authorizePageRoutes, {
     authorizations: deps.authorizations,
     authenticator: deps.authenticator,
@@ -88,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
     await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
+    await authed.register(runFileRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
+    await authed.register(linkRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
     await authed.register(logRoutes, { logs: deps.logs });
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
