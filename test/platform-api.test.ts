@@ -20,7 +20,7 @@ let dir: string;
 beforeAll(async () => {
   platform = await startHttpsServer((req, res) => {
     if (!req.headers.authorization?.startsWith('Bearer ')) return sendJson(res, 401, { message: 'no token' });
-    if (req.url.startsWith('/v1/sites/'))
+    if (req.method === 'GET' && req.url.startsWith('/v1/sites/'))
       return sendJson(res, 200, { id: req.url.split('/')[3], name: 'HQ' });
     return sendJson(res, 201, { received: JSON.parse(req.body || 'null'), saw: req.headers.authorization });
   });
