@@ -1,0 +1,42 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+/** A native <dialog>: focus trapped by the browser, Escape closes it. */
+export function Modal({
+  title,
+  open,
+  onClose,
+  children,
+  footer,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="modal" onClose={onClose} aria-labelledby="modal-title">
+      {open && (
+        <>
+          <div className="modal-header">
+            <h2 id="modal-title" className="grow">
+              {title}
+            </h2>
+            <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label="Close">
+              ✕
+            </button>
+          </div>
+          <div className="modal-body">{children}</div>
+          {footer && <div className="modal-footer">{footer}</div>}
+        </>
+      )}
+    </dialog>
+  );
+}
