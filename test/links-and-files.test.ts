@@ -19,6 +19,8 @@ async function visit(path: string) {
   return fetch(`${t.url}${path}`, { redirect: 'manual' });
 }
 
+type RunBody = Awaited<ReturnType<typeof executeAndWait>>;
+
 async function runWorkflow(nodes: unknown[], context: Record<string, unknown> = {}, org = 'org_a') {
   const ids = (nodes as Array<{ id: string }>).map((n) => n.id);
   const edges = ids.slice(1).map((id, i) => edge(ids[i] as string, id));
@@ -27,8 +29,8 @@ async function runWorkflow(nodes: unknown[], context: Record<string, unknown> = 
 }
 
 describe('short links', () => {
-  let run: Record<string, any>;
-  let link: Record<string, any>;
+  let run: RunBody;
+  let link: RunBody;
   beforeAll(async () => {
     run = await runWorkflow(
       [
@@ -102,7 +104,7 @@ describe('short links', () => {
 });
 
 describe('run files', () => {
-  let run: Record<string, any>;
+  let run: RunBody;
   beforeAll(async () => {
     run = await runWorkflow(
       [
