@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
+import { type OpenedStore, onBothStores } from '../../test/helpers/store-suites.js';
 import type { RunFileRecord, ShortLinkRecord } from '../domain/artifacts.js';
 import { newId } from '../domain/ids.js';
 import type { RunRecord } from '../domain/types.js';
-import { openPostgresStore } from './postgres/open-postgres-store.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
 
 /** Run files and short links: the part of the Store contract added with migration 0003, on both stores. */
@@ -46,10 +40,7 @@ function link(overrides: Partial<ShortLinkRecord> = {}): ShortLinkRecord {
   };
 }
 
-function describeArtifactContract(
-  name: string,
-  open: () => Promise<{ store: Store; close(): Promise<void> }>,
-) {
+function describeArtifactContract(name: string, open: () => Promise<OpenedStore>) {
   describe(`${name}: run files and short links`, () => {
     let store: Store;
     let close: () => Promise<void>;
@@ -120,29 +111,4 @@ function describeArtifactContract(
   });
 }
 
-describeArtifactContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stratoflow-artifacts-'));
-  const store = await openSqliteStore(join(dir, 'stratoflow.db'));
-  return {
-    store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-const pgUrl = postgresAdminUrl();
-
-describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  const databaseUrl = useTestDatabase();
-
-  describeArtifactContract('PostgreSQL', async () => {
-    const side = new pg.Client({ connectionString: databaseUrl() });
-    await side.connect();
-    await side.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await side.end();
-    const store = await openPostgresStore(databaseUrl(), { poolSize: 10 });
-    return { store, close: () => store.close() };
-  });
-});
+onBothStores(describeArtifactContract);

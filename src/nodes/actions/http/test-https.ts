@@ -10,7 +10,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReceivedRequest } from './test-server.js';
+import { type Handler, type ReceivedRequest, recording } from './test-server.js';
 
 export interface SelfSignedCertificate {
   cert: string;
@@ -67,27 +67,12 @@ export interface HttpsTestServer {
   close(): Promise<void>;
 }
 
-export type HttpsHandler = (req: ReceivedRequest, res: ServerResponse) => void;
-
 export async function startHttpsServer(
-  handler: HttpsHandler,
+  handler: Handler,
   certificate: SelfSignedCertificate = selfSignedCertificate(),
 ): Promise<HttpsTestServer> {
   const received: ReceivedRequest[] = [];
-  const server = createServer({ cert: certificate.cert, key: certificate.key }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      received.push(request);
-      handler(request, res);
-    });
-  });
+  const server = createServer({ cert: certificate.cert, key: certificate.key }, recording(received, handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
