@@ -21,7 +21,9 @@ const host = z
   .trim()
   .refine((text) => {
     const url = URL.parse(`https://${text}`);
-    return url !== null && url.host === text.toLowerCase() && text !== '' && !/[/?#@]/.test(text);
+    if (url === null || text === '' || /[/?#@\\]/.test(text)) return false;
+    const written = text.toLowerCase();
+    return written === url.host || written === `${url.hostname}:443`;
   }, 'Expected a host name or IP address, optionally with :port (no scheme or path).');
 
 const config = z.object({

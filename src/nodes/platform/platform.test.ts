@@ -4,6 +4,7 @@ import { type HttpsTestServer, sendJson, startHttpsServer } from '../actions/htt
 import type { NodeContext } from '../contract.js';
 import { createTestContext, runNode } from '../test-context.js';
 import { altostratApi } from './altostrat-api.js';
+import { mikrotikApi } from './mikrotik-api.js';
 import { mikrotikScript } from './mikrotik-script.js';
 import { platformPresets } from './presets.js';
 import { resourceHasTags } from './resource-has-tags.js';
@@ -150,6 +151,22 @@ describe('mikrotik_script', () => {
     await expect(
       runNode(mikrotikScript, config, context({ memo: { job_id: 'j1', deadline: 0 } })),
     ).rejects.toMatchObject({ code: 'node_timeout' });
+  });
+});
+
+describe('mikrotik_api config', () => {
+  it.each([
+    ['router.example.com', true],
+    ['192.0.2.1:8443', true],
+    ['[2001:db8::1]', true],
+    ['router.example.com:443', true],
+    ['https://router.example.com', false],
+    ['router.example.com/rest', false],
+    ['admin@router.example.com', false],
+    ['', false],
+  ])('host %s is accepted: %s', (host, ok) => {
+    const config = { host, method: 'GET', path: '/ip/address', username: 'admin', password: 'x' };
+    expect(mikrotikApi.config.safeParse(config).success).toBe(ok);
   });
 });
 
