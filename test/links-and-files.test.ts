@@ -205,3 +205,21 @@ describe('run files', () => {
     expect(res.body.output.size).toBeGreaterThan(500);
   });
 });
+
+describe('the new endpoints in /openapi.json', () => {
+  it.each([
+    ['get', '/workflows/links', 'Short Links', false],
+    ['delete', '/workflows/links/{linkId}', 'Short Links', false],
+    ['get', '/l/{code}', 'Short Links', true],
+    ['get', '/workflows/runs/{runId}/files', 'Run Files', false],
+    ['get', '/workflows/runs/{runId}/files/{fileId}', 'Run Files', false],
+  ])('%s %s is documented with its tag, a summary and its errors', async (method, path, tag, isPublic) => {
+    const doc = (await t.call('GET', '/openapi.json', { token: null })).body;
+    const op = doc.paths[path]?.[method];
+    expect(op?.tags).toEqual([tag]);
+    expect(op?.summary).toMatch(/\w+/);
+    if (path.includes('{')) expect(Object.keys(op?.responses ?? {})).toContain('404');
+    if (isPublic) expect(op.security).toEqual([]);
+    else expect(Object.keys(op.responses)).toContain('401');
+  });
+});
