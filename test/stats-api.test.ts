@@ -46,6 +46,10 @@ it('GET /workflows/logs/stats sums the organization’s last 30 days per day and
     }),
   ]);
   expect(res.body.recent_failures[0].run_id).toMatch(/^fl_run_/);
+  const last = new Map(
+    res.body.last_runs.map((r: { workflow_id: string; status: string }) => [r.workflow_id, r.status]),
+  );
+  expect(Object.fromEntries(last)).toEqual({ [ok.id]: 'completed', [failing.id]: 'failed' });
 });
 
 it('keeps each organization’s statistics to itself', async () => {

@@ -2263,6 +2263,14 @@ export interface paths {
                         "application/json": {
                             /** @description Days covered (30) */
                             days: number;
+                            /** @description Each workflow’s newest run, whenever it was */
+                            last_runs: {
+                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                                created_at: string;
+                                run_id: string;
+                                status: string;
+                                workflow_id: string;
+                            }[];
                             recent_failures: {
                                 /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                                 created_at: string;

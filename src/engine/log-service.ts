@@ -47,10 +47,11 @@ export function createLogService(deps: { store: Store; clock: Clock }) {
     /** The organization's last 30 days: runs per day, per-workflow outcomes, and the latest failures. */
     async organizationStats(orgId: string) {
       const now = clock.now();
-      const [perDay, failures, workflows] = await Promise.all([
+      const [perDay, failures, workflows, latest] = await Promise.all([
         store.countRunsPerDay(orgId, windowStart(now, ACTIVITY_DAYS)),
         store.recentFailedRuns(orgId, RECENT_FAILURES),
         store.listWorkflows(orgId),
+        store.latestRuns(orgId),
       ]);
       const names = new Map(workflows.map((w) => [w.id, w.name]));
       const byWorkflow = new Map<string, { completed: number; failed: number; total: number }>();
@@ -75,6 +76,12 @@ export function createLogService(deps: { store: Store; clock: Clock }) {
             success_rate: successRate(c.completed, c.failed),
           }))
           .sort((x, y) => y.total_runs - x.total_runs),
+        last_runs: latest.map((run) => ({
+          workflow_id: run.workflowId,
+          run_id: run.id,
+          status: run.status,
+          created_at: formatTimestamp(run.createdAt),
+        })),
         recent_failures: failures.map((run) => ({
           run_id: run.id,
           workflow_id: run.workflowId,

@@ -373,6 +373,10 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect((await store.recentFailedRuns(ORG, 10)).map((r) => r.id)).toEqual([newer.id, older.id]);
         expect((await store.recentFailedRuns(ORG, 1)).map((r) => r.id)).toEqual([newer.id]);
         expect(await store.recentFailedRuns(OTHER_ORG, 10)).toEqual([]);
+        const latest = await store.latestRuns(ORG);
+        expect(latest.find((r) => r.workflowId === a.id)?.id).toBe(older.id);
+        expect(latest.find((r) => r.workflowId === b.id)?.id).toBe(newer.id);
+        expect(await store.latestRuns(OTHER_ORG)).toEqual([]);
       });
     });
 

@@ -65,6 +65,8 @@ export interface Store {
    * workflow's when `workflowId` is given, else the whole organization's.
    */
   countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]>;
+  /** Each workflow's newest run (workflows that never ran have none). */
+  latestRuns(orgId: string): Promise<RunRecord[]>;
   /** The organization's most recent failed runs, newest first. */
   recentFailedRuns(orgId: string, limit: number): Promise<RunRecord[]>;
 

@@ -53,7 +53,8 @@ export async function newPage(
   session: BrowserSession,
   viewport = { width: 1280, height: 800 },
 ): Promise<Page & { consoleErrors: string[] }> {
-  const context = await session.browser.newContext({ viewport, colorScheme: 'light' });
+  // bypassCSP lets tests inject axe-core; the app itself runs under the server's CSP.
+  const context = await session.browser.newContext({ viewport, colorScheme: 'light', bypassCSP: true });
   const page = (await context.newPage()) as Page & { consoleErrors: string[] };
   page.consoleErrors = [];
   page.on('console', (message) => {

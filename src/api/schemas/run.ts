@@ -101,6 +101,11 @@ export const organizationStatsSchema = z.object({
       }),
     )
     .describe('Workflows that ran in the period, busiest first'),
+  last_runs: z
+    .array(
+      z.object({ workflow_id: z.string(), run_id: z.string(), status: z.string(), created_at: timestamp }),
+    )
+    .describe('Each workflow’s newest run, whenever it was'),
   recent_failures: z.array(
     z.object({
       run_id: z.string(),

@@ -128,6 +128,19 @@ export function runQueries(db: Db) {
         count: toNumber(row.n),
       }));
     },
+    async latestRuns(orgId: string) {
+      // One indexed probe per workflow (runs_workflow: workflow_id, created_at) instead of a scan of every run.
+      const workflows = await db.all<Row>('SELECT id FROM workflows WHERE org_id = ?', [orgId]);
+      const latest: RunRecord[] = [];
+      for (const { id } of workflows) {
+        const [row] = await db.all<Row>(
+          'SELECT * FROM runs WHERE workflow_id = ? AND org_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+          [id as string, orgId],
+        );
+        if (row) latest.push(runFromRow(row));
+      }
+      return latest;
+    },
     async recentFailedRuns(orgId: string, limit: number) {
       const rows = await db.all<Row>(
         "SELECT * FROM runs WHERE org_id = ? AND status = 'failed' ORDER BY created_at DESC, id DESC LIMIT ?",

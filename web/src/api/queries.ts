@@ -5,7 +5,7 @@ import { api, unwrap } from './client.js';
 export const keys = {
   workflows: ['workflows'] as const,
   workflow: (id: string) => ['workflows', id] as const,
-  recentLogs: ['logs', 'recent'] as const,
+  stats: ['stats'] as const,
   components: ['components'] as const,
 };
 
@@ -13,8 +13,13 @@ export function useWorkflows() {
   return useQuery({ queryKey: keys.workflows, queryFn: () => unwrap(api.GET('/workflows')) });
 }
 
-export function useRecentLogs() {
-  return useQuery({ queryKey: keys.recentLogs, queryFn: () => unwrap(api.GET('/workflows/logs/recent')) });
+/** The organization's last 30 days (GET /workflows/logs/stats): dashboard and workflow list read it. */
+export function useOrganizationStats(options: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: keys.stats,
+    queryFn: () => unwrap(api.GET('/workflows/logs/stats')),
+    ...options,
+  });
 }
 
 /** The component catalogue never changes while the server runs. */

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /** A native <dialog>: focus trapped by the browser, Escape closes it. */
 export function Modal({
@@ -15,6 +15,7 @@ export function Modal({
   footer?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -22,11 +23,11 @@ export function Modal({
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="modal" onClose={onClose} aria-labelledby="modal-title">
+    <dialog ref={ref} className="modal" onClose={onClose} aria-labelledby={titleId}>
       {open && (
         <>
           <div className="modal-header">
-            <h2 id="modal-title" className="grow">
+            <h2 id={titleId} className="grow">
               {title}
             </h2>
             <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label="Close">

@@ -2,26 +2,31 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.js';
-import { keys, useRecentLogs, useWorkflows } from '../../api/queries.js';
+import { keys, useOrganizationStats, useWorkflows } from '../../api/queries.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Page } from '../../layout/Page.js';
+import { ImportWorkflowButton } from './ImportWorkflow.js';
 import { NewWorkflowButton } from './NewWorkflow.js';
 import { scheduleSummary } from './schedule.js';
+import { WorkflowActions } from './WorkflowActions.js';
 
 /** Every workflow of the organization: search, activate, schedule, last result. */
 export function WorkflowList() {
   const workflows = useWorkflows();
-  const recent = useRecentLogs();
+  const stats = useOrganizationStats();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
-  const lastLog = useMemo(() => {
-    const map = new Map<string, { status: string; created_at: string }>();
-    for (const log of recent.data ?? []) if (log.workflow_id) map.set(log.workflow_id, log);
-    return map;
-  }, [recent.data]);
+  const lastRun = useMemo(
+    () => new Map((stats.data?.last_runs ?? []).map((r) => [r.workflow_id, r])),
+    [stats.data],
+  );
+  const rate = useMemo(
+    () => new Map((stats.data?.workflows ?? []).map((w) => [w.workflow_id, w])),
+    [stats.data],
+  );
   const toggle = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       unwrap(
@@ -45,7 +50,12 @@ export function WorkflowList() {
     <Page
       title="Workflows"
       subtitle="Graphs of a trigger, actions and conditions. Open one to edit it on the canvas."
-      actions={<NewWorkflowButton />}
+      actions={
+        <div className="row">
+          <ImportWorkflowButton />
+          <NewWorkflowButton />
+        </div>
+      }
     >
       <ErrorNotice error={workflows.error ?? toggle.error} />
       <div className="row">
@@ -80,13 +90,18 @@ export function WorkflowList() {
                 <th>Name</th>
                 <th>Active</th>
                 <th>Schedule</th>
-                <th>Last result</th>
+                <th>Last run</th>
+                <th>Success (30 days)</th>
                 <th>Updated</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {shown.map((w) => {
-                const last = lastLog.get(w.id);
+                const last = lastRun.get(w.id);
+                const success = rate.get(w.id);
                 return (
                   <tr key={w.id}>
                     <td>
@@ -118,12 +133,26 @@ export function WorkflowList() {
                       <StatusBadge status={last?.status} />
                       {last && (
                         <div className="muted">
-                          <RelativeTime iso={last.created_at} />
+                          <Link className="plain-link" to={`/runs/${last.run_id}`}>
+                            <RelativeTime iso={last.created_at} />
+                          </Link>
                         </div>
                       )}
                     </td>
                     <td>
+                      {success ? (
+                        <span title={`${success.completed} completed, ${success.failed} failed`}>
+                          {success.success_rate}% <span className="muted">of {success.total_runs}</span>
+                        </span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td>
                       <RelativeTime iso={w.updated_at} />
+                    </td>
+                    <td style={{ textAlign: 'right' }}>
+                      <WorkflowActions workflow={w} />
                     </td>
                   </tr>
                 );
