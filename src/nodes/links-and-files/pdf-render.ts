@@ -1,11 +1,11 @@
-import { lexer, type Token, type Tokens } from 'marked';
-import PDFDocument from 'pdfkit';
+import type { Token, Tokens } from 'marked';
 
 /**
  * Markdown to PDF: marked's lexer reads the document into tokens, and this walks them onto pdfkit pages.
  * Covered: headings, paragraphs with bold / italic / inline code / links (clickable), ordered and bulleted
  * lists (nested), tables, code blocks, block quotes and rules. Raw HTML is printed as text. The standard
- * PDF fonts are used (no font files), so characters outside Windows-1252 do not render.
+ * PDF fonts are used (no font files), so characters outside Windows-1252 do not render. pdfkit and marked
+ * load on first use: every process (and CLI command) imports the node registry, few render PDFs.
  */
 
 const FONT = {
@@ -263,7 +263,8 @@ export interface PdfOptions {
 }
 
 /** Renders `markdown` as an A4 PDF. */
-export function renderMarkdownPdf(markdown: string, options: PdfOptions = {}): Promise<Buffer> {
+export async function renderMarkdownPdf(markdown: string, options: PdfOptions = {}): Promise<Buffer> {
+  const [{ default: PDFDocument }, { lexer }] = await Promise.all([import('pdfkit'), import('marked')]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
