@@ -64,6 +64,7 @@ export function createRuntime(
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),
+    publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
     artifacts: { publicUrl: config.publicUrl, maxFileBytes: config.runFileMaxBytes },
     platform: platformSettings(config),

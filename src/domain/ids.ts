@@ -14,6 +14,7 @@ export const ID_PREFIX = {
   version: 'flv_',
   runFile: 'file_',
   shortLink: 'lnk_',
+  interaction: 'fl_int_',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -1,10 +1,12 @@
 import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
+import type { InteractionRequest } from '../domain/interactions.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
   DelegatedAccess,
   HttpPort,
+  InteractionOutcome,
   NodeContext,
   NodeLimits,
   NodeLogger,
@@ -28,7 +30,7 @@ export type StepOutcome =
       durationMs: number;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { kind: 'wait'; input: unknown; until: number; memo: unknown }
+  | { kind: 'wait'; input: unknown; until: number; memo: unknown; interaction?: InteractionRequest }
   | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
 
 /** Per-run facts every node of the run shares. */
@@ -66,6 +68,10 @@ export interface NodeStep {
   attempt: number;
   waitedUntil: number | null;
   memo: unknown;
+  /** How the node's interaction ended (nodes that ask people), else null. */
+  interaction?: InteractionOutcome | null;
+  /** The node's one-time link, when it has one. */
+  linkUrl?: string | null;
 }
 
 /** Maps anything a node throws to a registered code and a message. */
@@ -99,7 +105,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
 
 /** The node's config with templates applied: rendered to text, or evaluated for value fields. */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
-  const config = componentConfig(step.node);
+  const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
   const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
     string,
@@ -159,6 +165,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       files: run.files(step.node.id),
       links: run.links,
       platform: deps.platform,
+      interaction: step.interaction ?? null,
+      linkUrl: step.linkUrl ?? null,
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
@@ -167,8 +175,10 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
             (controller as AbortController | null)?.abort(),
           )
         : pending;
-    if ('wait' in outcome)
-      return { kind: 'wait', input, until: outcome.wait.until, memo: outcome.wait.memo ?? null };
+    if ('wait' in outcome) {
+      const { until, memo, interaction } = outcome.wait;
+      return { kind: 'wait', input, until, memo: memo ?? null, ...(interaction ? { interaction } : {}) };
+    }
     return {
       kind: 'success',
       input,

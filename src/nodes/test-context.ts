@@ -80,6 +80,8 @@ export function createTestContext(
     files: noFiles,
     links: noLinks,
     platform: { baseUrl: null },
+    interaction: null,
+    linkUrl: null,
     ...overrides,
     lines,
   };

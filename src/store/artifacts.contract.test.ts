@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
-import { type OpenedStore, onBothStores } from '../../test/helpers/store-suites.js';
+import { describeOnEveryStore, type OpenStore } from '../../test/helpers/stores.js';
 import type { RunFileRecord, ShortLinkRecord } from '../domain/artifacts.js';
 import { newId } from '../domain/ids.js';
 import type { RunRecord } from '../domain/types.js';
@@ -40,7 +40,7 @@ function link(overrides: Partial<ShortLinkRecord> = {}): ShortLinkRecord {
   };
 }
 
-function describeArtifactContract(name: string, open: () => Promise<OpenedStore>) {
+function describeArtifactContract(name: string, open: OpenStore) {
   describe(`${name}: run files and short links`, () => {
     let store: Store;
     let close: () => Promise<void>;
@@ -111,4 +111,4 @@ function describeArtifactContract(name: string, open: () => Promise<OpenedStore>
   });
 }
 
-onBothStores(describeArtifactContract);
+describeOnEveryStore(describeArtifactContract, 'stratoflow-artifacts-');

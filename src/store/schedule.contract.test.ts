@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { everyMinuteRecord, runRecord } from '../../test/helpers/records.js';
-import { type OpenedStore, onBothStores } from '../../test/helpers/store-suites.js';
+import { describeOnEveryStore, type OpenStore } from '../../test/helpers/stores.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
 import type { Store } from './store.js';
 
@@ -23,7 +23,7 @@ async function runCount(store: Store, w: WorkflowRecord) {
   return (await store.listRuns(w.orgId, w.id, { page: 1, perPage: 100 })).total;
 }
 
-function describeScheduleContract(name: string, open: () => Promise<OpenedStore>) {
+function describeScheduleContract(name: string, open: OpenStore) {
   describe(`${name}: schedules and events`, () => {
     let store: Store;
     let close: () => Promise<void>;
@@ -133,4 +133,4 @@ function describeScheduleContract(name: string, open: () => Promise<OpenedStore>
   });
 }
 
-onBothStores(describeScheduleContract);
+describeOnEveryStore(describeScheduleContract, 'stratoflow-schedule-');

@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { artifactQueries } from './artifact-queries.js';
 import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
+import { interactionQueries } from './interaction-queries.js';
 import { logQueries } from './log-queries.js';
 import { RUNS_READY_CHANNEL, runQueries } from './run-queries.js';
 import { scheduleQueries } from './schedule-queries.js';
@@ -28,6 +29,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...scheduleQueries(db),
     ...triggerQueries(db),
     ...artifactQueries(db),
+    ...interactionQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     async onRunsReady(callback: () => void) {
       return db.listen ? db.listen(RUNS_READY_CHANNEL, callback) : async () => undefined;

@@ -8,20 +8,15 @@ import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { postgresAdminUrl, useTestDatabase } from './postgres.js';
 
-export interface OpenedStore {
-  store: Store;
-  close(): Promise<void>;
-}
-
-export type StoreSuite = (name: string, open: () => Promise<OpenedStore>) => void;
+export type OpenStore = () => Promise<{ store: Store; close(): Promise<void> }>;
 
 /**
- * Declares `suite` twice: on a fresh SQLite file per test, and, when there is a test PostgreSQL server, on
- * an emptied database of the suite's own.
+ * Runs a store contract suite on SQLite (a fresh file per test) and, when a test PostgreSQL server is
+ * configured, on PostgreSQL (a database of the suite's own, emptied per test).
  */
-export function onBothStores(suite: StoreSuite): void {
+export function describeOnEveryStore(suite: (name: string, open: OpenStore) => void, dirPrefix: string) {
   suite('SQLite', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stratoflow-store-'));
+    const dir = mkdtempSync(join(tmpdir(), dirPrefix));
     const store = await openSqliteStore(join(dir, 'stratoflow.db'));
     return {
       store,
