@@ -16,6 +16,12 @@ export interface Config {
   pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
+  /** Base URL of the Altostrat platform API the `altostrat_api` nodes call (null: not configured). */
+  platformApiUrl: string | null;
+  /** A PEM file of certificates trusted for the platform API besides the public roots. */
+  platformApiCaFile: string | null;
+  /** Largest file a node may store with its run (a rendered PDF), in bytes. */
+  runFileMaxBytes: number;
   /** Requests per minute per bearer token (0 = no limit). */
   rateLimitPerMinute: number;
   limits: EngineLimits;
@@ -78,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: overrides.pgPoolSize ?? positive(env.STRATOFLOW_PG_POOL_SIZE, 10, 'STRATOFLOW_PG_POOL_SIZE'),
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
+    platformApiUrl:
+      overrides.platformApiUrl ?? (env.STRATOFLOW_PLATFORM_API_URL?.replace(/\/+$/, '') || null),
+    platformApiCaFile: overrides.platformApiCaFile ?? (env.STRATOFLOW_PLATFORM_API_CA_FILE || null),
+    runFileMaxBytes:
+      overrides.runFileMaxBytes ??
+      parseByteSize(env.STRATOFLOW_RUN_FILE_LIMIT, 10 * 1024 * 1024, 'STRATOFLOW_RUN_FILE_LIMIT'),
     rateLimitPerMinute:
       overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

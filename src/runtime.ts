@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Clock } from './domain/time.js';
@@ -5,10 +6,11 @@ import { createAuthorizationCheck } from './engine/authorization-check.js';
 import { createDefinitionCache } from './engine/compiled-definition.js';
 import type { ExecutorDeps } from './engine/executor.js';
 import { createRunService, type RunDispatcher, type RunService } from './engine/run-service.js';
-import type { SecretsPort } from './engine/secrets.js';
+import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
 import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
+import type { PlatformApiSettings } from './nodes/contract.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
 import type { Store } from './store/store.js';
 
@@ -29,10 +31,13 @@ export interface Runtime {
  */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'publicUrl'>>,
+  config: Pick<
+    Config,
+    'httpAllowedCidrs' | 'limits' | 'publicUrl' | 'platformApiUrl' | 'platformApiCaFile' | 'runFileMaxBytes'
+  >,
   clock: Clock,
   logger: Logger,
-  secrets?: SecretsPort,
+  vault: { secrets?: SecretsPort; delegatedAccess?: DelegatedAccessPort } = {},
   options: { registry?: NodeRegistry; http?: HttpClient } = {},
 ): Runtime {
   let wake: () => void = () => undefined;
@@ -65,7 +70,10 @@ export function createRuntime(
     onRunReady: () => wake(),
     publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
-    ...(secrets ? { secrets } : {}),
+    artifacts: { publicUrl: config.publicUrl, maxFileBytes: config.runFileMaxBytes },
+    platform: platformSettings(config),
+    ...(vault.secrets ? { secrets: vault.secrets } : {}),
+    ...(vault.delegatedAccess ? { delegatedAccess: vault.delegatedAccess } : {}),
   };
   return {
     registry,
@@ -79,4 +87,10 @@ export function createRuntime(
       dispatcher = fn;
     },
   };
+}
+
+/** The platform API's base URL and, when configured, the extra certificates trusted for it. */
+function platformSettings(config: Pick<Config, 'platformApiUrl' | 'platformApiCaFile'>): PlatformApiSettings {
+  if (!config.platformApiCaFile) return { baseUrl: config.platformApiUrl };
+  return { baseUrl: config.platformApiUrl, tls: { ca: readFileSync(config.platformApiCaFile, 'utf8') } };
 }

@@ -1,9 +1,12 @@
 import type {
+  DelegatedAccess,
   HttpPort,
   NodeContext,
   NodeDefinition,
   NodeLimits,
   NodeOutcome,
+  RunFilesPort,
+  ShortLinksPort,
   SubRunPort,
 } from './contract.js';
 
@@ -38,6 +41,18 @@ export const noRuns: SubRunPort = {
   get: () => Promise.reject(new Error('This test context cannot read runs; pass `runs`.')),
 };
 
+/** Ports that fail the test if a node unexpectedly uses them; pass your own. */
+export const noDelegation: DelegatedAccess = {
+  token: () => Promise.reject(new Error('This test context has no authorization; pass `delegation`.')),
+};
+export const noFiles: RunFilesPort = {
+  save: () => Promise.reject(new Error('This test context cannot store files; pass `files`.')),
+  read: () => Promise.reject(new Error('This test context cannot read files; pass `files`.')),
+};
+export const noLinks: ShortLinksPort = {
+  create: () => Promise.reject(new Error('This test context cannot create links; pass `links`.')),
+};
+
 export function createTestContext(
   overrides: Partial<NodeContext> = {},
 ): NodeContext & { lines: LoggedLine[]; registered: string[] } {
@@ -62,7 +77,11 @@ export function createTestContext(
     depth: 0,
     http: noHttp,
     runs: noRuns,
-    secrets: { resolve: (text) => text },
+    secrets: { resolve: (text) => text, register: () => undefined },
+    delegation: noDelegation,
+    files: noFiles,
+    links: noLinks,
+    platform: { baseUrl: null },
     interaction: null,
     linkUrl: null,
     redactor: { register: (secret) => registered.push(secret) },

@@ -67,10 +67,17 @@ export async function openOfflineEngine(options: { allowNetwork: boolean }) {
     },
     options,
   );
-  const runtime = createRuntime(store, config, systemClock, logger, undefined, {
-    registry,
-    ...(options.allowNetwork ? {} : { http: noNetwork }),
-  });
+  const runtime = createRuntime(
+    store,
+    config,
+    systemClock,
+    logger,
+    {},
+    {
+      registry,
+      ...(options.allowNetwork ? {} : { http: noNetwork }),
+    },
+  );
   const worker = createWorker({
     deps: runtime.executor,
     logger,
