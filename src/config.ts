@@ -18,6 +18,8 @@ export interface Config {
   httpAllowedCidrs: string;
   /** Requests per minute per bearer token (0 = no limit). */
   rateLimitPerMinute: number;
+  /** Node tests and synchronous calls one organization may have running at once (0 = no limit). */
+  orgConcurrency: number;
   limits: EngineLimits;
   logLevel: string;
 }
@@ -80,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
     rateLimitPerMinute:
       overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
+    orgConcurrency:
+      overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),

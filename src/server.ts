@@ -75,6 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    orgConcurrency: config.orgConcurrency,
     logger,
   });
   const address = await app.listen({ port: config.port, host: config.host });

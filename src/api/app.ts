@@ -16,6 +16,7 @@ import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
+import { createOrgGate } from './org-concurrency.js';
 import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
@@ -47,6 +48,8 @@ export interface AppDeps {
   ready(): Promise<boolean>;
   /** Requests per minute per token; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Node tests + synchronous calls one organization may run at once; 0 turns the cap off. */
+  orgConcurrency?: number;
   logger?: Logger | false;
 }
 
@@ -74,11 +77,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
   );
 
+  const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');
   await app.register(webhookRoutes, { runs: deps.runs });
   await app.register(syncRoutes, {
     sync: deps.sync,
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
+    gate: inline,
   });
   await app.register(authorizePageRoutes, {
     authorizations: deps.authorizations,
@@ -92,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
-    await authed.register(testNodeRoutes, { tester: deps.tester });
+    await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
     await authed.register(componentRoutes, { registry: deps.registry });
   });
   return app;

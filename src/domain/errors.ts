@@ -165,6 +165,12 @@ export const ERRORS = {
     'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
   ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  concurrency_limited: def(
+    429,
+    'rate_limit_error',
+    true,
+    'The organization already has the most node tests or synchronous calls running at once (STRATOFLOW_ORG_CONCURRENCY). Retry when one finishes.',
+  ),
   sync_timeout: def(
     504,
     'timeout_error',
@@ -229,6 +235,8 @@ export type ErrorCode = keyof typeof ERRORS;
 export class StratoflowError extends Error {
   readonly code: ErrorCode;
   readonly param: string | undefined;
+  /** Seconds after which a retry may succeed (sent as `Retry-After` on 429/503). */
+  retryAfterSeconds?: number;
   override readonly name = 'StratoflowError';
 
   constructor(code: ErrorCode, message?: string, param?: string) {

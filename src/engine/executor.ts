@@ -7,6 +7,7 @@ import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
 import { NO_SECRETS, type RunSecrets, type SecretsPort } from './secrets.js';
+import type { RenderBudget } from './templates/index.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
@@ -29,6 +30,8 @@ export interface RunControl {
   releaseRequested(): boolean;
   /** Told when the run parks on a timer, so the worker can wake up for it. */
   onParked?(readyAt: number): void;
+  /** Template budget shared by every node of this execution (a synchronous call). */
+  renderBudget?: RenderBudget;
 }
 
 export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
@@ -129,6 +132,7 @@ function createExecution(
     secrets,
     runs: deps.subRuns(run),
     logger: redactingLogger(deps.logger, secrets, run.id),
+    ...(control.renderBudget ? { renderBudget: control.renderBudget } : {}),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
   /**

@@ -12,7 +12,7 @@ import type {
 } from '../nodes/contract.js';
 import { componentConfig } from './node-config.js';
 import type { RunSecrets } from './secrets.js';
-import type { TemplateEngine } from './templates/index.js';
+import type { RenderBudget, TemplateEngine } from './templates/index.js';
 
 /** What executing one node came to. */
 export type StepOutcome =
@@ -41,6 +41,8 @@ export interface RunScope {
   logger: NodeLogger;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
   scope: Record<string, unknown>;
+  /** A budget every node's own render budget is also charged to (one synchronous call). */
+  renderBudget?: RenderBudget;
 }
 
 export interface NodeRunnerDeps {
@@ -88,17 +90,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The node's config with templates applied: rendered to text, or evaluated for value fields. */
+/**
+ * The node's config with templates applied: rendered to text, or evaluated for value fields. All the
+ * fields share one render budget (time and memory), so a node cannot multiply the limit by its fields.
+ */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
   const config = componentConfig(step.node);
   const { rawFields = [], valueFields = [] } = step.component;
-  const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
-    string,
-    unknown
-  >;
+  const budget = deps.templates.budget(run.renderBudget);
+  const skip = [...rawFields, ...valueFields];
+  const rendered = deps.templates.renderDeep(config, run.scope, skip, budget) as Record<string, unknown>;
   for (const field of valueFields) {
     const raw = config[field];
-    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope);
+    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope, budget);
   }
   return rendered;
 }
