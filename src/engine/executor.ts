@@ -128,7 +128,7 @@ function createExecution(
     depth: run.depth,
     trigger: run.triggerPayload as unknown as TriggerInput,
     signal: abort.signal,
-    scope: { ...buildScope(run, progress.results, compiled.triggerId), vault: secrets.scope },
+    scope: Object.assign(buildScope(run, progress.results, compiled.triggerId), { vault: secrets.scope }),
     secrets,
     runs: deps.subRuns(run),
     logger: redactingLogger(deps.logger, secrets, run.id),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { nullRecord } from '../domain/records.js';
 import type { WorkflowNode } from '../domain/types.js';
 
 /**
@@ -69,11 +70,7 @@ export function knownConfigKeys(schema: unknown): Set<string> | null {
 
 /** The component's own config: `node.data` without the metadata keys. */
 export function componentConfig(node: WorkflowNode): Record<string, unknown> {
-  const config: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node.data)) {
-    if (!METADATA.has(key)) config[key] = value;
-  }
-  return config;
+  return nullRecord(Object.entries(node.data).filter(([key]) => !METADATA.has(key)));
 }
 
 export function hasTemplate(value: unknown): boolean {

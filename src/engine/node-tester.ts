@@ -1,4 +1,5 @@
 import { StratoflowError } from '../domain/errors.js';
+import { nullCopy } from '../domain/records.js';
 import { formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type { SubRunPort } from '../nodes/contract.js';
@@ -43,7 +44,7 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
           depth: 0,
           trigger: { origin: 'test', payload: context },
           signal: new AbortController().signal,
-          scope: { ...context, vault: secrets.scope },
+          scope: Object.assign(nullCopy(context), { vault: secrets.scope }),
           secrets,
           runs: NO_SUB_RUNS,
           logger: executor.logger,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { nullRecord } from '../../domain/records.js';
 import type { RunService } from '../../engine/run-service.js';
 import { errorSchema } from '../schemas/common.js';
 import { webhookAccepted, webhookParams } from '../schemas/run.js';
@@ -8,7 +9,7 @@ export interface WebhookRoutesOptions {
 }
 
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
+  const flat = nullRecord<string>();
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { StratoflowError } from '../../domain/errors.js';
+import { nullRecord } from '../../domain/records.js';
 import type { HttpResponse, NodeContext } from '../contract.js';
 import { defineNode } from '../contract.js';
 import {
@@ -21,7 +22,7 @@ export const webhook = defineNode({
   handles: [],
   run: async (ctx, config) => {
     // Header values may name a vault item literally (`Bearer vlt_...`); resolved only here, at send time.
-    const headers: Record<string, string> = {};
+    const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
     const body = BODY_METHODS.has(config.method) ? readBody(config.body) : undefined;
