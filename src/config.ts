@@ -11,6 +11,10 @@ export interface Config {
   publicUrl: string;
   jwtSecret: string | null;
   jwksUrl: string | null;
+  /** When set, tokens must carry this `aud` (and `stratoflow token` adds it). */
+  jwtAudience: string | null;
+  /** When set, tokens must carry this `iss` (and `stratoflow token` adds it). */
+  jwtIssuer: string | null;
   bodyLimitBytes: number;
   databaseUrl: string | null;
   pgPoolSize: number;
@@ -57,6 +61,19 @@ export function parseByteSize(value: string | undefined, fallback: number, name:
   return Number(match[1]) * factor;
 }
 
+/** Shortest accepted HS256 secret, in bytes (RFC 7518 §3.2: at least the hash output size). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/** A short HS256 secret can be brute-forced from any one token: refuse to start with it. */
+function checkedJwtSecret(secret: string | null): string | null {
+  if (secret !== null && Buffer.byteLength(secret, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    throw new Error(
+      `STRATOFLOW_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long (it has ${Buffer.byteLength(secret, 'utf8')}); generate one with \`openssl rand -base64 48\`.`,
+    );
+  }
+  return secret;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? int(env.PORT, 8080, 'PORT');
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -71,8 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host,
     dataDir,
     publicUrl,
-    jwtSecret: overrides.jwtSecret ?? (env.STRATOFLOW_JWT_SECRET || null),
+    jwtSecret: checkedJwtSecret(overrides.jwtSecret ?? (env.STRATOFLOW_JWT_SECRET || null)),
     jwksUrl: overrides.jwksUrl ?? (env.STRATOFLOW_JWKS_URL || null),
+    jwtAudience: overrides.jwtAudience ?? (env.STRATOFLOW_JWT_AUDIENCE || null),
+    jwtIssuer: overrides.jwtIssuer ?? (env.STRATOFLOW_JWT_ISSUER || null),
     bodyLimitBytes:
       overrides.bodyLimitBytes ??
       parseByteSize(env.STRATOFLOW_BODY_LIMIT, 1024 * 1024, 'STRATOFLOW_BODY_LIMIT'),

@@ -62,7 +62,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     version: VERSION,
-    authenticator: createAuthenticator({ jwtSecret, jwksUrl: config.jwksUrl }),
+    authenticator: createAuthenticator({
+      jwtSecret,
+      jwksUrl: config.jwksUrl,
+      audience: config.jwtAudience,
+      issuer: config.jwtIssuer,
+    }),
     workflows,
     runs,
     logs: createLogService({ store, clock }),

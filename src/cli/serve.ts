@@ -24,6 +24,8 @@ export function registerServe(program: Command) {
           orgId: 'org_default',
           userId: 'usr_admin',
           expiresIn: '30d',
+          audience: config.jwtAudience,
+          issuer: config.jwtIssuer,
         });
         console.log(`Stratoflow is running at ${server.url}`);
         console.log(`Development token (org_default, 30 days):\n  ${token}`);
