@@ -24,6 +24,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Node tests and synchronous calls one organization may have running at once (0 = no limit). */
   orgConcurrency: number;
+  /** Extra webhook request headers stored redacted (besides authorization, cookie, x-api-key...). */
+  webhookRedactHeaders: string[];
   limits: EngineLimits;
   logLevel: string;
 }
@@ -101,6 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
     rateLimitPerMinute:
       overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
+    webhookRedactHeaders:
+      overrides.webhookRedactHeaders ??
+      (env.STRATOFLOW_WEBHOOK_REDACT_HEADERS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

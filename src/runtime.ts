@@ -26,7 +26,7 @@ export interface Runtime {
 /** The engine wired to a store: node registry, executor dependencies and the run service. */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'>,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'webhookRedactHeaders'>>,
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
@@ -39,6 +39,7 @@ export function createRuntime(
     store,
     clock,
     onRunCreated: () => wake(),
+    webhookRedactHeaders: config.webhookRedactHeaders ?? [],
     dispatcher: {
       reserve: () => dispatcher?.reserve() ?? null,
       dispatch: (run) => dispatcher?.dispatch(run),

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
 import { createAuthenticator } from './api/auth/verify.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { ensurePrivateDir } from './domain/private-files.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEventService } from './engine/event-service.js';
 import { createLogService } from './engine/log-service.js';
@@ -102,6 +102,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 }
 
 function lockDataDirAfterMkdir(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return lockDataDir(dataDir);
 }

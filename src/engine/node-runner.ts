@@ -70,6 +70,13 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
   return { code: 'node_failed', message };
 }
 
+/** Longest error message a node records (after redaction). */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 function configProblem(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.map(String).join('.') || 'config'}: ${i.message}`).join('; ');
 }
@@ -146,7 +153,10 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       depth: run.depth,
       http: deps.http,
       runs: run.runs,
-      secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
+      secrets: {
+        resolve: (text) => run.secrets.resolveRefs(text),
+        redact: (text) => run.secrets.redact(text),
+      },
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
@@ -167,6 +177,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
     };
   } catch (error) {
     const { code, message } = classifyError(error);
-    return { kind: 'error', input, message, code, durationMs: elapsed() };
+    // Redact first, then shorten: a secret cut in half would no longer be recognised.
+    const safe = shorten(run.secrets.redact(message), MAX_ERROR_MESSAGE_CHARS);
+    return { kind: 'error', input, message: safe, code, durationMs: elapsed() };
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/types.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
+import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { isFinalLog } from './run-progress.js';
 
@@ -21,6 +22,8 @@ export interface RunServiceDeps {
   /** A worker in this process that takes new runs directly, without a claim round trip. */
   dispatcher?: RunDispatcher;
   idempotencyWindowMs?: number;
+  /** Webhook request headers stored as `[REDACTED]` besides the standard credential headers. */
+  webhookRedactHeaders?: readonly string[];
 }
 
 /**
@@ -222,7 +225,7 @@ export function createRunService(deps: RunServiceDeps) {
       const trigger: TriggerInput = {
         origin: 'webhook',
         payload: { webhook_payload: body ?? null },
-        headers,
+        headers: redactCredentialHeaders(headers, deps.webhookRedactHeaders),
       };
       const { run } = await start({ workflow, origin: 'webhook', trigger });
       return run;

@@ -60,6 +60,11 @@ export interface SubRunPort {
 export interface SecretRefs {
   /** Replaces every `vlt_<id>` reference in `text` with the secret's value; throws for unknown/expired ones. */
   resolve(text: string): string;
+  /**
+   * `text` with every secret the run loaded replaced by `[REDACTED]`. Call it before cutting text short
+   * (an excerpt): a secret cut in half is no longer recognised afterwards.
+   */
+  redact(text: string): string;
 }
 
 /** Everything a node's `run` receives besides its config. */

@@ -60,7 +60,7 @@ export function createTestContext(
     depth: 0,
     http: noHttp,
     runs: noRuns,
-    secrets: { resolve: (text) => text },
+    secrets: { resolve: (text) => text, redact: (text) => text },
     ...overrides,
     lines,
   };

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../domain/private-files.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { DEFAULT_PG_POOL_SIZE } from './postgres/pg-db.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
@@ -36,7 +36,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       migrate,
     });
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   return openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME), { migrate });
 }
 

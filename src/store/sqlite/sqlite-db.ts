@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, tightenIfPresent } from '../../domain/private-files.js';
 import type { Db, SqlRunner, SqlValue } from '../sql/db.js';
 
 /**
@@ -9,7 +10,11 @@ import type { Db, SqlRunner, SqlValue } from '../sql/db.js';
  * until the open transaction (if any) has finished.
  */
 export function openSqliteDb(file: string): { db: Db; raw: Database.Database } {
+  const onDisk = file !== ':memory:' && file !== '';
+  // SQLite creates the -wal and -shm files with the database file's mode: create that one 0600 first.
+  if (onDisk) ensurePrivateFile(file);
   const raw = new Database(file);
+  if (onDisk) for (const suffix of ['-wal', '-shm', '-journal']) tightenIfPresent(`${file}${suffix}`);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 5000');
