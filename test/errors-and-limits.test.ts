@@ -154,8 +154,9 @@ describe('request bodies', () => {
   });
 
   it('refuses JSON nested deeper than 64 levels with 400 json_too_deep', async () => {
+    // (The nested value sits in `description`, a metadata key: unknown config keys are refused at save.)
     const def = (deep: string) =>
-      `{"name":"deep","nodes":[{"id":"n1","data":{"componentId":"manual_trigger","x":${deep}}}],"edges":[]}`;
+      `{"name":"deep","nodes":[{"id":"n1","data":{"componentId":"manual_trigger","description":${deep}}}],"edges":[]}`;
     for (const depth of [100, 10_000, 200_000]) {
       expectEnvelope(
         await t.call('POST', '/workflows', { rawBody: def(deeply(depth)) }),

@@ -49,7 +49,12 @@ export interface WorkflowRecord {
   scheduleValue: string | null;
   scheduleTimezone: string | null;
   nextRunAt: number | null;
-  webhookToken: string | null;
+  /** SHA-256 of the webhook token (the token itself is never stored). */
+  webhookTokenHash: string | null;
+  /** The token's last four characters, shown in the masked `webhook_url`. */
+  webhookTokenHint: string | null;
+  /** The full token, only on the record returned when it was just created or rotated (never stored). */
+  revealedWebhookToken?: string;
   /** The trigger node's component id, kept for lookups (webhooks, events, triggerable lists). */
   triggerComponent: string;
   versionId: string;

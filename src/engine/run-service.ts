@@ -8,6 +8,7 @@ import {
   type RunRecord,
   type WorkflowHead,
 } from '../domain/types.js';
+import { hashWebhookToken } from '../domain/webhook-token.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
@@ -219,7 +220,7 @@ export function createRunService(deps: RunServiceDeps) {
 
     /** POST /workflows/webhooks/{token}: 404 unless an active webhook workflow owns the token. */
     async triggerWebhook(token: string, body: unknown, headers: Record<string, string>) {
-      const workflow = await store.findWorkflowByWebhookToken(token);
+      const workflow = await store.findWorkflowByWebhookHash(hashWebhookToken(token));
       if (workflow?.triggerComponent !== 'webhook_trigger') throw notFound('Webhook');
       if (!workflow.isActive) throw new StratoflowError('workflow_inactive');
       const trigger: TriggerInput = {

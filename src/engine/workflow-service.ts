@@ -1,7 +1,8 @@
 import { notFound, StratoflowError } from '../domain/errors.js';
-import { newId, newSecretId } from '../domain/ids.js';
+import { newId } from '../domain/ids.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode, WorkflowRecord } from '../domain/types.js';
+import { issueWebhookToken } from '../domain/webhook-token.js';
 import type { NodeLimits } from '../nodes/contract.js';
 import { CALLING_COMPONENTS } from '../nodes/flow/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
@@ -81,15 +82,19 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     const { graph, plan, issues } = check(definition, schedule);
     if (!graph.ok || !plan.ok || issues.length > 0) throw invalid(issues);
     const isWebhook = graph.triggerComponent.componentId === 'webhook_trigger';
-    return {
-      ...base,
+    const { revealedWebhookToken: _, ...stored } = base;
+    const record: WorkflowRecord = {
+      ...stored,
       ...plan.fields,
       scheduleType: plan.fields.scheduleType ?? 'manual',
       nextRunAt: plan.nextRunAt,
       triggerComponent: graph.triggerComponent.componentId,
-      webhookToken: isWebhook ? (base.webhookToken ?? newSecretId('webhookToken')) : null,
+      webhookTokenHash: isWebhook ? base.webhookTokenHash : null,
+      webhookTokenHint: isWebhook ? base.webhookTokenHint : null,
       definition,
     };
+    // A workflow that just became a webhook workflow gets its token; the URL is shown this once.
+    return isWebhook && record.webhookTokenHash === null ? withNewWebhookToken(record) : record;
   }
 
   async function get(orgId: string, id: string): Promise<WorkflowRecord> {
@@ -128,7 +133,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         scheduleValue: null,
         scheduleTimezone: null,
         nextRunAt: null,
-        webhookToken: null,
+        webhookTokenHash: null,
+        webhookTokenHint: null,
         triggerComponent: '',
         versionId: newId('version'),
         definition: { nodes: [], edges: [] },
@@ -186,6 +192,23 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return record;
     },
 
+    /**
+     * Replaces a webhook workflow's token: the old URL stops working at once and the new one is shown
+     * in the answer, once (tokens are stored hashed, so this is how a lost URL is recovered).
+     */
+    async rotateWebhookToken(orgId: string, id: string) {
+      const current = await get(orgId, id);
+      if (current.webhookTokenHash === null) {
+        throw new StratoflowError(
+          'parameter_invalid',
+          'This workflow has no webhook URL: its trigger is not a webhook_trigger.',
+        );
+      }
+      const record = withNewWebhookToken({ ...current, updatedAt: clock.now() });
+      await store.updateWorkflow(record, false);
+      return record;
+    },
+
     /** Deletes a workflow with its runs and logs; refused (409) while another workflow calls it. */
     async remove(orgId: string, id: string) {
       await get(orgId, id);
@@ -205,6 +228,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       }
       if (!(await store.deleteWorkflow(orgId, id))) throw notFound('Workflow');
     },
+  };
+}
+
+function withNewWebhookToken(record: WorkflowRecord): WorkflowRecord {
+  const issued = issueWebhookToken();
+  return {
+    ...record,
+    webhookTokenHash: issued.hash,
+    webhookTokenHint: issued.hint,
+    revealedWebhookToken: issued.token,
   };
 }
 

@@ -33,7 +33,8 @@ export interface Store {
   listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
   /** Deletes the workflow, its versions, runs and logs. Returns false when it did not exist. */
   deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;
-  findWorkflowByWebhookToken(token: string): Promise<WorkflowHead | null>;
+  /** The workflow whose webhook token hashes to `tokenHash` (see domain/webhook-token.ts). */
+  findWorkflowByWebhookHash(tokenHash: string): Promise<WorkflowHead | null>;
   /** The definition a run pinned. */
   getVersion(versionId: string): Promise<WorkflowRecord['definition'] | null>;
 
