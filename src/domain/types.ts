@@ -102,6 +102,10 @@ export interface RunRecord {
   createdAt: number;
   startedAt: number | null;
   completedAt: number | null;
+  /** When a worker first claimed the run (the run timeout counts from here even before a commit). */
+  firstClaimedAt?: number | null;
+  /** How many times executing the run threw unexpectedly (bounded; see worker.ts). */
+  crashCount?: number;
 }
 
 /** What a node produced: its output and the handle it fired (`null` = the plain "next" edges). */

@@ -117,7 +117,9 @@ function createExecution(
   const { store, clock } = deps;
   const progress = progressFromLogs(run, logs);
   const state = cloneState(run.state);
-  const startedAt = run.startedAt ?? clock.now();
+  // The run timeout counts from the first claim, also for a run that never committed a step (a run
+  // handed over directly, never claimed, was leased when it was created).
+  const startedAt = run.startedAt ?? run.firstClaimedAt ?? (run.leaseOwner ? run.createdAt : clock.now());
   let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
   const abort = new AbortController();
   control.signal.addEventListener('abort', () => abort.abort(control.signal.reason), { once: true });

@@ -1,4 +1,5 @@
 import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
+import { valueShapeProblem } from '../domain/json-depth.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
@@ -167,6 +168,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
         : pending;
     if ('wait' in outcome)
       return { kind: 'wait', input, until: outcome.wait.until, memo: outcome.wait.memo ?? null };
+    const problem = valueShapeProblem(outcome.output ?? null);
+    if (problem) throw new StratoflowError('node_failed', `The node's output cannot be stored: ${problem}.`);
     return {
       kind: 'success',
       input,

@@ -20,44 +20,55 @@ const NO_SUB_RUNS: SubRunPort = {
  */
 export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeRegistry }) {
   const { executor, registry } = deps;
-  return {
-    async test(orgId: string, node: WorkflowNode, context: Record<string, unknown>) {
-      const component = registry.get(node.data.componentId);
-      if (!component) {
-        throw new StratoflowError(
-          'parameter_invalid',
-          `Unknown component '${node.data.componentId}'.`,
-          'node.data.componentId',
-        );
-      }
-      const refs = findSecretReferences([node.data]);
-      const secrets =
-        executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
-          ? await executor.secrets.load(orgId, refs)
-          : NO_SECRETS;
-      const outcome = await runNode(
-        executor,
-        {
-          runId: 'fl_run_test',
-          workflowId: 'fl_test',
-          orgId,
-          depth: 0,
-          trigger: { origin: 'test', payload: context },
-          signal: new AbortController().signal,
-          scope: Object.assign(nullCopy(context), { vault: secrets.scope }),
-          secrets,
-          runs: NO_SUB_RUNS,
-          logger: executor.logger,
-        },
-        { node, component, attempt: 1, waitedUntil: null, memo: null },
+  async function test(orgId: string, node: WorkflowNode, context: Record<string, unknown>) {
+    const component = registry.get(node.data.componentId);
+    if (!component) {
+      throw new StratoflowError(
+        'parameter_invalid',
+        `Unknown component '${node.data.componentId}'.`,
+        'node.data.componentId',
       );
-      if (outcome.kind === 'error') {
-        throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+    }
+    const refs = findSecretReferences([node.data]);
+    const secrets =
+      executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
+        ? await executor.secrets.load(orgId, refs)
+        : NO_SECRETS;
+    const outcome = await runNode(
+      executor,
+      {
+        runId: 'fl_run_test',
+        workflowId: 'fl_test',
+        orgId,
+        depth: 0,
+        trigger: { origin: 'test', payload: context },
+        signal: new AbortController().signal,
+        scope: Object.assign(nullCopy(context), { vault: secrets.scope }),
+        secrets,
+        runs: NO_SUB_RUNS,
+        logger: executor.logger,
+      },
+      { node, component, attempt: 1, waitedUntil: null, memo: null },
+    );
+    if (outcome.kind === 'error') {
+      throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+    }
+    if (outcome.kind === 'wait') {
+      return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };
+    }
+    return { status: 'success' as const, output: secrets.redact(outcome.output), handle: outcome.handle };
+  }
+
+  return {
+    /** Never a 5xx: whatever goes wrong with the node or its inputs is the caller's 422. */
+    async test(orgId: string, node: WorkflowNode, context: Record<string, unknown>) {
+      try {
+        return await test(orgId, node, context);
+      } catch (error) {
+        if (error instanceof StratoflowError && error.status < 500) throw error;
+        const message = error instanceof StratoflowError ? error.message : 'The node could not be tested.';
+        throw new StratoflowError('node_test_failed', message);
       }
-      if (outcome.kind === 'wait') {
-        return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };
-      }
-      return { status: 'success' as const, output: secrets.redact(outcome.output), handle: outcome.handle };
     },
   };
 }

@@ -18,6 +18,12 @@ export const reliability: Migration = {
       .execute();
     const rows = await sql<{ id: string; webhook_token: string }>`
       SELECT id, webhook_token FROM workflows WHERE webhook_token IS NOT NULL`.execute(db);
+    // Bounded crash retries and a run timeout that counts from the first claim (issue 12 item 2).
+    await db.schema
+      .alterTable('runs')
+      .addColumn('crash_count', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('runs').addColumn('first_claimed_at', 'bigint').execute();
     for (const row of rows.rows) {
       const hash = hashWebhookToken(row.webhook_token);
       const hint = webhookTokenHint(row.webhook_token);

@@ -170,6 +170,8 @@ export function runFromRow(row: Row): RunRecord {
     createdAt: toNumber(row.created_at),
     startedAt: toNullableNumber(row.started_at),
     completedAt: toNullableNumber(row.completed_at),
+    firstClaimedAt: toNullableNumber(row.first_claimed_at),
+    crashCount: row.crash_count === undefined || row.crash_count === null ? 0 : toNumber(row.crash_count),
   };
 }
 
