@@ -24,7 +24,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 
 /**
  * Why `value` may not be stored as a node's output, or null: nested deeper than `maxDepth`, larger than
- * `maxChars` (strings and keys counted), or cyclic. Iterative, so a hostile value cannot overflow the stack.
+ * `maxChars` (strings and keys counted; a shared object counts each time it appears). A cycle shows as
+ * too deep. Iterative, so a hostile value cannot overflow the stack.
  */
 export function valueShapeProblem(
   value: unknown,
@@ -32,15 +33,12 @@ export function valueShapeProblem(
   maxChars = MAX_OUTPUT_CHARS,
 ): string | null {
   const stack: Array<[unknown, number]> = [[value, 0]];
-  const seen = new Set<object>();
   let chars = 0;
   while (stack.length > 0) {
     const [current, depth] = stack.pop() as [unknown, number];
     if (typeof current === 'string') chars += current.length;
     else if (typeof current === 'object' && current !== null) {
       if (depth >= maxDepth) return `it nests objects or arrays more than ${maxDepth} levels deep`;
-      if (seen.has(current)) return 'it refers to itself (a cycle)';
-      seen.add(current);
       if (Array.isArray(current)) for (const item of current) stack.push([item, depth + 1]);
       else
         for (const [key, item] of Object.entries(current)) {
@@ -48,6 +46,7 @@ export function valueShapeProblem(
           stack.push([item, depth + 1]);
         }
     } else chars += 8;
+    if (typeof current === 'object' && current !== null) chars += 2;
     if (chars > maxChars) return `it is larger than ${maxChars} characters`;
   }
   return null;

@@ -170,8 +170,11 @@ export function runFromRow(row: Row): RunRecord {
     createdAt: toNumber(row.created_at),
     startedAt: toNullableNumber(row.started_at),
     completedAt: toNullableNumber(row.completed_at),
-    firstClaimedAt: toNullableNumber(row.first_claimed_at),
-    crashCount: row.crash_count === undefined || row.crash_count === null ? 0 : toNumber(row.crash_count),
+    // Bookkeeping columns: present on a record only once they carry something.
+    ...(row.first_claimed_at != null ? { firstClaimedAt: toNumber(row.first_claimed_at) } : {}),
+    ...(row.crash_count != null && toNumber(row.crash_count) > 0
+      ? { crashCount: toNumber(row.crash_count) }
+      : {}),
   };
 }
 
