@@ -8,6 +8,7 @@ import { createRunService, type RunDispatcher, type RunService } from './engine/
 import type { SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
+import { createWebhookGuard } from './engine/webhook-guard.js';
 import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
 import type { Store } from './store/store.js';
@@ -35,11 +36,13 @@ export function createRuntime(
   const registry = createNodeRegistry(builtinNodes());
   const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
   let dispatcher: RunDispatcher | null = null;
+  const definitions = createDefinitionCache((id) => store.getVersion(id), registry);
   const runs = createRunService({
     store,
     clock,
     onRunCreated: () => wake(),
     webhookRedactHeaders: config.webhookRedactHeaders ?? [],
+    webhookGuard: createWebhookGuard({ definitions, clock, ...(secrets ? { secrets } : {}) }),
     dispatcher: {
       reserve: () => dispatcher?.reserve() ?? null,
       dispatch: (run) => dispatcher?.dispatch(run),
@@ -56,7 +59,7 @@ export function createRuntime(
       maxDelayMs: config.limits.maxDelayMs,
       httpResponseMaxBytes: 10 * 1024 * 1024,
     },
-    definitions: createDefinitionCache((id) => store.getVersion(id), registry),
+    definitions,
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),

@@ -165,6 +165,18 @@ export const ERRORS = {
     'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
   ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  webhook_signature_invalid: def(
+    401,
+    'authentication_error',
+    false,
+    "The webhook delivery's signature is missing, wrong or outside the replay window; no run was started. Check the signing secret in the vault item the trigger names.",
+  ),
+  webhook_replayed: def(
+    409,
+    'conflict_error',
+    false,
+    'This webhook delivery id was already received; a replayed delivery starts no run.',
+  ),
   concurrency_limited: def(
     429,
     'rate_limit_error',

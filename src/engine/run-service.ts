@@ -14,6 +14,7 @@ import type { PageRequest, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { isFinalLog } from './run-progress.js';
+import type { WebhookGuard } from './webhook-guard.js';
 
 export interface RunServiceDeps {
   store: Store;
@@ -25,6 +26,8 @@ export interface RunServiceDeps {
   idempotencyWindowMs?: number;
   /** Webhook request headers stored as `[REDACTED]` besides the standard credential headers. */
   webhookRedactHeaders?: readonly string[];
+  /** Checks a webhook delivery against its trigger's settings (signature, delivery id). */
+  webhookGuard?: WebhookGuard;
 }
 
 /**
@@ -219,16 +222,27 @@ export function createRunService(deps: RunServiceDeps) {
     },
 
     /** POST /workflows/webhooks/{token}: 404 unless an active webhook workflow owns the token. */
-    async triggerWebhook(token: string, body: unknown, headers: Record<string, string>) {
+    async triggerWebhook(token: string, body: unknown, headers: Record<string, string>, rawBody = '') {
       const workflow = await store.findWorkflowByWebhookHash(hashWebhookToken(token));
       if (workflow?.triggerComponent !== 'webhook_trigger') throw notFound('Webhook');
       if (!workflow.isActive) throw new StratoflowError('workflow_inactive');
+      // Verified before anything is stored: a bad signature starts no run.
+      const admission = deps.webhookGuard
+        ? await deps.webhookGuard(workflow, rawBody, headers)
+        : { rejectRepeat: false };
       const trigger: TriggerInput = {
         origin: 'webhook',
         payload: { webhook_payload: body ?? null },
         headers: redactCredentialHeaders(headers, deps.webhookRedactHeaders),
       };
-      const { run } = await start({ workflow, origin: 'webhook', trigger });
+      const key = admission.idempotencyKey;
+      const { run, created } = await start({
+        workflow,
+        origin: 'webhook',
+        trigger,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
+      if (!created && admission.rejectRepeat) throw new StratoflowError('webhook_replayed');
       return run;
     },
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { nullRecord } from '../../domain/records.js';
 import type { RunService } from '../../engine/run-service.js';
+import { rawBodyOf } from '../body-parsers.js';
 import { errorSchema } from '../schemas/common.js';
 import { webhookAccepted, webhookParams } from '../schemas/run.js';
 
@@ -28,7 +29,14 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
           'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored.',
         security: [],
         params: webhookParams,
-        response: { 202: webhookAccepted, 400: errorSchema, 404: errorSchema, 413: errorSchema },
+        response: {
+          202: webhookAccepted,
+          400: errorSchema,
+          401: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+          413: errorSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -36,6 +44,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
         request.params.webhookToken,
         request.body,
         flatHeaders(request.headers),
+        rawBodyOf(request),
       );
       return reply.code(202).send({ run_id: run.id });
     },
