@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { OrgQuotas } from './engine/quotas.js';
 
 /**
  * Configuration from the environment (README has the table). Each variable has a CLI flag twin; flags
@@ -20,10 +21,16 @@ export interface Config {
   pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
-  /** Requests per minute per bearer token (0 = no limit). */
+  /** Requests per minute per verified principal, org + user (0 = no limit). */
   rateLimitPerMinute: number;
+  /** Webhook deliveries per minute per webhook URL (0 = no limit). */
+  webhookRateLimitPerMinute: number;
+  /** Webhook deliveries per minute per client address (0 = no limit). */
+  webhookIpRateLimitPerMinute: number;
   /** Node tests and synchronous calls one organization may have running at once (0 = no limit). */
   orgConcurrency: number;
+  /** Per-organization quotas (0 = none). */
+  quotas: OrgQuotas;
   /** Extra webhook request headers stored redacted (besides authorization, cookie, x-api-key...). */
   webhookRedactHeaders: string[];
   limits: EngineLimits;
@@ -102,13 +109,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
     rateLimitPerMinute:
-      overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
+      overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 1200, 'STRATOFLOW_RATE_LIMIT'),
+    webhookRateLimitPerMinute:
+      overrides.webhookRateLimitPerMinute ??
+      int(env.STRATOFLOW_WEBHOOK_RATE_LIMIT, 6000, 'STRATOFLOW_WEBHOOK_RATE_LIMIT'),
+    webhookIpRateLimitPerMinute:
+      overrides.webhookIpRateLimitPerMinute ??
+      int(env.STRATOFLOW_WEBHOOK_IP_RATE_LIMIT, 12000, 'STRATOFLOW_WEBHOOK_IP_RATE_LIMIT'),
     webhookRedactHeaders:
       overrides.webhookRedactHeaders ??
       (env.STRATOFLOW_WEBHOOK_REDACT_HEADERS ?? '')
         .split(',')
         .map((h) => h.trim().toLowerCase())
         .filter((h) => h !== ''),
+    quotas: overrides.quotas ?? {
+      workflows: int(env.STRATOFLOW_QUOTA_WORKFLOWS, 0, 'STRATOFLOW_QUOTA_WORKFLOWS'),
+      activeSchedules: int(env.STRATOFLOW_QUOTA_ACTIVE_SCHEDULES, 0, 'STRATOFLOW_QUOTA_ACTIVE_SCHEDULES'),
+      runsInFlight: int(env.STRATOFLOW_QUOTA_RUNS_IN_FLIGHT, 0, 'STRATOFLOW_QUOTA_RUNS_IN_FLIGHT'),
+      minScheduleIntervalSeconds: int(
+        env.STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS,
+        0,
+        'STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS',
+      ),
+    },
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -27,7 +27,8 @@ export interface Runtime {
 /** The engine wired to a store: node registry, executor dependencies and the run service. */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'webhookRedactHeaders'>>,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> &
+    Partial<Pick<Config, 'webhookRedactHeaders' | 'quotas'>>,
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
@@ -42,6 +43,7 @@ export function createRuntime(
     clock,
     onRunCreated: () => wake(),
     webhookRedactHeaders: config.webhookRedactHeaders ?? [],
+    ...(config.quotas ? { quotas: config.quotas } : {}),
     webhookGuard: createWebhookGuard({ definitions, clock, ...(secrets ? { secrets } : {}) }),
     dispatcher: {
       reserve: () => dispatcher?.reserve() ?? null,

@@ -57,6 +57,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     clock,
     limits: runtime.executor.limits,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
+    quotas: config.quotas,
   });
   const app = await buildApp({
     publicUrl: config.publicUrl,
@@ -79,7 +80,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),
-    rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimits: {
+      perPrincipal: config.rateLimitPerMinute,
+      perWebhookToken: config.webhookRateLimitPerMinute,
+      perWebhookIp: config.webhookIpRateLimitPerMinute,
+    },
     orgConcurrency: config.orgConcurrency,
     logger,
   });

@@ -17,7 +17,7 @@ import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
 import { createOrgGate } from './org-concurrency.js';
-import { installRateLimit } from './rate-limit.js';
+import { installRateLimit, type RateLimits } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
@@ -46,8 +46,8 @@ export interface AppDeps {
   registry: NodeRegistry;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
-  /** Requests per minute per token; 0 turns the limit off. */
-  rateLimitPerMinute?: number;
+  /** Requests per minute (per principal, per webhook URL, per client address); 0 turns one off. */
+  rateLimits?: RateLimits;
   /** Node tests + synchronous calls one organization may run at once; 0 turns the cap off. */
   orgConcurrency?: number;
   logger?: Logger | false;
@@ -69,7 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, deps.publicUrl);
   installBodyParsers(app);
   await installOpenApi(app, deps.publicUrl, deps.version);
-  await installRateLimit(app, deps.rateLimitPerMinute ?? 0);
+  const limiter = installRateLimit(
+    app,
+    deps.rateLimits ?? { perPrincipal: 0, perWebhookToken: 0, perWebhookIp: 0 },
+  );
 
   await app.register(healthRoutes, { ready: deps.ready });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -78,12 +81,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');
-  await app.register(webhookRoutes, { runs: deps.runs });
+  await app.register(webhookRoutes, { runs: deps.runs, limit: limiter.webhook });
   await app.register(syncRoutes, {
     sync: deps.sync,
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
     gate: inline,
+    limit: limiter.principal,
   });
   await app.register(authorizePageRoutes, {
     authorizations: deps.authorizations,
@@ -91,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
+    authed.addHook('preHandler', limiter.principal);
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
     await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
     await authed.register(logRoutes, { logs: deps.logs });

@@ -177,6 +177,18 @@ export const ERRORS = {
     false,
     'This webhook delivery id was already received; a replayed delivery starts no run.',
   ),
+  quota_exceeded: def(
+    422,
+    'invalid_request_error',
+    false,
+    "The change would exceed one of the organization's quotas (workflows, active schedules, shortest schedule interval); the message names it.",
+  ),
+  runs_in_flight_exceeded: def(
+    429,
+    'rate_limit_error',
+    true,
+    'The organization already has its quota of runs pending or running (STRATOFLOW_QUOTA_RUNS_IN_FLIGHT). Retry when some have finished.',
+  ),
   concurrency_limited: def(
     429,
     'rate_limit_error',

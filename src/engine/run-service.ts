@@ -13,6 +13,7 @@ import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
+import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
 import type { WebhookGuard } from './webhook-guard.js';
 
@@ -28,6 +29,7 @@ export interface RunServiceDeps {
   webhookRedactHeaders?: readonly string[];
   /** Checks a webhook delivery against its trigger's settings (signature, delivery id). */
   webhookGuard?: WebhookGuard;
+  quotas?: OrgQuotas;
 }
 
 /**
@@ -98,6 +100,9 @@ export function createRunService(deps: RunServiceDeps) {
   const windowMs = deps.idempotencyWindowMs ?? DAY_MS;
 
   async function start(options: StartRunOptions): Promise<{ run: RunRecord; created: boolean }> {
+    // Child runs are never refused: their parent is already in flight and waits for them.
+    if (!options.parentRunId && deps.quotas)
+      await checkRunsInFlight(store, deps.quotas, options.workflow.orgId);
     if (options.lease || !deps.dispatcher) return insert(options, options.lease);
     const reserved = deps.dispatcher.reserve();
     if (!reserved) return insert(options, undefined);

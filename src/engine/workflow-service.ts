@@ -7,6 +7,7 @@ import type { NodeLimits } from '../nodes/contract.js';
 import { CALLING_COMPONENTS } from '../nodes/flow/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { Store } from '../store/store.js';
+import { checkWorkflowQuotas, NO_QUOTAS, type OrgQuotas } from './quotas.js';
 import { effectiveSchedule, planSchedule, type ScheduleFields } from './schedule-fields.js';
 import { type DefinitionIssue, validateDefinition } from './validate.js';
 
@@ -31,6 +32,7 @@ export interface WorkflowServiceDeps {
   limits: NodeLimits;
   /** Whether an authorization id names one of the org's authorizations. */
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+  quotas?: OrgQuotas;
 }
 
 function normalizeDefinition(
@@ -146,6 +148,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         scheduleValue: input.schedule_value ?? null,
         scheduleTimezone: input.schedule_timezone ?? null,
       });
+      await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, true, now);
       await store.createWorkflow(record);
       return record;
     },
@@ -188,6 +191,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const reactivated = record.isActive && !current.isActive;
       const overdue = current.nextRunAt !== null && current.nextRunAt <= clock.now();
       if (sameSchedule && !(reactivated && overdue)) record.nextRunAt = current.nextRunAt;
+      await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, false, clock.now());
       await store.updateWorkflow(record, changedDefinition);
       return record;
     },

@@ -77,6 +77,8 @@ export interface Store {
    * is gone, so its runs continue now instead of after their leases lapse).
    */
   releaseAllLeases(): Promise<number>;
+  /** Runs of the organization that are pending or running (for the runs-in-flight quota). */
+  countRunsInFlight(orgId: string): Promise<number>;
   /** Counts one unexpected failure of executing a run `owner` holds; the new count, or null if not held. */
   recordCrash(runId: string, owner: string): Promise<number | null>;
   /** Makes a parked run ready at `at` (a child run finished); a run someone holds is left alone. */

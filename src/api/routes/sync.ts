@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
@@ -17,6 +18,8 @@ export interface SyncRoutesOptions {
   authenticator: Authenticator;
   apiKeys: ApiKeyVerifier | null;
   gate: OrgGate;
+  /** The per-principal rate limit, applied once the caller is known. */
+  limit: (request: FastifyRequest) => Promise<void>;
 }
 
 async function authenticate(header: string | undefined, options: SyncRoutesOptions): Promise<Principal> {
@@ -54,6 +57,8 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const principal = await authenticate(request.headers.authorization, options);
+      request.principal = principal;
+      await options.limit(request);
       const result = await options.gate.run(principal.orgId, () =>
         options.sync.execute(principal.orgId, request.params.workflowId, request.body),
       );

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { nullRecord } from '../../domain/records.js';
 import type { RunService } from '../../engine/run-service.js';
@@ -7,6 +8,8 @@ import { webhookAccepted, webhookParams } from '../schemas/run.js';
 
 export interface WebhookRoutesOptions {
   runs: RunService;
+  /** Rate limits per webhook URL and per client address (429 with Retry-After). */
+  limit: (request: FastifyRequest) => Promise<void>;
 }
 
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -18,7 +21,7 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 }
 
 /** Public: the secret token in the path is the authentication. */
-export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async (app, { runs }) => {
+export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async (app, { runs, limit }) => {
   app.post(
     '/workflows/webhooks/:webhookToken',
     {
@@ -36,8 +39,10 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
           404: errorSchema,
           409: errorSchema,
           413: errorSchema,
+          429: errorSchema,
         },
       },
+      preHandler: limit,
     },
     async (request, reply) => {
       const run = await runs.triggerWebhook(

@@ -135,6 +135,13 @@ export function runQueries(db: Db) {
       );
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
     },
+    async countRunsInFlight(orgId: string) {
+      const [row] = await db.all<Row>(
+        "SELECT COUNT(*) AS n FROM runs WHERE org_id = ? AND status IN ('pending', 'running')",
+        [orgId],
+      );
+      return toNumber(row?.n ?? 0);
+    },
     async recordCrash(runId: string, owner: string) {
       const [row] = await db.all<Row>(
         'UPDATE runs SET crash_count = crash_count + 1 WHERE id = ? AND lease_owner = ? RETURNING crash_count',
