@@ -17,7 +17,7 @@ import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { installOpenApi } from './openapi.js';
 import { createOrgGate } from './org-concurrency.js';
-import { installRateLimit, type RateLimits } from './rate-limit.js';
+import { createRateLimiter, type RateLimits } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
@@ -69,8 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, deps.publicUrl);
   installBodyParsers(app);
   await installOpenApi(app, deps.publicUrl, deps.version);
-  const limiter = installRateLimit(
-    app,
+  const limiter = createRateLimiter(
     deps.rateLimits ?? { perPrincipal: 0, perWebhookToken: 0, perWebhookIp: 0 },
   );
 

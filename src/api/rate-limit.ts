@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { StratoflowError } from '../domain/errors.js';
 
 /** Requests per minute; 0 turns a limit off. */
@@ -52,7 +52,7 @@ function bearerToken(request: FastifyRequest): string | null {
  * `sub`), checked after authentication, so reformatting the header or re-signing a token for the same
  * user gives no new budget. Public webhooks are limited per token and per client address.
  */
-export function installRateLimit(app: FastifyInstance, limits: RateLimits) {
+export function createRateLimiter(limits: RateLimits) {
   const take = createWindows();
   return {
     /** preHandler for authenticated routes (the principal is known by then). */
@@ -79,4 +79,4 @@ export function installRateLimit(app: FastifyInstance, limits: RateLimits) {
   };
 }
 
-export type RateLimiter = ReturnType<typeof installRateLimit>;
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
