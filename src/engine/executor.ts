@@ -232,6 +232,9 @@ function createExecution(
     const attempt = (state.attempts[id] ?? 0) + 1;
     state.attempts[id] = attempt;
     delete state.retries[id];
+    // A retry starts over: what the failed attempt remembered (a child run it waited on) is dropped.
+    delete state.memos[id];
+    delete state.waits[id];
     const node = compiled.nodes.get(id);
     const output = { error: outcome.message, code: outcome.code };
     const fields: LogFields = {
