@@ -31,6 +31,8 @@ export interface Config {
   orgConcurrency: number;
   /** Per-organization quotas (0 = none). */
   quotas: OrgQuotas;
+  /** SQLite durability: `normal` (survives process crashes) or `full` (also power loss). */
+  sqliteSynchronous: 'normal' | 'full';
   /** Extra webhook request headers stored redacted (besides authorization, cookie, x-api-key...). */
   webhookRedactHeaders: string[];
   limits: EngineLimits;
@@ -83,6 +85,13 @@ function checkedJwtSecret(secret: string | null): string | null {
   return secret;
 }
 
+function synchronousMode(value: string | undefined): 'normal' | 'full' {
+  const mode = (value ?? '').trim().toLowerCase() || 'normal';
+  if (mode !== 'normal' && mode !== 'full')
+    throw new Error(`STRATOFLOW_SQLITE_SYNCHRONOUS must be normal or full, got "${value}"`);
+  return mode;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? int(env.PORT, 8080, 'PORT');
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -132,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         'STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS',
       ),
     },
+    sqliteSynchronous: overrides.sqliteSynchronous ?? synchronousMode(env.STRATOFLOW_SQLITE_SYNCHRONOUS),
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -45,6 +45,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
+    sqliteSynchronous: config.sqliteSynchronous,
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
