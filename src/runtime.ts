@@ -28,7 +28,7 @@ export interface Runtime {
 export function createRuntime(
   store: Store,
   config: Pick<Config, 'httpAllowedCidrs' | 'limits'> &
-    Partial<Pick<Config, 'webhookRedactHeaders' | 'quotas'>>,
+    Partial<Pick<Config, 'webhookRedactHeaders' | 'quotas' | 'publicUrl'>>,
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
@@ -65,6 +65,7 @@ export function createRuntime(
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),
+    publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
     ...(secrets ? { secrets } : {}),
   };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
@@ -7,6 +8,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { ensurePrivateDir } from './domain/private-files.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEventService } from './engine/event-service.js';
+import { createInteractionService } from './engine/interaction-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createNodeTester } from './engine/node-tester.js';
 import { createSyncService } from './engine/sync-service.js';
@@ -33,7 +35,12 @@ export interface ServerOptions {
   logger?: Logger;
   /** Run the worker in this process (default true; `serve --no-worker` turns it off). */
   worker?: boolean;
+  /** Serve the web app under /ui/ (default true; `serve --no-ui` turns it off). */
+  ui?: boolean;
 }
+
+/** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
+export const WEB_APP_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 /** The composition root: store, services, worker, HTTP app. `stratoflow serve` and the tests use it. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -76,6 +83,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    interactions: createInteractionService({ store, clock, onRunReady: () => worker?.wake() }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
     registry,
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
@@ -88,6 +96,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     orgConcurrency: config.orgConcurrency,
     logger,
+    webAppDir: options.ui === false ? null : WEB_APP_DIR,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   engine.start();

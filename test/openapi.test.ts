@@ -114,6 +114,8 @@ const PUBLIC = new Set([
   'GET /readyz',
   'POST /workflows/webhooks/{webhookToken}',
   'GET /authorize/{token}',
+  'GET /forms/{token}',
+  'POST /forms/{token}',
 ]);
 
 describe('the OpenAPI document', () => {
@@ -356,7 +358,8 @@ describe('fuzzing every operation with a request body', () => {
   it(`never answers 5xx to ${runs} mutated bodies per operation (seed ${seed})`, async () => {
     const random = prng(seed);
     const fuzz = fuzzer(random);
-    const withBody = operations().filter(({ op }) => op.requestBody);
+    // A form link's page answers HTML, not the JSON envelope (test/forms.test.ts covers it).
+    const withBody = operations().filter(({ op, path }) => op.requestBody && !path.startsWith('/forms/'));
     expect(withBody.length).toBeGreaterThanOrEqual(4);
     const failures: string[] = [];
     const statuses = new Set<number>();
@@ -387,5 +390,29 @@ describe('fuzzing every operation with a request body', () => {
     }
     expect((await t.call('GET', '/workflows/logs/recent')).status).toBe(200);
     expect((await t.call('GET', '/workflows/triggerable-workflows')).status).toBe(200);
+  });
+});
+
+describe('for generators', () => {
+  it('passes an OpenAPI 3.1 validator', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const result = await new Validator().validate(
+      doc as unknown as Parameters<InstanceType<typeof Validator>['validate']>[0],
+    );
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('gives every operation a unique operationId and a tag', () => {
+    const ids = operations().map(({ op }) => (op as Operation & { operationId?: string }).operationId);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const untagged = operations().filter(({ op }) => !(op as Operation & { tags?: string[] }).tags?.length);
+    expect(untagged.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+  });
+
+  it('titles the API reference page "Stratoflow API"', async () => {
+    const res = await t.call('GET', '/docs/static/index.html', { token: null });
+    expect(res.text).toContain('<title>Stratoflow API</title>');
   });
 });

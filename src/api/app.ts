@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { EventService } from '../engine/event-service.js';
+import type { InteractionService } from '../engine/interaction-service.js';
 import type { LogService } from '../engine/log-service.js';
 import type { NodeTester } from '../engine/node-tester.js';
 import type { RunService } from '../engine/run-service.js';
@@ -21,7 +22,9 @@ import { createRateLimiter, type RateLimits } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
+import { formPageRoutes } from './routes/form-page.js';
 import { healthRoutes } from './routes/health.js';
+import { interactionRoutes } from './routes/interactions.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
@@ -29,6 +32,7 @@ import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { installWebApp } from './web-app.js';
 
 export interface AppDeps {
   publicUrl: string;
@@ -41,6 +45,7 @@ export interface AppDeps {
   vault: VaultService;
   authorizations: AuthorizationService;
   events: EventService;
+  interactions: InteractionService;
   sync: SyncService;
   tester: NodeTester;
   registry: NodeRegistry;
@@ -51,6 +56,8 @@ export interface AppDeps {
   /** Node tests + synchronous calls one organization may run at once; 0 turns the cap off. */
   orgConcurrency?: number;
   logger?: Logger | false;
+  /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
+  webAppDir?: string | null;
 }
 
 /** Builds the HTTP app: public routes (health, docs, webhooks) and bearer-authenticated API routes. */
@@ -80,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');
+  if (deps.webAppDir) await installWebApp(app, deps.webAppDir);
   await app.register(webhookRoutes, { runs: deps.runs, limit: limiter.webhook });
   await app.register(syncRoutes, {
     sync: deps.sync,
@@ -92,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authorizations: deps.authorizations,
     authenticator: deps.authenticator,
   });
+  await app.register(formPageRoutes, { interactions: deps.interactions });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     authed.addHook('preHandler', limiter.principal);
@@ -101,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
+    await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
     await authed.register(componentRoutes, { registry: deps.registry });
   });

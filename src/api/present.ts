@@ -1,6 +1,7 @@
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
 import { maskedWebhookToken } from '../domain/webhook-token.js';
+import type { InteractionView } from '../engine/interaction-service.js';
 
 /**
  * The full webhook URL right after the token was created or rotated; afterwards a masked URL that names
@@ -99,5 +100,30 @@ export function presentPage<T, R>(
       to: from === null ? null : from + rows.length - 1,
       total,
     },
+  };
+}
+
+/** API shape of an interaction (what a waiting run asks a person). */
+export function presentInteraction(i: InteractionView) {
+  const { title, description, fields, buttons } = i.formConfig;
+  return {
+    id: i.id,
+    run_id: i.runId,
+    workflow_id: i.workflowId,
+    node_id: i.nodeId,
+    status: i.status,
+    form: {
+      title,
+      description,
+      fields: fields.map((f) => ({ ...f, label: f.label ?? f.name })),
+      buttons: buttons.map(({ id, label }) => ({ id, label })),
+    },
+    assignee: i.assignee,
+    url: i.url,
+    created_at: formatTimestamp(i.createdAt),
+    expires_at: formatNullableTimestamp(i.expiresAt),
+    answer: i.answer,
+    answered_by: i.answeredBy,
+    answered_at: formatNullableTimestamp(i.answeredAt),
   };
 }

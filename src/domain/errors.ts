@@ -158,6 +158,18 @@ export const ERRORS = {
     false,
     'This authorization link belongs to another organization. Sign in to that organization and confirm again.',
   ),
+  interaction_closed: def(
+    409,
+    'conflict_error',
+    false,
+    'The run no longer waits for this form: it was answered, timed out, or the run ended. GET /workflows/runs/{runId}/interactions shows its status.',
+  ),
+  form_link_invalid: def(
+    404,
+    'not_found_error',
+    false,
+    'This form link is unknown. Ask whoever sent it for the current link.',
+  ),
   event_type_unknown: def(
     422,
     'invalid_request_error',

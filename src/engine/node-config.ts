@@ -68,9 +68,20 @@ export function knownConfigKeys(schema: unknown): Set<string> | null {
   return keys;
 }
 
-/** The component's own config: `node.data` without the metadata keys. */
-export function componentConfig(node: WorkflowNode): Record<string, unknown> {
-  return nullRecord(Object.entries(node.data).filter(([key]) => !METADATA.has(key)));
+/**
+ * The component's own config: `node.data` without the metadata keys, except those the component reads
+ * as config (`configMetadata`, e.g. a form's `description`, shown to the person who answers it). A
+ * null-prototype map: keys such as `__proto__` stay plain keys.
+ */
+export function componentConfig(
+  node: WorkflowNode,
+  component?: { configMetadata?: readonly string[] },
+): Record<string, unknown> {
+  return nullRecord(
+    Object.entries(node.data).filter(
+      ([key]) => !METADATA.has(key) || component?.configMetadata?.includes(key),
+    ),
+  );
 }
 
 export function hasTemplate(value: unknown): boolean {

@@ -1,10 +1,12 @@
 import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
+import type { InteractionRequest } from '../domain/interactions.js';
 import { valueShapeProblem } from '../domain/json-depth.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
   HttpPort,
+  InteractionOutcome,
   NodeContext,
   NodeLimits,
   NodeLogger,
@@ -25,7 +27,7 @@ export type StepOutcome =
       durationMs: number;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { kind: 'wait'; input: unknown; until: number; memo: unknown }
+  | { kind: 'wait'; input: unknown; until: number; memo: unknown; interaction?: InteractionRequest }
   | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
 
 /** Per-run facts every node of the run shares. */
@@ -60,6 +62,10 @@ export interface NodeStep {
   attempt: number;
   waitedUntil: number | null;
   memo: unknown;
+  /** How the node's interaction ended (nodes that ask people), else null. */
+  interaction?: InteractionOutcome | null;
+  /** The node's one-time link, when it has one. */
+  linkUrl?: string | null;
 }
 
 /** Maps anything a node throws to a registered code and a message. */
@@ -103,7 +109,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
  * fields share one render budget (time and memory), so a node cannot multiply the limit by its fields.
  */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
-  const config = componentConfig(step.node);
+  const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
   const budget = deps.templates.budget(run.renderBudget);
   const skip = [...rawFields, ...valueFields];
@@ -158,6 +164,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
         resolve: (text) => run.secrets.resolveRefs(text),
         redact: (text) => run.secrets.redact(text),
       },
+      interaction: step.interaction ?? null,
+      linkUrl: step.linkUrl ?? null,
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
@@ -166,8 +174,10 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
             (controller as AbortController | null)?.abort(),
           )
         : pending;
-    if ('wait' in outcome)
-      return { kind: 'wait', input, until: outcome.wait.until, memo: outcome.wait.memo ?? null };
+    if ('wait' in outcome) {
+      const { until, memo, interaction } = outcome.wait;
+      return { kind: 'wait', input, until, memo: memo ?? null, ...(interaction ? { interaction } : {}) };
+    }
     const problem = valueShapeProblem(outcome.output ?? null);
     if (problem) throw new StratoflowError('node_failed', `The node's output cannot be stored: ${problem}.`);
     return {

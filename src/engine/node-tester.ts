@@ -1,6 +1,6 @@
 import { StratoflowError } from '../domain/errors.js';
 import { nullCopy } from '../domain/records.js';
-import { formatTimestamp } from '../domain/time.js';
+import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type { SubRunPort } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
@@ -52,6 +52,16 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
     );
     if (outcome.kind === 'error') {
       throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+    }
+    if (outcome.kind === 'wait' && outcome.interaction) {
+      const { form, assignee, expiresAt } = outcome.interaction;
+      const waiting = {
+        waiting_for: 'interaction',
+        form,
+        assignee,
+        expires_at: formatNullableTimestamp(expiresAt),
+      };
+      return { status: 'success' as const, output: secrets.redact(waiting) };
     }
     if (outcome.kind === 'wait') {
       return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };

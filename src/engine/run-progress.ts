@@ -34,6 +34,7 @@ export function buildScope(run: RunRecord, results: ReadonlyMap<string, NodeResu
 
 export function cloneState(state: RunState): RunState {
   return {
+    ...state,
     waits: nullCopy(state.waits),
     retries: nullCopy(state.retries),
     attempts: nullCopy(state.attempts),

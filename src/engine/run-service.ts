@@ -13,6 +13,7 @@ import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
+import { newLinkKey } from './interaction-links.js';
 import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
 import type { WebhookGuard } from './webhook-guard.js';
@@ -82,7 +83,8 @@ export function newRunRecord(
     originalRunId: options.originalRunId ?? null,
     resumedFromNodeId: options.resumedFromNodeId ?? null,
     inherited: options.inherited ?? {},
-    state: emptyRunState(),
+    // Every run gets the key its one-time links are derived from (see interaction-links.ts).
+    state: { ...emptyRunState(), linkKey: newLinkKey() },
     parentRunId: options.parentRunId ?? null,
     depth: options.depth ?? 0,
     readyAt: now,

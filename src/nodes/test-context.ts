@@ -61,6 +61,8 @@ export function createTestContext(
     http: noHttp,
     runs: noRuns,
     secrets: { resolve: (text) => text, redact: (text) => text },
+    interaction: null,
+    linkUrl: null,
     ...overrides,
     lines,
   };

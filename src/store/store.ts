@@ -1,3 +1,4 @@
+import type { InteractionAnswer, InteractionRecord } from '../domain/interactions.js';
 import type {
   LogRecord,
   LogStatus,
@@ -15,6 +16,15 @@ import type {
   VaultUpdateResult,
   WorkflowAuthorization,
 } from '../domain/vault.js';
+
+/** Runs of one workflow, created on one UTC day, that have one status. */
+export interface RunDayCount {
+  workflowId: string;
+  /** Days since 1970-01-01 UTC. */
+  day: number;
+  status: RunStatus;
+  count: number;
+}
 
 /**
  * The Store: every durable read and write Stratoflow makes. SQLite (embedded) and PostgreSQL (scale-out)
@@ -51,10 +61,20 @@ export interface Store {
     workflowId: string,
     sinceMs: number | null,
   ): Promise<Partial<Record<RunStatus, number>>>;
+  /**
+   * Runs created since `sinceMs`, counted per workflow, UTC day (days since the epoch) and status; one
+   * workflow's when `workflowId` is given, else the whole organization's.
+   */
+  countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]>;
+  /** Each workflow's newest run (workflows that never ran have none). */
+  latestRuns(orgId: string): Promise<RunRecord[]>;
+  /** The organization's most recent failed runs, newest first. */
+  recentFailedRuns(orgId: string, limit: number): Promise<RunRecord[]>;
 
   // Worker ------------------------------------------------------------------------------------------
   /**
-   * Leases up to `limit` ready runs (pending or running, `ready_at <= now`, no live lease). Only the lease
+   * Leases up to `limit` ready runs (pending, running or awaiting_ui_interaction, `ready_at <= now`, no
+   * live lease; an awaiting run's `ready_at` is its form's timeout). Only the lease
    * changes; the executor's first commit marks a pending run running.
    */
   claimRuns(owner: string, now: number, leaseMs: number, limit: number): Promise<RunRecord[]>;
@@ -81,7 +101,10 @@ export interface Store {
   countRunsInFlight(orgId: string): Promise<number>;
   /** Counts one unexpected failure of executing a run `owner` holds; the new count, or null if not held. */
   recordCrash(runId: string, owner: string): Promise<number | null>;
-  /** Makes a parked run ready at `at` (a child run finished); a run someone holds is left alone. */
+  /**
+   * Makes a parked run ready at `at` (a child run finished, an answer came while it was held); a run
+   * someone holds is left alone.
+   */
   wakeRun(runId: string, at: number): Promise<void>;
   /**
    * Subscribes to "a run became ready" from every process (PostgreSQL LISTEN/NOTIFY); a no-op for
@@ -168,6 +191,41 @@ export interface Store {
   ): Promise<boolean>;
   /** The org's active workflows whose trigger node is `componentId`, oldest first. */
   activeWorkflowsWithTrigger(orgId: string, componentId: string): Promise<WorkflowRecord[]>;
+
+  // Interactions (forms) -----------------------------------------------------------------------------
+  /**
+   * Records what a node asks people. A run has at most one per node: when it already has one (the node
+   * ran again after a crash), nothing is written and the stored one is returned.
+   */
+  createInteraction(interaction: InteractionRecord): Promise<InteractionRecord>;
+  /** A run's interactions, oldest first (the caller checks the run's org). */
+  listRunInteractions(runId: string): Promise<InteractionRecord[]>;
+  /**
+   * The org's open interactions, newest first: pending, not past their timeout, of a run still going.
+   * `assignee` keeps only those meant for that user id or email.
+   */
+  listPendingInteractions(
+    orgId: string,
+    filter: { assignee?: string; now: number },
+    page: PageRequest,
+  ): Promise<PageResult<InteractionRecord>>;
+  /** The interaction whose one-time link token hashes to `linkHash`, in any status. */
+  findInteractionByLink(linkHash: string): Promise<InteractionRecord | null>;
+  /**
+   * Answers an interaction exactly once (compare-and-set): only while it is pending, before its timeout
+   * and its run still going. In the same transaction the run, if parked, becomes `running` and ready
+   * now. False when someone answered first, it timed out, or the run ended.
+   */
+  answerInteraction(
+    id: string,
+    answer: InteractionAnswer,
+    answeredBy: string | null,
+    now: number,
+  ): Promise<boolean>;
+  /** Marks a pending interaction past its timeout expired, exactly once; false when it was answered. */
+  expireInteraction(id: string, now: number): Promise<boolean>;
+  /** Closes a finished run's pending interactions. */
+  cancelInteractions(runId: string): Promise<number>;
 
   /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
   ready(): Promise<boolean>;

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initial } from './0001-initial.js';
+import { interactions } from './0002-interactions.js';
 import { reliability } from './0004-reliability.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-interactions': interactions,
   '0004-reliability': reliability,
 };
 

@@ -1,5 +1,5 @@
 import type { RunRecord, RunStatus } from '../../domain/types.js';
-import type { IdempotencyClaim, PageRequest, RunPatch } from '../store.js';
+import type { IdempotencyClaim, PageRequest, RunDayCount, RunPatch } from '../store.js';
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
@@ -8,6 +8,9 @@ const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
 export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
 const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
+/** Statuses of runs a worker may take: new, parked on a timer, or waiting for people (until a timeout). */
+const PARKABLE = "('pending', 'running', 'awaiting_ui_interaction')";
+const DAY_MS = 86_400_000;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
 export function patchToSql(patch: RunPatch): { set: string[]; values: SqlValue[] } {
@@ -42,7 +45,7 @@ export function runQueries(db: Db) {
   // started), so a claimed `pending` run is known to have no logs yet.
   const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?,
       first_claimed_at = COALESCE(first_claimed_at, ?)
-    WHERE id IN (SELECT id FROM runs WHERE status IN ('pending', 'running') AND ready_at <= ?
+    WHERE id IN (SELECT id FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
 
@@ -114,6 +117,40 @@ export function runQueries(db: Db) {
       for (const row of rows) counts[row.status as RunStatus] = toNumber(row.n);
       return counts;
     },
+    async countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]> {
+      const rows = await db.all<Row>(
+        `SELECT workflow_id, created_at / ${DAY_MS} AS day, status, COUNT(*) AS n FROM runs
+         WHERE org_id = ? AND created_at >= ?${workflowId ? ' AND workflow_id = ?' : ''}
+         GROUP BY workflow_id, created_at / ${DAY_MS}, status`,
+        workflowId ? [orgId, sinceMs, workflowId] : [orgId, sinceMs],
+      );
+      return rows.map((row) => ({
+        workflowId: row.workflow_id as string,
+        day: toNumber(row.day),
+        status: row.status as RunStatus,
+        count: toNumber(row.n),
+      }));
+    },
+    async latestRuns(orgId: string) {
+      // One indexed probe per workflow (runs_workflow: workflow_id, created_at) instead of a scan of every run.
+      const workflows = await db.all<Row>('SELECT id FROM workflows WHERE org_id = ?', [orgId]);
+      const latest: RunRecord[] = [];
+      for (const { id } of workflows) {
+        const [row] = await db.all<Row>(
+          'SELECT * FROM runs WHERE workflow_id = ? AND org_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+          [id as string, orgId],
+        );
+        if (row) latest.push(runFromRow(row));
+      }
+      return latest;
+    },
+    async recentFailedRuns(orgId: string, limit: number) {
+      const rows = await db.all<Row>(
+        "SELECT * FROM runs WHERE org_id = ? AND status = 'failed' ORDER BY created_at DESC, id DESC LIMIT ?",
+        [orgId, limit],
+      );
+      return rows.map(runFromRow);
+    },
     async claimRuns(owner: string, now: number, leaseMs: number, limit: number) {
       const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, now, limit]);
       return rows.map(runFromRow);
@@ -130,7 +167,8 @@ export function runQueries(db: Db) {
     },
     async wakeRun(runId: string, at: number) {
       const woken = await db.run(
-        "UPDATE runs SET ready_at = ? WHERE id = ? AND status = 'running' AND lease_owner IS NULL AND ready_at > ?",
+        `UPDATE runs SET ready_at = ? WHERE id = ? AND status IN ('running', 'awaiting_ui_interaction')
+         AND lease_owner IS NULL AND ready_at > ?`,
         [at, runId, at],
       );
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
@@ -156,7 +194,7 @@ export function runQueries(db: Db) {
     },
     async nextReadyAt() {
       const [row] = await db.all<Row>(
-        "SELECT MIN(ready_at) AS t FROM runs WHERE status IN ('pending', 'running') AND lease_owner IS NULL",
+        `SELECT MIN(ready_at) AS t FROM runs WHERE status IN ${PARKABLE} AND lease_owner IS NULL`,
       );
       return row?.t === null || row?.t === undefined ? null : toNumber(row.t);
     },
