@@ -781,13 +781,21 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description HTML page */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "text/html": string | {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
                 };
             };
             /** @description HTML page */
@@ -844,13 +852,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description HTML page */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "text/html": string | {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
                 };
             };
             /** @description HTML page */
@@ -879,13 +895,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description HTML page */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "text/html": string | {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
                 };
             };
         };

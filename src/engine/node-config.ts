@@ -4,8 +4,8 @@ import type { WorkflowNode } from '../domain/types.js';
 
 /**
  * Keys of `node.data` that describe the node rather than configure its component. Besides the spec's
- * (`componentId`, `uiId`, `operation`, `description`, `continue_on_error`) and our `retry`, the display
- * keys editors commonly store on a node are accepted so exported workflows import unchanged.
+ * (`componentId`, `uiId`, `operation`, `description`, `continue_on_error`) and our `retry`, display keys
+ * editors store on a node (`notes`, `icon`, `color`) are accepted so exported workflows import unchanged.
  */
 export const NODE_METADATA_KEYS = [
   'componentId',
@@ -15,8 +15,6 @@ export const NODE_METADATA_KEYS = [
   'label',
   'continue_on_error',
   'retry',
-  'name',
-  'title',
   'notes',
   'icon',
   'color',
