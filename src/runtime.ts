@@ -24,7 +24,10 @@ export interface Runtime {
   setDispatcher(dispatcher: RunDispatcher): void;
 }
 
-/** The engine wired to a store: node registry, executor dependencies and the run service. */
+/**
+ * The engine wired to a store: node registry, executor dependencies and the run service. `options` swap
+ * the registry and outbound HTTP (offline runs mock nodes and refuse the network).
+ */
 export function createRuntime(
   store: Store,
   config: Pick<Config, 'httpAllowedCidrs' | 'limits'> &
@@ -32,10 +35,11 @@ export function createRuntime(
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
+  options: { registry?: NodeRegistry; http?: HttpClient } = {},
 ): Runtime {
   let wake: () => void = () => undefined;
-  const registry = createNodeRegistry(builtinNodes());
-  const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
+  const registry = options.registry ?? createNodeRegistry(builtinNodes());
+  const http = options.http ?? createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
   let dispatcher: RunDispatcher | null = null;
   const definitions = createDefinitionCache((id) => store.getVersion(id), registry);
   const runs = createRunService({

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
 import { createAuthenticator } from './api/auth/verify.js';
+import type { RunStreamLimits } from './api/run-events.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { ensurePrivateDir } from './domain/private-files.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   worker?: boolean;
   /** Serve the web app under /ui/ (default true; `serve --no-ui` turns it off). */
   ui?: boolean;
+  /** Live run stream limits (tests shorten them). */
+  runStreams?: Partial<RunStreamLimits>;
 }
 
 /** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
@@ -97,6 +100,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     orgConcurrency: config.orgConcurrency,
     logger,
     webAppDir: options.ui === false ? null : WEB_APP_DIR,
+    ...(options.runStreams ? { runStreams: options.runStreams } : {}),
   });
   const address = await app.listen({ port: config.port, host: config.host });
   engine.start();

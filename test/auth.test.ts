@@ -309,7 +309,7 @@ describe('generated secret and `stratoflow token`', () => {
       again.child.kill('SIGTERM');
       await again.exited;
     }
-  });
+  }, 120_000); // two server starts and two CLI runs through tsx: slow on a loaded 2-core machine
 
   it('serve replaces an empty secret file instead of refusing every token', async () => {
     const dataDir = tempDir();
@@ -340,7 +340,8 @@ describe('generated secret and `stratoflow token`', () => {
     );
     const payload = JSON.parse(Buffer.from(stdout.trim().split('.')[1] as string, 'base64url').toString());
     expect(payload.exp - payload.iat).toBe(7200);
-    await expect(run(process.execPath, [...base, '--user', 'u'], { env })).rejects.toMatchObject({ code: 1 });
+    // A missing option is a usage error: exit 2 (README "From the terminal").
+    await expect(run(process.execPath, [...base, '--user', 'u'], { env })).rejects.toMatchObject({ code: 2 });
     await expect(
       run(process.execPath, [...base, '--org', 'o', '--user', 'u', '--expires-in', 'forever'], { env }),
     ).rejects.toMatchObject({ code: 1 });

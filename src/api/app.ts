@@ -16,6 +16,7 @@ import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
+import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { createOrgGate } from './org-concurrency.js';
 import { createRateLimiter, type RateLimits } from './rate-limit.js';
@@ -32,6 +33,7 @@ import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
+import type { RunStreamLimits } from './run-events.js';
 import { installWebApp } from './web-app.js';
 
 export interface AppDeps {
@@ -56,6 +58,8 @@ export interface AppDeps {
   /** Node tests + synchronous calls one organization may run at once; 0 turns the cap off. */
   orgConcurrency?: number;
   logger?: Logger | false;
+  /** Live run streams (GET /workflows/runs/{runId}/events): poll interval, keep-alive, per-org cap. */
+  runStreams?: Partial<RunStreamLimits>;
   /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
   webAppDir?: string | null;
 }
@@ -105,7 +109,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     authed.addHook('preHandler', limiter.principal);
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
-    await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
+    await authed.register(runRoutes, {
+      runs: deps.runs,
+      publicUrl: deps.publicUrl,
+      registry: deps.registry,
+      ...(deps.runStreams ? { runStreams: deps.runStreams } : {}),
+    });
     await authed.register(logRoutes, { logs: deps.logs });
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
@@ -113,6 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
     await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(mcpRoutes, {
+      workflows: deps.workflows,
+      runs: deps.runs,
+      sync: deps.sync,
+      version: deps.version,
+    });
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
 import { maskedWebhookToken } from '../domain/webhook-token.js';
 import type { InteractionView } from '../engine/interaction-service.js';
+import type { NodeRunState } from '../engine/run-graph.js';
 
 /**
  * The full webhook URL right after the token was created or rotated; afterwards a masked URL that names
@@ -41,7 +42,9 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
   return {
     id: r.id,
     workflow_id: r.workflowId,
+    version_id: r.versionId,
     status: r.status,
+    origin: r.origin,
     error_message: r.errorMessage,
     failed_node_id: r.failedNodeId,
     started_at: formatTimestamp(started),
@@ -50,9 +53,44 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
     trigger_payload: (trigger.payload ?? {}) as Record<string, unknown>,
     original_run_id: r.originalRunId,
     resumed_from_node_id: r.resumedFromNodeId,
+    parent_run_id: r.parentRunId,
     created_at: formatTimestamp(r.createdAt),
+    ...(logs ? progressOf(r) : {}),
     ...(logs ? { logs: logs.map(presentLog) } : {}),
   };
+}
+
+/** A run in a list: without its trigger payload. */
+export function presentRunSummary(r: RunRecord) {
+  const { trigger_payload: _payload, ...summary } = presentRun(r);
+  return summary;
+}
+
+/** Each node's state in a run (the run inspector's colours). */
+export function presentNodeStates(states: Record<string, NodeRunState>) {
+  return Object.fromEntries(
+    Object.entries(states).map(([id, s]) => [
+      id,
+      {
+        status: s.status,
+        duration_ms: s.durationMs === null ? null : Math.round(s.durationMs * 1000) / 1000,
+        attempts: s.attempts,
+        inherited: s.inherited,
+        waiting_until: formatNullableTimestamp(s.waitingUntil),
+      },
+    ]),
+  );
+}
+
+/** Nodes waiting with a memo of `{index, total}` (the iterator) report how far they are. */
+function progressOf(r: RunRecord) {
+  const progress = Object.entries(r.state.memos).flatMap(([nodeId, memo]) => {
+    const { index, total } = (memo ?? {}) as { index?: unknown; total?: unknown };
+    return typeof index === 'number' && typeof total === 'number'
+      ? [{ node_id: nodeId, done: index, total }]
+      : [];
+  });
+  return progress.length > 0 && r.status !== 'completed' && r.status !== 'failed' ? { progress } : {};
 }
 
 /** API shape of a log entry (spec §2.3 plus `run_id`, `input`, `attempt`, `duration_ms`). */
@@ -79,9 +117,12 @@ export function presentPage<T, R>(
   page: { page: number; perPage: number },
   path: string,
   present: (row: T) => R,
+  /** Other query parameters the page links keep (filters). */
+  keep?: URLSearchParams,
 ) {
   const lastPage = Math.max(1, Math.ceil(total / page.perPage));
-  const link = (n: number) => `${path}?page=${n}`;
+  const extra = keep && keep.size > 0 ? `&${keep.toString()}` : '';
+  const link = (n: number) => `${path}?page=${n}${extra}`;
   const from = rows.length > 0 ? (page.page - 1) * page.perPage + 1 : null;
   return {
     data: rows.map(present),

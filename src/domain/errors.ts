@@ -207,6 +207,12 @@ export const ERRORS = {
     true,
     'The organization already has the most node tests or synchronous calls running at once (STRATOFLOW_ORG_CONCURRENCY). Retry when one finishes.',
   ),
+  too_many_run_streams: def(
+    429,
+    'rate_limit_error',
+    true,
+    'Too many live run streams are open for this organization. Close one (or poll GET /workflows/runs/{runId}) and retry.',
+  ),
   sync_timeout: def(
     504,
     'timeout_error',

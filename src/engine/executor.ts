@@ -9,7 +9,7 @@ import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
 import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
-import { NO_SECRETS, type RunSecrets, type SecretsPort } from './secrets.js';
+import { noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
 import type { RenderBudget } from './templates/index.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
@@ -68,7 +68,7 @@ export async function executeRun(
   const secrets =
     deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)
       ? await deps.secrets.load(run.orgId, refs)
-      : NO_SECRETS;
+      : noVaultSecrets();
   const outcome = await (await createExecution(deps, compiled, run, owner, control, logs, secrets)).execute();
   if ((outcome === 'completed' || outcome === 'failed') && compiled.interactive)
     await deps.store.cancelInteractions(run.id);
@@ -210,10 +210,7 @@ async function createExecution(
   }
 
   function log(id: string, fields: LogFields): LogRecord {
-    const safe =
-      secrets === NO_SECRETS
-        ? fields
-        : { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
+    const safe = { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
     return {
       id: newId('log'),
       orgId: run.orgId,

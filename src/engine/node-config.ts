@@ -3,14 +3,14 @@ import { nullRecord } from '../domain/records.js';
 import type { WorkflowNode } from '../domain/types.js';
 
 /**
- * Keys of `node.data` that describe the node rather than configure its component. Besides the spec's
- * (`componentId`, `uiId`, `operation`, `description`, `continue_on_error`) and our `retry`, display keys
- * editors store on a node (`notes`, `icon`, `color`) are accepted so exported workflows import unchanged.
+ * Keys of `node.data` that describe the node rather than configure its component. `operation` is not
+ * one of them: components that define one (`date_transform`, `string_utils`) read it as config, and the
+ * others' schemas ignore it. Display keys editors store on a node (`notes`, `icon`, `color`) are
+ * accepted so exported workflows import unchanged.
  */
 export const NODE_METADATA_KEYS = [
   'componentId',
   'uiId',
-  'operation',
   'description',
   'label',
   'continue_on_error',

@@ -114,9 +114,16 @@ function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unkn
   const budget = deps.templates.budget(run.renderBudget);
   const skip = [...rawFields, ...valueFields];
   const rendered = deps.templates.renderDeep(config, run.scope, skip, budget) as Record<string, unknown>;
+  const evaluateDeep = (value: unknown): unknown => {
+    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope, budget);
+    if (Array.isArray(value)) return value.map(evaluateDeep);
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item)]));
+    }
+    return value;
+  };
   for (const field of valueFields) {
-    const raw = config[field];
-    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope, budget);
+    if (field in config) rendered[field] = evaluateDeep(config[field]);
   }
   return rendered;
 }
@@ -166,6 +173,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       },
       interaction: step.interaction ?? null,
       linkUrl: step.linkUrl ?? null,
+      redactor: { register: (secret) => run.secrets.register(secret) },
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =

@@ -6,7 +6,7 @@ import type { SubRunPort } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { ExecutorDeps } from './executor.js';
 import { runNode } from './node-runner.js';
-import { findSecretReferences, NO_SECRETS } from './secrets.js';
+import { findSecretReferences, noVaultSecrets } from './secrets.js';
 
 const NO_SUB_RUNS: SubRunPort = {
   start: () =>
@@ -33,7 +33,7 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
     const secrets =
       executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
         ? await executor.secrets.load(orgId, refs)
-        : NO_SECRETS;
+        : noVaultSecrets();
     const outcome = await runNode(
       executor,
       {

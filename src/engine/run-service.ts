@@ -6,16 +6,18 @@ import {
   type NodeResult,
   type RunOrigin,
   type RunRecord,
+  type RunStatus,
   type WorkflowHead,
 } from '../domain/types.js';
 import { hashWebhookToken } from '../domain/webhook-token.js';
 import type { TriggerInput } from '../nodes/contract.js';
-import type { PageRequest, Store } from '../store/store.js';
+import type { PageRequest, RunFilter, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { newLinkKey } from './interaction-links.js';
 import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
+import { assertTriggerInput } from './trigger-input.js';
 import type { WebhookGuard } from './webhook-guard.js';
 
 export interface RunServiceDeps {
@@ -153,9 +155,30 @@ export function createRunService(deps: RunServiceDeps) {
       return { run, logs: await store.listRunLogs(run.id) };
     },
 
-    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
+    async listRuns(orgId: string, workflowId: string, page: PageRequest, status?: RunStatus) {
       await getWorkflow(orgId, workflowId);
-      return store.listRuns(orgId, workflowId, page);
+      return store.findRuns(orgId, { workflowId, ...(status ? { status } : {}) }, page);
+    },
+
+    /** The org's runs across workflows, newest first. */
+    findRuns(orgId: string, filter: RunFilter, page: PageRequest) {
+      return store.findRuns(orgId, filter, page);
+    },
+
+    /** The run with the definition it pinned and its logs: what the run inspector draws. */
+    async getRunGraph(orgId: string, runId: string) {
+      const run = await getRun(orgId, runId);
+      const [definition, logs] = await Promise.all([
+        store.getVersion(run.versionId),
+        store.listRunLogs(run.id),
+      ]);
+      if (!definition) throw notFound('Workflow version');
+      return { run, definition, logs };
+    },
+
+    /** The run's logs committed after `afterSeq` (the live view's next batch). */
+    logsAfter(run: RunRecord, afterSeq: number) {
+      return store.listRunLogs(run.id, afterSeq);
     },
 
     async execute(
@@ -165,6 +188,7 @@ export function createRunService(deps: RunServiceDeps) {
       idempotencyKey?: string,
     ) {
       const workflow = await getWorkflow(orgId, workflowId);
+      assertTriggerInput(workflow.definition, context, 'context');
       const trigger: TriggerInput = { origin: 'manual', payload: context };
       return start({ workflow, origin: 'manual', trigger, ...(idempotencyKey ? { idempotencyKey } : {}) });
     },

@@ -68,6 +68,15 @@ export interface SecretRefs {
   redact(text: string): string;
 }
 
+/**
+ * The run's redactor, as a node sees it: a value registered here (a private key the node generated) is
+ * replaced by `[REDACTED]` in everything the run stores or returns from then on, this node's own log
+ * included. Later nodes of the same execution still read the real value from the run context.
+ */
+export interface SecretOutputs {
+  register(secret: string): void;
+}
+
 /** Everything a node's `run` receives besides its config. */
 export interface NodeContext {
   readonly runId: string;
@@ -97,6 +106,7 @@ export interface NodeContext {
   readonly interaction: InteractionOutcome | null;
   /** Only for nodes with a one-time link (`interaction.link`): its URL, the same for the whole run. */
   readonly linkUrl: string | null;
+  readonly redactor: SecretOutputs;
 }
 
 /** How an interaction ended, as a node reads it back. */
@@ -143,8 +153,10 @@ export interface NodeDefinition<TConfig = unknown> {
    */
   readonly rawFields?: readonly string[];
   /**
-   * Top-level config fields evaluated as one Liquid expression to their raw value (an array or object,
-   * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
+   * Top-level config fields whose strings are evaluated to their raw value instead of being rendered to
+   * text: a string that is exactly one `{{ expression }}` gives the value itself (an array or object,
+   * e.g. an iterator's `items: "{{ n1.rows }}"`, or a number); other strings render to text as usual.
+   * Objects and arrays are walked, so every string inside them is evaluated the same way.
    */
   readonly valueFields?: readonly string[];
   /**
@@ -157,6 +169,13 @@ export interface NodeDefinition<TConfig = unknown> {
    * `{{ node_id.url }}` from the run's start, so an earlier node can already send it.
    */
   readonly interactive?: { link(data: Record<string, unknown>): boolean };
+  /**
+   * Whether `run` reaches outside the process (HTTP, mail, SSH...). Offline runs (`stratoflow run` and
+   * `stratoflow test`) refuse such nodes unless mocked or `--allow-network`. Actions that leave it unset
+   * count as outbound, so a new integration is never called offline by mistake; triggers and conditions
+   * never are.
+   */
+  readonly network?: boolean;
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
   readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;

@@ -323,6 +323,30 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect((await store.listRuns(OTHER_ORG, w.id, { page: 1, perPage: 2 })).total).toBe(0);
       });
 
+      it('finds the org’s runs across workflows, filtered by workflow and status, newest first', async () => {
+        const w = await savedWorkflow();
+        const other = await savedWorkflow();
+        const a = await savedRun(w, { status: 'failed', createdAt: T0 });
+        const b = await savedRun(other, { status: 'completed', createdAt: T0 + 1 });
+        const c = await savedRun(w, { status: 'completed', createdAt: T0 + 2 });
+        await savedRun(await savedWorkflow({ orgId: OTHER_ORG }), { createdAt: T0 + 3 });
+        const all = await store.findRuns(ORG, {}, { page: 1, perPage: 10 });
+        expect(all.total).toBe(3);
+        expect(ids(all.rows)).toEqual([c.id, b.id, a.id]);
+        expect(ids((await store.findRuns(ORG, {}, { page: 2, perPage: 2 })).rows)).toEqual([a.id]);
+        const completed = await store.findRuns(ORG, { status: 'completed' }, { page: 1, perPage: 10 });
+        expect(ids(completed.rows)).toEqual([c.id, b.id]);
+        const both = await store.findRuns(
+          ORG,
+          { workflowId: w.id, status: 'completed' },
+          { page: 1, perPage: 10 },
+        );
+        expect(both).toEqual({ rows: [c], total: 1 });
+        expect((await store.findRuns(OTHER_ORG, { workflowId: w.id }, { page: 1, perPage: 10 })).total).toBe(
+          0,
+        );
+      });
+
       it('counts runs by status, optionally since a time', async () => {
         const w = await savedWorkflow();
         const statuses: [RunStatus, number][] = [
@@ -555,6 +579,15 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         for (const seq of [2, 0, 1])
           await store.commitStep(r.id, 'worker-a', log(r, seq, { createdAt: T0 }), {});
         expect((await store.listRunLogs(r.id)).map((l) => l.seq)).toEqual([0, 1, 2]);
+      });
+
+      it('lists only the logs committed after a sequence number', async () => {
+        const w = await savedWorkflow();
+        const r = await claimedRun(w);
+        for (const seq of [0, 1, 2])
+          await store.commitStep(r.id, 'worker-a', log(r, seq, { createdAt: T0 }), {});
+        expect((await store.listRunLogs(r.id, 0)).map((l) => l.seq)).toEqual([1, 2]);
+        expect(await store.listRunLogs(r.id, 2)).toEqual([]);
       });
     });
 

@@ -56,6 +56,8 @@ export interface Store {
   createRun(run: RunRecord, idempotency?: IdempotencyClaim): Promise<{ run: RunRecord; created: boolean }>;
   getRun(orgId: string, runId: string): Promise<RunRecord | null>;
   listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
+  /** The org's runs matching `filter`, newest first (ties broken by id). */
+  findRuns(orgId: string, filter: RunFilter, page: PageRequest): Promise<PageResult<RunRecord>>;
   countRunsByStatus(
     orgId: string,
     workflowId: string,
@@ -90,8 +92,8 @@ export interface Store {
     log: LogRecord | readonly LogRecord[] | null,
     patch: RunPatch,
   ): Promise<boolean>;
-  /** The logs of a run, in order. */
-  listRunLogs(runId: string): Promise<LogRecord[]>;
+  /** The logs of a run, in order; with `afterSeq`, only those committed after that sequence number. */
+  listRunLogs(runId: string, afterSeq?: number): Promise<LogRecord[]>;
   /**
    * Clears every lease (embedded mode only, at start-up: the previous process owning the data folder
    * is gone, so its runs continue now instead of after their leases lapse).
@@ -271,6 +273,11 @@ export interface PageRequest {
 export interface PageResult<T> {
   rows: T[];
   total: number;
+}
+
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus;
 }
 
 export interface LogFilter {

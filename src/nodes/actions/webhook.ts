@@ -16,6 +16,7 @@ const BODY_EXCERPT_CHARS = 200;
 export const webhook = defineNode({
   componentId: 'webhook',
   kind: 'action',
+  network: true,
   title: 'Webhook / API call',
   description:
     'Sends an HTTP request with optional headers and a JSON body, and outputs the status, headers and body.',

@@ -1,5 +1,5 @@
 import type { RunRecord, RunStatus } from '../../domain/types.js';
-import type { IdempotencyClaim, PageRequest, RunDayCount, RunPatch } from '../store.js';
+import type { IdempotencyClaim, PageRequest, RunDayCount, RunFilter, RunPatch } from '../store.js';
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
@@ -85,6 +85,26 @@ export function runQueries(db: Db) {
     });
   }
 
+  async function findRuns(orgId: string, filter: RunFilter, page: PageRequest) {
+    const conditions = ['org_id = ?'];
+    const values: SqlValue[] = [orgId];
+    if (filter.workflowId !== undefined) {
+      conditions.push('workflow_id = ?');
+      values.push(filter.workflowId);
+    }
+    if (filter.status !== undefined) {
+      conditions.push('status = ?');
+      values.push(filter.status);
+    }
+    const where = `WHERE ${conditions.join(' AND ')}`;
+    const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, values);
+    const rows = await db.all<Row>(
+      `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...values, page.perPage, (page.page - 1) * page.perPage],
+    );
+    return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
+  }
+
   return {
     async createRun(run: RunRecord, claim?: IdempotencyClaim) {
       try {
@@ -99,15 +119,8 @@ export function runQueries(db: Db) {
       const [row] = await db.all<Row>('SELECT * FROM runs WHERE id = ? AND org_id = ?', [runId, orgId]);
       return row ? runFromRow(row) : null;
     },
-    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
-      const where = 'WHERE org_id = ? AND workflow_id = ?';
-      const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, [orgId, workflowId]);
-      const rows = await db.all<Row>(
-        `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-        [orgId, workflowId, page.perPage, (page.page - 1) * page.perPage],
-      );
-      return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
-    },
+    listRuns: (orgId: string, workflowId: string, page: PageRequest) => findRuns(orgId, { workflowId }, page),
+    findRuns,
     async countRunsByStatus(orgId: string, workflowId: string, sinceMs: number | null) {
       const rows = await db.all<Row>(
         'SELECT status, COUNT(*) AS n FROM runs WHERE org_id = ? AND workflow_id = ? AND created_at >= ? GROUP BY status',
