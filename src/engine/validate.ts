@@ -51,7 +51,8 @@ function checkNodes(
     const config = componentConfig(node, component);
     const known = knownConfigKeys(component.config);
     for (const key of known ? Object.keys(config) : []) {
-      if (known?.has(key)) continue;
+      // `operation` is config for the components that define one and ignored by the rest (spec §1.2).
+      if (known?.has(key) || key === 'operation') continue;
       const accepted = [...(known ?? [])].join(', ') || 'none besides the metadata keys';
       issues.push({
         message: `Node '${node.id}' (${component.componentId}): unknown field '${key}'; accepted fields: ${accepted}.`,
