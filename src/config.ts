@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { OrgQuotas } from './engine/quotas.js';
 
 /**
  * Configuration from the environment (README has the table). Each variable has a CLI flag twin; flags
@@ -11,6 +12,10 @@ export interface Config {
   publicUrl: string;
   jwtSecret: string | null;
   jwksUrl: string | null;
+  /** When set, tokens must carry this `aud` (and `stratoflow token` adds it). */
+  jwtAudience: string | null;
+  /** When set, tokens must carry this `iss` (and `stratoflow token` adds it). */
+  jwtIssuer: string | null;
   bodyLimitBytes: number;
   databaseUrl: string | null;
   pgPoolSize: number;
@@ -22,8 +27,20 @@ export interface Config {
   platformApiCaFile: string | null;
   /** Largest file a node may store with its run (a rendered PDF), in bytes. */
   runFileMaxBytes: number;
-  /** Requests per minute per bearer token (0 = no limit). */
+  /** Requests per minute per verified principal, org + user (0 = no limit). */
   rateLimitPerMinute: number;
+  /** Webhook deliveries per minute per webhook URL (0 = no limit). */
+  webhookRateLimitPerMinute: number;
+  /** Webhook deliveries per minute per client address (0 = no limit). */
+  webhookIpRateLimitPerMinute: number;
+  /** Node tests and synchronous calls one organization may have running at once (0 = no limit). */
+  orgConcurrency: number;
+  /** Per-organization quotas (0 = none). */
+  quotas: OrgQuotas;
+  /** SQLite durability: `normal` (survives process crashes) or `full` (also power loss). */
+  sqliteSynchronous: 'normal' | 'full';
+  /** Extra webhook request headers stored redacted (besides authorization, cookie, x-api-key...). */
+  webhookRedactHeaders: string[];
   limits: EngineLimits;
   logLevel: string;
 }
@@ -61,6 +78,26 @@ export function parseByteSize(value: string | undefined, fallback: number, name:
   return Number(match[1]) * factor;
 }
 
+/** Shortest accepted HS256 secret, in bytes (RFC 7518 §3.2: at least the hash output size). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/** A short HS256 secret can be brute-forced from any one token: refuse to start with it. */
+function checkedJwtSecret(secret: string | null): string | null {
+  if (secret !== null && Buffer.byteLength(secret, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    throw new Error(
+      `STRATOFLOW_JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long (it has ${Buffer.byteLength(secret, 'utf8')}); generate one with \`openssl rand -base64 48\`.`,
+    );
+  }
+  return secret;
+}
+
+function synchronousMode(value: string | undefined): 'normal' | 'full' {
+  const mode = (value ?? '').trim().toLowerCase() || 'normal';
+  if (mode !== 'normal' && mode !== 'full')
+    throw new Error(`STRATOFLOW_SQLITE_SYNCHRONOUS must be normal or full, got "${value}"`);
+  return mode;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? int(env.PORT, 8080, 'PORT');
   const host = overrides.host ?? env.HOST ?? '127.0.0.1';
@@ -75,8 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host,
     dataDir,
     publicUrl,
-    jwtSecret: overrides.jwtSecret ?? (env.STRATOFLOW_JWT_SECRET || null),
+    jwtSecret: checkedJwtSecret(overrides.jwtSecret ?? (env.STRATOFLOW_JWT_SECRET || null)),
     jwksUrl: overrides.jwksUrl ?? (env.STRATOFLOW_JWKS_URL || null),
+    jwtAudience: overrides.jwtAudience ?? (env.STRATOFLOW_JWT_AUDIENCE || null),
+    jwtIssuer: overrides.jwtIssuer ?? (env.STRATOFLOW_JWT_ISSUER || null),
     bodyLimitBytes:
       overrides.bodyLimitBytes ??
       parseByteSize(env.STRATOFLOW_BODY_LIMIT, 1024 * 1024, 'STRATOFLOW_BODY_LIMIT'),
@@ -91,7 +130,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       overrides.runFileMaxBytes ??
       parseByteSize(env.STRATOFLOW_RUN_FILE_LIMIT, 10 * 1024 * 1024, 'STRATOFLOW_RUN_FILE_LIMIT'),
     rateLimitPerMinute:
-      overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
+      overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 1200, 'STRATOFLOW_RATE_LIMIT'),
+    webhookRateLimitPerMinute:
+      overrides.webhookRateLimitPerMinute ??
+      int(env.STRATOFLOW_WEBHOOK_RATE_LIMIT, 6000, 'STRATOFLOW_WEBHOOK_RATE_LIMIT'),
+    webhookIpRateLimitPerMinute:
+      overrides.webhookIpRateLimitPerMinute ??
+      int(env.STRATOFLOW_WEBHOOK_IP_RATE_LIMIT, 12000, 'STRATOFLOW_WEBHOOK_IP_RATE_LIMIT'),
+    webhookRedactHeaders:
+      overrides.webhookRedactHeaders ??
+      (env.STRATOFLOW_WEBHOOK_REDACT_HEADERS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+    quotas: overrides.quotas ?? {
+      workflows: int(env.STRATOFLOW_QUOTA_WORKFLOWS, 0, 'STRATOFLOW_QUOTA_WORKFLOWS'),
+      activeSchedules: int(env.STRATOFLOW_QUOTA_ACTIVE_SCHEDULES, 0, 'STRATOFLOW_QUOTA_ACTIVE_SCHEDULES'),
+      runsInFlight: int(env.STRATOFLOW_QUOTA_RUNS_IN_FLIGHT, 0, 'STRATOFLOW_QUOTA_RUNS_IN_FLIGHT'),
+      minScheduleIntervalSeconds: int(
+        env.STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS,
+        0,
+        'STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS',
+      ),
+    },
+    sqliteSynchronous: overrides.sqliteSynchronous ?? synchronousMode(env.STRATOFLOW_SQLITE_SYNCHRONOUS),
+    orgConcurrency:
+      overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),

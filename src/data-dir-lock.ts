@@ -17,13 +17,13 @@ function alive(pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'serve.lock');
   try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
   } catch {
     const pid = Number(readFileSync(file, 'utf8'));
     if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
       throw new Error(`Another Stratoflow process (pid ${pid}) is using the data folder ${dataDir}.`);
     }
-    writeFileSync(file, String(process.pid));
+    writeFileSync(file, String(process.pid), { mode: 0o600 });
   }
   return () => rmSync(file, { force: true });
 }

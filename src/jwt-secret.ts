@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from './domain/private-files.js';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 
@@ -14,7 +15,7 @@ export function resolveJwtSecret(configured: string | null, dataDir: string, cre
   const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
   if (stored) return stored;
   if (!create) return null;
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const secret = randomBytes(32).toString('base64url');
   try {
     // An empty file (a crash between creating and writing it) never signed a token: replace it.

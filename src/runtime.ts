@@ -9,6 +9,7 @@ import { createRunService, type RunDispatcher, type RunService } from './engine/
 import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
+import { createWebhookGuard } from './engine/webhook-guard.js';
 import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
 import type { PlatformApiSettings } from './nodes/contract.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
@@ -31,10 +32,18 @@ export interface Runtime {
  */
 export function createRuntime(
   store: Store,
-  config: Pick<
-    Config,
-    'httpAllowedCidrs' | 'limits' | 'publicUrl' | 'platformApiUrl' | 'platformApiCaFile' | 'runFileMaxBytes'
-  >,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> &
+    Partial<
+      Pick<
+        Config,
+        | 'publicUrl'
+        | 'platformApiUrl'
+        | 'platformApiCaFile'
+        | 'runFileMaxBytes'
+        | 'webhookRedactHeaders'
+        | 'quotas'
+      >
+    >,
   clock: Clock,
   logger: Logger,
   vault: { secrets?: SecretsPort; delegatedAccess?: DelegatedAccessPort } = {},
@@ -44,10 +53,18 @@ export function createRuntime(
   const registry = options.registry ?? createNodeRegistry(builtinNodes());
   const http = options.http ?? createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
   let dispatcher: RunDispatcher | null = null;
+  const definitions = createDefinitionCache((id) => store.getVersion(id), registry);
   const runs = createRunService({
     store,
     clock,
     onRunCreated: () => wake(),
+    webhookRedactHeaders: config.webhookRedactHeaders ?? [],
+    ...(config.quotas ? { quotas: config.quotas } : {}),
+    webhookGuard: createWebhookGuard({
+      definitions,
+      clock,
+      ...(vault.secrets ? { secrets: vault.secrets } : {}),
+    }),
     dispatcher: {
       reserve: () => dispatcher?.reserve() ?? null,
       dispatch: (run) => dispatcher?.dispatch(run),
@@ -64,14 +81,17 @@ export function createRuntime(
       maxDelayMs: config.limits.maxDelayMs,
       httpResponseMaxBytes: 10 * 1024 * 1024,
     },
-    definitions: createDefinitionCache((id) => store.getVersion(id), registry),
+    definitions,
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),
     publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
-    artifacts: { publicUrl: config.publicUrl, maxFileBytes: config.runFileMaxBytes },
-    platform: platformSettings(config),
+    artifacts: {
+      publicUrl: config.publicUrl ?? '',
+      maxFileBytes: config.runFileMaxBytes ?? 10 * 1024 * 1024,
+    },
+    platform: platformSettings(config.platformApiUrl ?? null, config.platformApiCaFile ?? null),
     ...(vault.secrets ? { secrets: vault.secrets } : {}),
     ...(vault.delegatedAccess ? { delegatedAccess: vault.delegatedAccess } : {}),
   };
@@ -90,7 +110,10 @@ export function createRuntime(
 }
 
 /** The platform API's base URL and, when configured, the extra certificates trusted for it. */
-function platformSettings(config: Pick<Config, 'platformApiUrl' | 'platformApiCaFile'>): PlatformApiSettings {
-  if (!config.platformApiCaFile) return { baseUrl: config.platformApiUrl };
-  return { baseUrl: config.platformApiUrl, tls: { ca: readFileSync(config.platformApiCaFile, 'utf8') } };
+function platformSettings(
+  platformApiUrl: string | null,
+  platformApiCaFile: string | null,
+): PlatformApiSettings {
+  if (!platformApiCaFile) return { baseUrl: platformApiUrl };
+  return { baseUrl: platformApiUrl, tls: { ca: readFileSync(platformApiCaFile, 'utf8') } };
 }

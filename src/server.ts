@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
@@ -7,6 +6,7 @@ import { createAuthenticator } from './api/auth/verify.js';
 import type { RunStreamLimits } from './api/run-events.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { ensurePrivateDir } from './domain/private-files.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createArtifactService } from './engine/artifact-service.js';
 import { createEventService } from './engine/event-service.js';
@@ -56,6 +56,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
+    sqliteSynchronous: config.sqliteSynchronous,
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
@@ -68,12 +69,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     clock,
     limits: runtime.executor.limits,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
+    quotas: config.quotas,
   });
   const app = await buildApp({
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     version: VERSION,
-    authenticator: createAuthenticator({ jwtSecret, jwksUrl: config.jwksUrl }),
+    authenticator: createAuthenticator({
+      jwtSecret,
+      jwksUrl: config.jwksUrl,
+      audience: config.jwtAudience,
+      issuer: config.jwtIssuer,
+    }),
     workflows,
     runs,
     logs: createLogService({ store, clock }),
@@ -87,7 +94,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
     apiKeys: vault.apiKeys,
     ready: () => store.ready(),
-    rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimits: {
+      perPrincipal: config.rateLimitPerMinute,
+      perWebhookToken: config.webhookRateLimitPerMinute,
+      perWebhookIp: config.webhookIpRateLimitPerMinute,
+    },
+    orgConcurrency: config.orgConcurrency,
     logger,
     webAppDir: options.ui === false ? null : WEB_APP_DIR,
     ...(options.runStreams ? { runStreams: options.runStreams } : {}),
@@ -111,6 +123,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 }
 
 function lockDataDirAfterMkdir(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   return lockDataDir(dataDir);
 }

@@ -31,6 +31,7 @@ export async function startWorkerProcess(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
+    sqliteSynchronous: config.sqliteSynchronous,
   });
   const engine = await hostEngine(store, config, clock, logger, {
     worker: true,

@@ -103,6 +103,12 @@ describe('HS256 bearer tokens', () => {
     expect(body.message).toMatch(/expired/);
   });
 
+  it('refuses a token without exp (a token that never expires), with a message saying so', async () => {
+    const forever = await hs256({ sub: 'u', org_id: 'org_a' });
+    const body = await expect401(t, `Bearer ${forever}`, 'token_invalid');
+    expect(body.message).toMatch(/no exp claim/);
+  });
+
   it('refuses a token that is not valid yet', async () => {
     const early = await hs256({ sub: 'u', org_id: 'org_a', nbf: now() + 3600, exp: now() + 7200 });
     await expect401(t, `Bearer ${early}`, 'token_invalid');
@@ -367,5 +373,23 @@ describe('generated secret and `stratoflow token`', () => {
     expect((refused as { stderr: string }).stderr).toMatch(/STRATOFLOW_JWKS_URL/);
     // Otherwise the next start would quietly accept HS256 tokens signed with the new file.
     expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
+  });
+});
+
+describe('STRATOFLOW_JWT_AUDIENCE and STRATOFLOW_JWT_ISSUER', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ jwtAudience: 'stratoflow-api', jwtIssuer: 'https://idp.example.test/' });
+  });
+  afterAll(async () => t.close());
+
+  it('accept only tokens for this audience from this issuer', async () => {
+    const base = { sub: 'u', org_id: 'org_a', exp: now() + 60 };
+    const good = await hs256({ ...base, aud: 'stratoflow-api', iss: 'https://idp.example.test/' });
+    expect((await t.call('GET', '/workflows', { token: good })).status).toBe(200);
+    const wrongAud = await hs256({ ...base, aud: 'other', iss: 'https://idp.example.test/' });
+    expect((await expect401(t, `Bearer ${wrongAud}`, 'token_invalid')).message).toMatch(/aud/);
+    const noIss = await hs256({ ...base, aud: 'stratoflow-api' });
+    expect((await expect401(t, `Bearer ${noIss}`, 'token_invalid')).message).toMatch(/iss/);
   });
 });

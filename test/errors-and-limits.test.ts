@@ -154,8 +154,9 @@ describe('request bodies', () => {
   });
 
   it('refuses JSON nested deeper than 64 levels with 400 json_too_deep', async () => {
+    // (The nested value sits in `description`, a metadata key: unknown config keys are refused at save.)
     const def = (deep: string) =>
-      `{"name":"deep","nodes":[{"id":"n1","data":{"componentId":"manual_trigger","x":${deep}}}],"edges":[]}`;
+      `{"name":"deep","nodes":[{"id":"n1","data":{"componentId":"manual_trigger","description":${deep}}}],"edges":[]}`;
     for (const depth of [100, 10_000, 200_000]) {
       expectEnvelope(
         await t.call('POST', '/workflows', { rawBody: def(deeply(depth)) }),
@@ -458,10 +459,117 @@ describe('rate limit', () => {
       const res = await limited.call('GET', '/workflows');
       expect(res.body).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
       expect(res.body.message).toContain('3 requests per minute');
-      // Another token has its own budget; health checks are never limited.
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      // Another principal has its own budget; health checks are never limited.
       expect((await limited.call('GET', '/workflows', { org: 'org_other' })).status).toBe(200);
       for (let i = 0; i < 5; i++)
         expect((await limited.call('GET', '/healthz', { token: null })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('is keyed on the verified principal: header spacing or a fresh token for the same user give no new budget', async () => {
+    const limited = await startTestServer({ rateLimitPerMinute: 3 });
+    try {
+      const token = await limited.token('org_a', 'usr_ada');
+      const statuses: number[] = [];
+      for (const authorization of [
+        `Bearer ${token}`,
+        `Bearer  ${token}`,
+        `bearer ${token}  `,
+        `Bearer ${await limited.token('org_a', 'usr_ada')}x`.slice(0, -1),
+        `Bearer\t${token}`,
+      ]) {
+        const res = await limited.call('GET', '/workflows', { token: null, headers: { authorization } });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      // Another user of the same organization has its own budget.
+      const other = await limited.token('org_a', 'usr_bob');
+      expect((await limited.call('GET', '/workflows', { token: other })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits webhook deliveries per webhook URL and per client address, with Retry-After', async () => {
+    const limited = await startTestServer({ webhookRateLimitPerMinute: 2, webhookIpRateLimitPerMinute: 3 });
+    try {
+      const hook = async () => {
+        const res = await limited.call('POST', '/workflows', {
+          body: {
+            name: 'h',
+            nodes: [
+              {
+                id: 'n1',
+                type: 'webhook_trigger',
+                position: { x: 0, y: 0 },
+                data: { componentId: 'webhook_trigger' },
+              },
+            ],
+            edges: [],
+          },
+        });
+        return new URL(res.body.webhook_url).pathname;
+      };
+      const [a, b] = [await hook(), await hook()];
+      const post = (path: string) => limited.call('POST', path, { token: null, body: {} });
+      expect([(await post(a)).status, (await post(a)).status, (await post(a)).status]).toEqual([
+        202, 202, 429,
+      ]);
+      const perIp = await post(b); // 4th delivery from this address
+      expect(perIp.status).toBe(429);
+      expect(perIp.body.message).toMatch(/per client address/);
+      expect(perIp.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('per-organization quotas', () => {
+  it('refuse workflows, active schedules and short intervals past the quota with 422, runs in flight with 429', async () => {
+    const quotas = { workflows: 3, activeSchedules: 1, runsInFlight: 2, minScheduleIntervalSeconds: 60 };
+    const limited = await startTestServer({ quotas });
+    try {
+      const trigger = {
+        id: 'n1',
+        type: 'manual_trigger',
+        position: { x: 0, y: 0 },
+        data: { componentId: 'manual_trigger' },
+      };
+      const delay = {
+        id: 'n2',
+        type: 'delay',
+        position: { x: 0, y: 0 },
+        data: { componentId: 'delay', duration: 1, unit: 'minutes' },
+      };
+      const create = (extra: Record<string, unknown> = {}) =>
+        limited.call('POST', '/workflows', { body: { name: 'q', nodes: [trigger], edges: [], ...extra } });
+      const short = await create({ schedule_type: 'interval', schedule_value: '30 seconds' });
+      expect(short.status).toBe(422);
+      expect(short.body).toMatchObject({ code: 'quota_exceeded', param: 'schedule_value' });
+      expect((await create({ schedule_type: 'interval', schedule_value: '5 minutes' })).status).toBe(201);
+      const second = await create({ schedule_type: 'cron', schedule_value: '0 * * * *' });
+      expect(second.body).toMatchObject({ code: 'quota_exceeded', param: 'is_active' });
+      expect(
+        (await create({ schedule_type: 'cron', schedule_value: '0 * * * *', is_active: false })).status,
+      ).toBe(201);
+      const slow = await limited.call('POST', '/workflows', {
+        body: { name: 'slow', nodes: [trigger, delay], edges: [{ id: 'e', source: 'n1', target: 'n2' }] },
+      });
+      expect(slow.status).toBe(201);
+      const fourth = await create();
+      expect(fourth.status).toBe(422);
+      expect(fourth.body.message).toMatch(/quota is 3 \(STRATOFLOW_QUOTA_WORKFLOWS\)/);
+      const run = () => limited.call('POST', `/workflows/${slow.body.id}/execute`, { body: {} });
+      expect([(await run()).status, (await run()).status]).toEqual([202, 202]);
+      const third = await run();
+      expect(third.status).toBe(429);
+      expect(third.body.code).toBe('runs_in_flight_exceeded');
+      expect(third.headers.get('retry-after')).toBe('5');
     } finally {
       await limited.close();
     }

@@ -74,7 +74,9 @@ describe('the README configuration table', () => {
       HOST: '0.0.0.0',
       STRATOFLOW_DATA_DIR: '/var/lib/stratoflow',
       STRATOFLOW_PUBLIC_URL: 'https://flows.example.com/',
-      STRATOFLOW_JWT_SECRET: 'secret',
+      STRATOFLOW_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes',
+      STRATOFLOW_JWT_AUDIENCE: 'stratoflow',
+      STRATOFLOW_JWT_ISSUER: 'https://idp.example.com/',
       STRATOFLOW_JWKS_URL: 'https://idp.example.com/jwks.json',
       STRATOFLOW_BODY_LIMIT: '512kb',
       STRATOFLOW_LOG_LEVEL: 'debug',
@@ -84,7 +86,9 @@ describe('the README configuration table', () => {
       host: '0.0.0.0',
       dataDir: '/var/lib/stratoflow',
       publicUrl: 'https://flows.example.com',
-      jwtSecret: 'secret',
+      jwtSecret: 'a-secret-of-at-least-thirty-two-bytes',
+      jwtAudience: 'stratoflow',
+      jwtIssuer: 'https://idp.example.com/',
       jwksUrl: 'https://idp.example.com/jwks.json',
       bodyLimitBytes: 512 * 1024,
       logLevel: 'debug',
@@ -93,5 +97,8 @@ describe('the README configuration table', () => {
     expect(parseByteSize('1mb', 0, 'x')).toBe(1048576);
     expect(() => loadConfig({ STRATOFLOW_BODY_LIMIT: 'lots' })).toThrow(/STRATOFLOW_BODY_LIMIT/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    // A short HS256 secret can be brute-forced from one token: the server refuses to start with it.
+    expect(() => loadConfig({ STRATOFLOW_JWT_SECRET: 'x'.repeat(31) })).toThrow(/at least 32 bytes/);
+    expect(loadConfig({ STRATOFLOW_JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toHaveLength(32);
   });
 });

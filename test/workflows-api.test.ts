@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_URL, startTestServer, type TestServer } from './helpers/server.js';
+import { node } from './helpers/workflows.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -71,6 +75,43 @@ describe('workflows API', () => {
     expect(created.body.webhook_url).toMatch(
       new RegExp(`^${PUBLIC_URL}/workflows/webhooks/whsec_[0-9a-z]{26}$`),
     );
+  });
+
+  it('stores webhook tokens hashed: the URL is shown once, masked afterwards, recovered by rotating', async () => {
+    const created = await t.call('POST', '/workflows', {
+      body: definition({ nodes: [node('n1', 'webhook_trigger')] }),
+    });
+    const url: string = created.body.webhook_url;
+    const token = url.split('/').pop() as string;
+    const masked = `${PUBLIC_URL}/workflows/webhooks/whsec_****${token.slice(-4)}`;
+    const got = await t.call('GET', `/workflows/${created.body.id}`);
+    expect(got.body.webhook_url).toBe(masked);
+    expect((await t.call('GET', '/workflows')).text).not.toContain(token);
+    // The database holds only the SHA-256 of the token.
+    const db = new Database(join(t.dataDir, 'stratoflow.db'), { readonly: true });
+    const row = db.prepare('SELECT * FROM workflows WHERE id = ?').get(created.body.id) as Record<
+      string,
+      unknown
+    >;
+    db.close();
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.webhook_token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    const hit = async (path: string) => (await t.call('POST', path, { token: null, body: {} })).status;
+    expect(await hit(new URL(url).pathname)).toBe(202);
+    expect(await hit(new URL(masked).pathname)).toBe(404);
+
+    const rotated = await t.call('POST', `/workflows/${created.body.id}/webhook/rotate`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.webhook_url).toMatch(/\/workflows\/webhooks\/whsec_[0-9a-z]{26}$/);
+    expect(rotated.body.webhook_url).not.toBe(url);
+    expect(await hit(new URL(url).pathname)).toBe(404);
+    expect(await hit(new URL(rotated.body.webhook_url).pathname)).toBe(202);
+    const manual = await t.call('POST', '/workflows', { body: definition() });
+    const refused = await t.call('POST', `/workflows/${manual.body.id}/webhook/rotate`);
+    expect(refused.status).toBe(422);
+    expect(
+      (await t.call('POST', `/workflows/${created.body.id}/webhook/rotate`, { org: 'org_b' })).status,
+    ).toBe(404);
   });
 
   it('answers 401 without a token and 404 for another org', async () => {

@@ -19,7 +19,8 @@ import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
 import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
-import { installRateLimit } from './rate-limit.js';
+import { createOrgGate } from './org-concurrency.js';
+import { createRateLimiter, type RateLimits } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
@@ -56,8 +57,10 @@ export interface AppDeps {
   registry: NodeRegistry;
   apiKeys: ApiKeyVerifier | null;
   ready(): Promise<boolean>;
-  /** Requests per minute per token; 0 turns the limit off. */
-  rateLimitPerMinute?: number;
+  /** Requests per minute (per principal, per webhook URL, per client address); 0 turns one off. */
+  rateLimits?: RateLimits;
+  /** Node tests + synchronous calls one organization may run at once; 0 turns the cap off. */
+  orgConcurrency?: number;
   logger?: Logger | false;
   /** Live run streams (GET /workflows/runs/{runId}/events): poll interval, keep-alive, per-org cap. */
   runStreams?: Partial<RunStreamLimits>;
@@ -81,7 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, deps.publicUrl);
   installBodyParsers(app);
   await installOpenApi(app, deps.publicUrl, deps.version);
-  await installRateLimit(app, deps.rateLimitPerMinute ?? 0);
+  const limiter = createRateLimiter(
+    deps.rateLimits ?? { perPrincipal: 0, perWebhookToken: 0, perWebhookIp: 0 },
+  );
 
   await app.register(healthRoutes, { ready: deps.ready });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -89,12 +94,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
   );
 
+  const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');
   if (deps.webAppDir) await installWebApp(app, deps.webAppDir);
-  await app.register(webhookRoutes, { runs: deps.runs });
+  await app.register(webhookRoutes, { runs: deps.runs, limit: limiter.webhook });
   await app.register(syncRoutes, {
     sync: deps.sync,
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
+    gate: inline,
+    limit: limiter.principal,
   });
   await app.register(shortLinkRedirectRoutes, { artifacts: deps.artifacts });
   await app.register(authorizePageRoutes, {
@@ -104,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formPageRoutes, { interactions: deps.interactions });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
+    authed.addHook('preHandler', limiter.principal);
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
     await authed.register(runRoutes, {
       runs: deps.runs,
@@ -118,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
-    await authed.register(testNodeRoutes, { tester: deps.tester });
+    await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
     await authed.register(componentRoutes, { registry: deps.registry });
     await authed.register(mcpRoutes, {
       workflows: deps.workflows,

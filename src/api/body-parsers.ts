@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonBodyParser } from './json-body.js';
 
 /**
@@ -8,13 +8,28 @@ import { jsonBodyParser } from './json-body.js';
 export function installBodyParsers(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
   const parseJson = jsonBodyParser(app);
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json/, { parseAs: 'string' }, (req, body, done) =>
-    parseJson(req, body as string, done),
-  );
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json/, { parseAs: 'string' }, (req, body, done) => {
+    keepRaw(req, body as string);
+    parseJson(req, body as string, done);
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
+    keepRaw(req, body as string);
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('*', { parseAs: 'string' }, (req, body, done) => {
+    keepRaw(req, body as string);
     done(null, (body as string) === '' ? undefined : body);
   });
+}
+
+const RAW = Symbol('rawBody');
+
+/** Webhook signatures are computed over the body exactly as sent: keep it beside the parsed one. */
+function keepRaw(request: FastifyRequest, body: string) {
+  (request as unknown as Record<symbol, string>)[RAW] = body;
+}
+
+/** The request body as received (UTF-8 text), or '' when there was none. */
+export function rawBodyOf(request: FastifyRequest): string {
+  return (request as unknown as Record<symbol, string | undefined>)[RAW] ?? '';
 }

@@ -80,6 +80,7 @@ export function errorBody(error: StratoflowError, publicUrl: string, extra?: unk
 }
 
 export function sendError(reply: FastifyReply, error: StratoflowError, publicUrl: string, extra?: unknown[]) {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply
     .code(error.status)
     .type('application/json')

@@ -1,26 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { StratoflowError } from '../domain/errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../domain/json-depth.js';
 
-/** Deepest nesting of objects/arrays a JSON body may have; deeper bodies overflow recursive code later. */
-export const MAX_JSON_DEPTH = 64;
-
-/** Whether `text` opens more than `max` objects/arrays inside each other (brackets in strings ignored). */
-export function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
+export { MAX_JSON_DEPTH, nestsDeeperThan } from '../domain/json-depth.js';
 
 type Done = (error: Error | null, body?: unknown) => void;
 

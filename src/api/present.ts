@@ -1,7 +1,18 @@
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
+import { maskedWebhookToken } from '../domain/webhook-token.js';
 import type { InteractionView } from '../engine/interaction-service.js';
 import type { NodeRunState } from '../engine/run-graph.js';
+
+/**
+ * The full webhook URL right after the token was created or rotated; afterwards a masked URL that names
+ * the token's last characters (tokens are stored hashed). Null for workflows without a webhook trigger.
+ */
+function webhookUrl(w: WorkflowRecord, publicUrl: string): string | null {
+  if (w.revealedWebhookToken) return `${publicUrl}/workflows/webhooks/${w.revealedWebhookToken}`;
+  if (w.webhookTokenHash === null) return null;
+  return `${publicUrl}/workflows/webhooks/${maskedWebhookToken(w.webhookTokenHint)}`;
+}
 
 /** API shape of a workflow (spec §2.3). Lists omit `nodes` and `edges`. */
 export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefinition: boolean) {
@@ -15,7 +26,7 @@ export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefini
     schedule_timezone: w.scheduleTimezone,
     next_run_at: formatNullableTimestamp(w.nextRunAt),
     is_active: w.isActive,
-    webhook_url: w.webhookToken ? `${publicUrl}/workflows/webhooks/${w.webhookToken}` : null,
+    webhook_url: webhookUrl(w, publicUrl),
     authorization_id: w.authorizationId,
     version_id: w.versionId,
     created_at: formatTimestamp(w.createdAt),

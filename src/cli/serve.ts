@@ -28,6 +28,8 @@ export function registerServe(program: Command) {
             orgId: 'org_default',
             userId: 'usr_admin',
             expiresIn: '30d',
+            audience: config.jwtAudience,
+            issuer: config.jwtIssuer,
           });
           // The token rides in the fragment: browsers never send it to a server or write it to a log.
           if (opts.ui)

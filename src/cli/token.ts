@@ -20,6 +20,9 @@ export function registerToken(program: Command) {
           'This server verifies tokens from STRATOFLOW_JWKS_URL: issue them at your identity provider, or set STRATOFLOW_JWT_SECRET.',
         );
       }
-      console.log(await signToken(secret, { orgId: opts.org, userId: opts.user, expiresIn: opts.expiresIn }));
+      const claims = { orgId: opts.org, userId: opts.user, expiresIn: opts.expiresIn };
+      console.log(
+        await signToken(secret, { ...claims, audience: config.jwtAudience, issuer: config.jwtIssuer }),
+      );
     });
 }

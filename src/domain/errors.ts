@@ -177,6 +177,36 @@ export const ERRORS = {
     'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
   ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  webhook_signature_invalid: def(
+    401,
+    'authentication_error',
+    false,
+    "The webhook delivery's signature is missing, wrong or outside the replay window; no run was started. Check the signing secret in the vault item the trigger names.",
+  ),
+  webhook_replayed: def(
+    409,
+    'conflict_error',
+    false,
+    'This webhook delivery id was already received; a replayed delivery starts no run.',
+  ),
+  quota_exceeded: def(
+    422,
+    'invalid_request_error',
+    false,
+    "The change would exceed one of the organization's quotas (workflows, active schedules, shortest schedule interval); the message names it.",
+  ),
+  runs_in_flight_exceeded: def(
+    429,
+    'rate_limit_error',
+    true,
+    'The organization already has its quota of runs pending or running (STRATOFLOW_QUOTA_RUNS_IN_FLIGHT). Retry when some have finished.',
+  ),
+  concurrency_limited: def(
+    429,
+    'rate_limit_error',
+    true,
+    'The organization already has the most node tests or synchronous calls running at once (STRATOFLOW_ORG_CONCURRENCY). Retry when one finishes.',
+  ),
   too_many_run_streams: def(
     429,
     'rate_limit_error',
@@ -277,6 +307,8 @@ export type ErrorCode = keyof typeof ERRORS;
 export class StratoflowError extends Error {
   readonly code: ErrorCode;
   readonly param: string | undefined;
+  /** Seconds after which a retry may succeed (sent as `Retry-After` on 429/503). */
+  retryAfterSeconds?: number;
   override readonly name = 'StratoflowError';
 
   constructor(code: ErrorCode, message?: string, param?: string) {

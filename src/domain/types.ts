@@ -50,7 +50,12 @@ export interface WorkflowRecord {
   scheduleValue: string | null;
   scheduleTimezone: string | null;
   nextRunAt: number | null;
-  webhookToken: string | null;
+  /** SHA-256 of the webhook token (the token itself is never stored). */
+  webhookTokenHash: string | null;
+  /** The token's last four characters, shown in the masked `webhook_url`. */
+  webhookTokenHint: string | null;
+  /** The full token, only on the record returned when it was just created or rotated (never stored). */
+  revealedWebhookToken?: string;
   /** The trigger node's component id, kept for lookups (webhooks, events, triggerable lists). */
   triggerComponent: string;
   versionId: string;
@@ -98,6 +103,10 @@ export interface RunRecord {
   createdAt: number;
   startedAt: number | null;
   completedAt: number | null;
+  /** When a worker first claimed the run (the run timeout counts from here even before a commit). */
+  firstClaimedAt?: number | null;
+  /** How many times executing the run threw unexpectedly (bounded; see worker.ts). */
+  crashCount?: number;
 }
 
 /** What a node produced: its output and the handle it fired (`null` = the plain "next" edges). */

@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids.js';
 import { NEVER } from '../domain/interactions.js';
+import { nullRecord } from '../domain/records.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
 import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
@@ -11,6 +12,7 @@ import { type ArtifactDeps, runFilesPort, shortLinksPort } from './run-artifacts
 import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
 import { type DelegatedAccessPort, noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
+import type { RenderBudget } from './templates/index.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
@@ -39,6 +41,8 @@ export interface RunControl {
   releaseRequested(): boolean;
   /** Told when the run parks on a timer, so the worker can wake up for it. */
   onParked?(readyAt: number): void;
+  /** Template budget shared by every node of this execution (a synchronous call). */
+  renderBudget?: RenderBudget;
 }
 
 export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
@@ -124,7 +128,9 @@ async function createExecution(
   const { store, clock } = deps;
   const progress = progressFromLogs(run, logs);
   const state = cloneState(run.state);
-  const startedAt = run.startedAt ?? clock.now();
+  // The run timeout counts from the first claim, also for a run that never committed a step (a run
+  // handed over directly, never claimed, was leased when it was created).
+  const startedAt = run.startedAt ?? run.firstClaimedAt ?? (run.leaseOwner ? run.createdAt : clock.now());
   // Time spent waiting for people does not count towards the run's time limit.
   if (state.awaitingSince !== undefined) {
     state.awaitedMs = (state.awaitedMs ?? 0) + Math.max(0, clock.now() - state.awaitingSince);
@@ -150,11 +156,12 @@ async function createExecution(
     depth: run.depth,
     trigger: run.triggerPayload as unknown as TriggerInput,
     signal: abort.signal,
-    scope: {
-      ...interactions.pendingScope((id) => progress.results.has(id)),
-      ...buildScope(run, progress.results, compiled.triggerId),
-      vault: secrets.scope,
-    },
+    scope: Object.assign(
+      nullRecord(),
+      interactions.pendingScope((id) => progress.results.has(id)),
+      buildScope(run, progress.results, compiled.triggerId),
+      { vault: secrets.scope },
+    ),
     secrets,
     runs: deps.subRuns(run),
     delegation: delegationFor(deps.delegatedAccess, secrets, (port) =>
@@ -163,6 +170,7 @@ async function createExecution(
     files: (nodeId) => runFilesPort(artifacts, identity, nodeId),
     links: shortLinksPort(artifacts, identity),
     logger: redactingLogger(deps.logger, secrets, run.id),
+    ...(control.renderBudget ? { renderBudget: control.renderBudget } : {}),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
   /**
@@ -274,6 +282,9 @@ async function createExecution(
     const attempt = (state.attempts[id] ?? 0) + 1;
     state.attempts[id] = attempt;
     delete state.retries[id];
+    // A retry starts over: what the failed attempt remembered (a child run it waited on) is dropped.
+    delete state.memos[id];
+    delete state.waits[id];
     const node = compiled.nodes.get(id);
     const output = { error: outcome.message, code: outcome.code };
     const fields: LogFields = {

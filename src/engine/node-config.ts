@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { nullRecord } from '../domain/records.js';
 import type { WorkflowNode } from '../domain/types.js';
 
 /**
  * Keys of `node.data` that describe the node rather than configure its component. `operation` is not
  * one of them: components that define one (`date_transform`, `string_utils`) read it as config, and the
- * others' schemas ignore it.
+ * others' schemas ignore it. Display keys editors store on a node (`notes`, `icon`, `color`) are
+ * accepted so exported workflows import unchanged.
  */
 export const NODE_METADATA_KEYS = [
   'componentId',
@@ -13,23 +15,71 @@ export const NODE_METADATA_KEYS = [
   'label',
   'continue_on_error',
   'retry',
+  'notes',
+  'icon',
+  'color',
 ] as const;
 
 const METADATA = new Set<string>(NODE_METADATA_KEYS);
 
+export function isMetadataKey(key: string): boolean {
+  return METADATA.has(key);
+}
+
+interface ZodDefLike {
+  type: string;
+  shape?: Record<string, unknown>;
+  catchall?: { _zod: { def: ZodDefLike } };
+  options?: readonly unknown[];
+  left?: unknown;
+  right?: unknown;
+  in?: unknown;
+  innerType?: unknown;
+  getter?: () => unknown;
+}
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/**
+ * The top-level keys a component's config schema names, or null when it accepts any key (a schema
+ * with a catch-all, a record, or one this walk does not understand).
+ */
+export function knownConfigKeys(schema: unknown): Set<string> | null {
+  const def = (schema as { _zod?: { def?: ZodDefLike } } | null)?._zod?.def;
+  if (!def) return null;
+  if (def.type === 'object') {
+    if (def.catchall && def.catchall._zod.def.type !== 'never') return null;
+    return new Set(Object.keys(def.shape ?? {}));
+  }
+  if (WRAPPERS.has(def.type)) return knownConfigKeys(def.innerType);
+  if (def.type === 'pipe') return knownConfigKeys(def.in);
+  if (def.type === 'lazy' && def.getter) return knownConfigKeys(def.getter());
+  const parts =
+    def.type === 'union' ? (def.options ?? []) : def.type === 'intersection' ? [def.left, def.right] : null;
+  if (!parts) return null;
+  const keys = new Set<string>();
+  for (const part of parts) {
+    const more = knownConfigKeys(part);
+    if (!more) return null;
+    for (const key of more) keys.add(key);
+  }
+  return keys;
+}
+
 /**
  * The component's own config: `node.data` without the metadata keys, except those the component reads
- * as config (`configMetadata`, e.g. a form's `description`, shown to the person who answers it).
+ * as config (`configMetadata`, e.g. a form's `description`, shown to the person who answers it). A
+ * null-prototype map: keys such as `__proto__` stay plain keys.
  */
 export function componentConfig(
   node: WorkflowNode,
   component?: { configMetadata?: readonly string[] },
 ): Record<string, unknown> {
-  const config: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node.data)) {
-    if (!METADATA.has(key) || component?.configMetadata?.includes(key)) config[key] = value;
-  }
-  return config;
+  return nullRecord(
+    Object.entries(node.data).filter(
+      ([key]) => !METADATA.has(key) || component?.configMetadata?.includes(key),
+    ),
+  );
 }
 
 export function hasTemplate(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
 import type { InteractionRequest } from '../domain/interactions.js';
+import { valueShapeProblem } from '../domain/json-depth.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
@@ -18,7 +19,7 @@ import type {
 } from '../nodes/contract.js';
 import { componentConfig } from './node-config.js';
 import type { RunSecrets } from './secrets.js';
-import type { TemplateEngine } from './templates/index.js';
+import type { RenderBudget, TemplateEngine } from './templates/index.js';
 
 /** What executing one node came to. */
 export type StepOutcome =
@@ -51,6 +52,8 @@ export interface RunScope {
   logger: NodeLogger;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
   scope: Record<string, unknown>;
+  /** A budget every node's own render budget is also charged to (one synchronous call). */
+  renderBudget?: RenderBudget;
 }
 
 export interface NodeRunnerDeps {
@@ -83,6 +86,13 @@ export function classifyError(error: unknown): { code: ErrorCode; message: strin
   return { code: 'node_failed', message };
 }
 
+/** Longest error message a node records (after redaction). */
+export const MAX_ERROR_MESSAGE_CHARS = 2000;
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 function configProblem(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.map(String).join('.') || 'config'}: ${i.message}`).join('; ');
 }
@@ -103,16 +113,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The node's config with templates applied: rendered to text, or evaluated for value fields. */
+/**
+ * The node's config with templates applied: rendered to text, or evaluated for value fields. All the
+ * fields share one render budget (time and memory), so a node cannot multiply the limit by its fields.
+ */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
   const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
-  const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
-    string,
-    unknown
-  >;
+  const budget = deps.templates.budget(run.renderBudget);
+  const skip = [...rawFields, ...valueFields];
+  const rendered = deps.templates.renderDeep(config, run.scope, skip, budget) as Record<string, unknown>;
   const evaluateDeep = (value: unknown): unknown => {
-    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope);
+    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope, budget);
     if (Array.isArray(value)) return value.map(evaluateDeep);
     if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item)]));
@@ -167,6 +179,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       secrets: {
         resolve: (text) => run.secrets.resolveRefs(text),
         register: (value) => run.secrets.register(value),
+        redact: (text) => run.secrets.redact(text),
       },
       delegation: run.delegation,
       files: run.files(step.node.id),
@@ -187,6 +200,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       const { until, memo, interaction } = outcome.wait;
       return { kind: 'wait', input, until, memo: memo ?? null, ...(interaction ? { interaction } : {}) };
     }
+    const problem = valueShapeProblem(outcome.output ?? null);
+    if (problem) throw new StratoflowError('node_failed', `The node's output cannot be stored: ${problem}.`);
     return {
       kind: 'success',
       input,
@@ -197,6 +212,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
     };
   } catch (error) {
     const { code, message } = classifyError(error);
-    return { kind: 'error', input, message, code, durationMs: elapsed() };
+    // Redact first, then shorten: a secret cut in half would no longer be recognised.
+    const safe = shorten(run.secrets.redact(message), MAX_ERROR_MESSAGE_CHARS);
+    return { kind: 'error', input, message: safe, code, durationMs: elapsed() };
   }
 }

@@ -1,5 +1,6 @@
 import { StratoflowError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import { nullCopy } from '../domain/records.js';
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type { RunFilesPort, ShortLinksPort, SubRunPort } from '../nodes/contract.js';
@@ -43,65 +44,81 @@ function previewLinks(publicUrl: string): ShortLinksPort {
  */
 export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeRegistry }) {
   const { executor, registry } = deps;
+  async function test(
+    orgId: string,
+    node: WorkflowNode,
+    context: Record<string, unknown>,
+    authorizationId: string | null,
+  ) {
+    const component = registry.get(node.data.componentId);
+    if (!component) {
+      throw new StratoflowError(
+        'parameter_invalid',
+        `Unknown component '${node.data.componentId}'.`,
+        'node.data.componentId',
+      );
+    }
+    const refs = findSecretReferences([node.data]);
+    const secrets = executor.secrets ? await executor.secrets.load(orgId, refs) : noVaultSecrets();
+    const outcome = await runNode(
+      executor,
+      {
+        runId: 'fl_run_test',
+        workflowId: 'fl_test',
+        orgId,
+        depth: 0,
+        trigger: { origin: 'test', payload: context },
+        signal: new AbortController().signal,
+        scope: Object.assign(nullCopy(context), { vault: secrets.scope }),
+        secrets,
+        runs: NO_SUB_RUNS,
+        delegation: delegationFor(executor.delegatedAccess, secrets, (port) => {
+          if (authorizationId) return port.forAuthorization(orgId, authorizationId);
+          throw new StratoflowError(
+            'authorization_unavailable',
+            'A node test acts as a user only when the request names an authorization_id.',
+          );
+        }),
+        files: () => previewFiles(executor.artifacts.maxFileBytes),
+        links: previewLinks(executor.artifacts.publicUrl),
+        logger: executor.logger,
+      },
+      { node, component, attempt: 1, waitedUntil: null, memo: null },
+    );
+    if (outcome.kind === 'error') {
+      throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+    }
+    if (outcome.kind === 'wait' && outcome.interaction) {
+      const { form, assignee, expiresAt } = outcome.interaction;
+      const waiting = {
+        waiting_for: 'interaction',
+        form,
+        assignee,
+        expires_at: formatNullableTimestamp(expiresAt),
+      };
+      return { status: 'success' as const, output: secrets.redact(waiting) };
+    }
+    if (outcome.kind === 'wait') {
+      return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };
+    }
+    return { status: 'success' as const, output: secrets.redact(outcome.output), handle: outcome.handle };
+  }
+
   return {
+    /** Never a 5xx: whatever goes wrong with the node or its inputs is the caller's 422. */
     async test(
       orgId: string,
       node: WorkflowNode,
       context: Record<string, unknown>,
       authorizationId: string | null = null,
     ) {
-      const component = registry.get(node.data.componentId);
-      if (!component) {
-        throw new StratoflowError(
-          'parameter_invalid',
-          `Unknown component '${node.data.componentId}'.`,
-          'node.data.componentId',
-        );
+      try {
+        return await test(orgId, node, context, authorizationId);
+      } catch (error) {
+        if (error instanceof StratoflowError && error.status < 500) throw error;
+        const message = error instanceof StratoflowError ? error.message : 'The node could not be tested.';
+        throw new StratoflowError('node_test_failed', message);
       }
-      const refs = findSecretReferences([node.data]);
-      const secrets = executor.secrets ? await executor.secrets.load(orgId, refs) : noVaultSecrets();
-      const outcome = await runNode(
-        executor,
-        {
-          runId: 'fl_run_test',
-          workflowId: 'fl_test',
-          orgId,
-          depth: 0,
-          trigger: { origin: 'test', payload: context },
-          signal: new AbortController().signal,
-          scope: { ...context, vault: secrets.scope },
-          secrets,
-          runs: NO_SUB_RUNS,
-          delegation: delegationFor(executor.delegatedAccess, secrets, (port) => {
-            if (authorizationId) return port.forAuthorization(orgId, authorizationId);
-            throw new StratoflowError(
-              'authorization_unavailable',
-              'A node test acts as a user only when the request names an authorization_id.',
-            );
-          }),
-          files: () => previewFiles(executor.artifacts.maxFileBytes),
-          links: previewLinks(executor.artifacts.publicUrl),
-          logger: executor.logger,
-        },
-        { node, component, attempt: 1, waitedUntil: null, memo: null },
-      );
-      if (outcome.kind === 'error') {
-        throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
-      }
-      if (outcome.kind === 'wait' && outcome.interaction) {
-        const { form, assignee, expiresAt } = outcome.interaction;
-        const waiting = {
-          waiting_for: 'interaction',
-          form,
-          assignee,
-          expires_at: formatNullableTimestamp(expiresAt),
-        };
-        return { status: 'success' as const, output: secrets.redact(waiting) };
-      }
-      if (outcome.kind === 'wait') {
-        return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };
-      }
-      return { status: 'success' as const, output: secrets.redact(outcome.output), handle: outcome.handle };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { nullCopy, nullRecord } from '../domain/records.js';
 import type { LogRecord, NodeResult, RunRecord, RunState } from '../domain/types.js';
 import type { RunProgress } from './frontier.js';
 
@@ -21,10 +22,10 @@ export function progressFromLogs(run: RunRecord, logs: readonly LogRecord[]): Ru
 /** The template scope: outputs by node id plus the documented aliases. */
 export function buildScope(run: RunRecord, results: ReadonlyMap<string, NodeResult>, triggerId: string) {
   const payload = run.triggerPayload.payload as Record<string, unknown> | undefined;
-  const scope: Record<string, unknown> = {
-    webhook_payload: payload?.webhook_payload,
-    payload: payload?.payload,
-  };
+  const scope = nullRecord<unknown>([
+    ['webhook_payload', payload?.webhook_payload],
+    ['payload', payload?.payload],
+  ]);
   for (const [id, result] of results) scope[id] = result.output;
   const trigger = results.get(triggerId);
   if (trigger && !('trigger' in scope)) scope.trigger = trigger.output;
@@ -34,10 +35,10 @@ export function buildScope(run: RunRecord, results: ReadonlyMap<string, NodeResu
 export function cloneState(state: RunState): RunState {
   return {
     ...state,
-    waits: { ...state.waits },
-    retries: { ...state.retries },
-    attempts: { ...state.attempts },
-    memos: { ...state.memos },
+    waits: nullCopy(state.waits),
+    retries: nullCopy(state.retries),
+    attempts: nullCopy(state.attempts),
+    memos: nullCopy(state.memos),
   };
 }
 

@@ -9,12 +9,16 @@ import {
   type RunStatus,
   type WorkflowHead,
 } from '../domain/types.js';
+import { hashWebhookToken } from '../domain/webhook-token.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, RunFilter, Store } from '../store/store.js';
+import { redactCredentialHeaders } from './credential-headers.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { newLinkKey } from './interaction-links.js';
+import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
 import { assertTriggerInput } from './trigger-input.js';
+import type { WebhookGuard } from './webhook-guard.js';
 
 export interface RunServiceDeps {
   store: Store;
@@ -24,6 +28,11 @@ export interface RunServiceDeps {
   /** A worker in this process that takes new runs directly, without a claim round trip. */
   dispatcher?: RunDispatcher;
   idempotencyWindowMs?: number;
+  /** Webhook request headers stored as `[REDACTED]` besides the standard credential headers. */
+  webhookRedactHeaders?: readonly string[];
+  /** Checks a webhook delivery against its trigger's settings (signature, delivery id). */
+  webhookGuard?: WebhookGuard;
+  quotas?: OrgQuotas;
 }
 
 /**
@@ -95,6 +104,9 @@ export function createRunService(deps: RunServiceDeps) {
   const windowMs = deps.idempotencyWindowMs ?? DAY_MS;
 
   async function start(options: StartRunOptions): Promise<{ run: RunRecord; created: boolean }> {
+    // Child runs are never refused: their parent is already in flight and waits for them.
+    if (!options.parentRunId && deps.quotas)
+      await checkRunsInFlight(store, deps.quotas, options.workflow.orgId);
     if (options.lease || !deps.dispatcher) return insert(options, options.lease);
     const reserved = deps.dispatcher.reserve();
     if (!reserved) return insert(options, undefined);
@@ -241,16 +253,27 @@ export function createRunService(deps: RunServiceDeps) {
     },
 
     /** POST /workflows/webhooks/{token}: 404 unless an active webhook workflow owns the token. */
-    async triggerWebhook(token: string, body: unknown, headers: Record<string, string>) {
-      const workflow = await store.findWorkflowByWebhookToken(token);
+    async triggerWebhook(token: string, body: unknown, headers: Record<string, string>, rawBody = '') {
+      const workflow = await store.findWorkflowByWebhookHash(hashWebhookToken(token));
       if (workflow?.triggerComponent !== 'webhook_trigger') throw notFound('Webhook');
       if (!workflow.isActive) throw new StratoflowError('workflow_inactive');
+      // Verified before anything is stored: a bad signature starts no run.
+      const admission = deps.webhookGuard
+        ? await deps.webhookGuard(workflow, rawBody, headers)
+        : { rejectRepeat: false };
       const trigger: TriggerInput = {
         origin: 'webhook',
         payload: { webhook_payload: body ?? null },
-        headers,
+        headers: redactCredentialHeaders(headers, deps.webhookRedactHeaders),
       };
-      const { run } = await start({ workflow, origin: 'webhook', trigger });
+      const key = admission.idempotencyKey;
+      const { run, created } = await start({
+        workflow,
+        origin: 'webhook',
+        trigger,
+        ...(key ? { idempotencyKey: key } : {}),
+      });
+      if (!created && admission.rejectRepeat) throw new StratoflowError('webhook_replayed');
       return run;
     },
   };

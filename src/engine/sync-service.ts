@@ -12,6 +12,9 @@ export interface SyncResponse {
   isJson: boolean;
 }
 
+/** A synchronous call's template budget, in multiples of one node's (all its nodes together). */
+export const SYNC_RENDER_BUDGET_SCALE = 3;
+
 /**
  * `POST /workflows/sync/{id}`: runs a `sync_request_trigger` workflow inline, within the request, and
  * answers with the output of its final `text_transform`. The run is still recorded with its logs.
@@ -48,6 +51,8 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       const outcome = await executeRun(executor, run, owner, {
         signal: abort.signal,
         releaseRequested: () => false,
+        // One call may not render more than a few nodes' worth of templates, however many nodes it has.
+        renderBudget: executor.templates.budget(undefined, SYNC_RENDER_BUDGET_SCALE),
       }).finally(() => clearTimeout(timer));
       if (abort.signal.aborted && outcome === 'lost') {
         const message = `Synchronous execution exceeded ${deps.timeoutMs / 1000} seconds.`;

@@ -2,7 +2,7 @@ import type { WorkflowDefinition, WorkflowNode } from '../domain/types.js';
 import type { AnyNodeDefinition, NodeLimits } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
-import { checkConfigAtSave, componentConfig } from './node-config.js';
+import { checkConfigAtSave, componentConfig, knownConfigKeys } from './node-config.js';
 import { checkSyncWorkflow } from './validate-sync.js';
 
 /** One problem with a definition: a sentence and the path of the offending field. */
@@ -49,6 +49,16 @@ function checkNodes(
     }
     if (component.kind === 'trigger') triggers.push(node);
     const config = componentConfig(node, component);
+    const known = knownConfigKeys(component.config);
+    for (const key of known ? Object.keys(config) : []) {
+      // `operation` is config for the components that define one and ignored by the rest (spec §1.2).
+      if (known?.has(key) || key === 'operation') continue;
+      const accepted = [...(known ?? [])].join(', ') || 'none besides the metadata keys';
+      issues.push({
+        message: `Node '${node.id}' (${component.componentId}): unknown field '${key}'; accepted fields: ${accepted}.`,
+        param: `${param}.data.${key}`,
+      });
+    }
     for (const issue of checkConfigAtSave(component.config, config)) {
       const path = issue.path
         .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))

@@ -1,11 +1,13 @@
 import { notFound, StratoflowError } from '../domain/errors.js';
-import { newId, newSecretId } from '../domain/ids.js';
+import { newId } from '../domain/ids.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode, WorkflowRecord } from '../domain/types.js';
+import { issueWebhookToken } from '../domain/webhook-token.js';
 import type { NodeLimits } from '../nodes/contract.js';
 import { CALLING_COMPONENTS } from '../nodes/flow/index.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { Store } from '../store/store.js';
+import { checkWorkflowQuotas, NO_QUOTAS, type OrgQuotas } from './quotas.js';
 import { effectiveSchedule, planSchedule, type ScheduleFields } from './schedule-fields.js';
 import { type DefinitionIssue, validateDefinition } from './validate.js';
 
@@ -30,6 +32,7 @@ export interface WorkflowServiceDeps {
   limits: NodeLimits;
   /** Whether an authorization id names one of the org's authorizations. */
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+  quotas?: OrgQuotas;
 }
 
 function normalizeDefinition(
@@ -81,15 +84,19 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     const { graph, plan, issues } = check(definition, schedule);
     if (!graph.ok || !plan.ok || issues.length > 0) throw invalid(issues);
     const isWebhook = graph.triggerComponent.componentId === 'webhook_trigger';
-    return {
-      ...base,
+    const { revealedWebhookToken: _, ...stored } = base;
+    const record: WorkflowRecord = {
+      ...stored,
       ...plan.fields,
       scheduleType: plan.fields.scheduleType ?? 'manual',
       nextRunAt: plan.nextRunAt,
       triggerComponent: graph.triggerComponent.componentId,
-      webhookToken: isWebhook ? (base.webhookToken ?? newSecretId('webhookToken')) : null,
+      webhookTokenHash: isWebhook ? base.webhookTokenHash : null,
+      webhookTokenHint: isWebhook ? base.webhookTokenHint : null,
       definition,
     };
+    // A workflow that just became a webhook workflow gets its token; the URL is shown this once.
+    return isWebhook && record.webhookTokenHash === null ? withNewWebhookToken(record) : record;
   }
 
   async function get(orgId: string, id: string): Promise<WorkflowRecord> {
@@ -128,7 +135,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         scheduleValue: null,
         scheduleTimezone: null,
         nextRunAt: null,
-        webhookToken: null,
+        webhookTokenHash: null,
+        webhookTokenHint: null,
         triggerComponent: '',
         versionId: newId('version'),
         definition: { nodes: [], edges: [] },
@@ -140,6 +148,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         scheduleValue: input.schedule_value ?? null,
         scheduleTimezone: input.schedule_timezone ?? null,
       });
+      await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, true, now);
       await store.createWorkflow(record);
       return record;
     },
@@ -182,7 +191,25 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const reactivated = record.isActive && !current.isActive;
       const overdue = current.nextRunAt !== null && current.nextRunAt <= clock.now();
       if (sameSchedule && !(reactivated && overdue)) record.nextRunAt = current.nextRunAt;
+      await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, false, clock.now());
       await store.updateWorkflow(record, changedDefinition);
+      return record;
+    },
+
+    /**
+     * Replaces a webhook workflow's token: the old URL stops working at once and the new one is shown
+     * in the answer, once (tokens are stored hashed, so this is how a lost URL is recovered).
+     */
+    async rotateWebhookToken(orgId: string, id: string) {
+      const current = await get(orgId, id);
+      if (current.webhookTokenHash === null) {
+        throw new StratoflowError(
+          'parameter_invalid',
+          'This workflow has no webhook URL: its trigger is not a webhook_trigger.',
+        );
+      }
+      const record = withNewWebhookToken({ ...current, updatedAt: clock.now() });
+      await store.updateWorkflow(record, false);
       return record;
     },
 
@@ -205,6 +232,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       }
       if (!(await store.deleteWorkflow(orgId, id))) throw notFound('Workflow');
     },
+  };
+}
+
+function withNewWebhookToken(record: WorkflowRecord): WorkflowRecord {
+  const issued = issueWebhookToken();
+  return {
+    ...record,
+    webhookTokenHash: issued.hash,
+    webhookTokenHint: issued.hint,
+    revealedWebhookToken: issued.token,
   };
 }
 

@@ -74,6 +74,11 @@ export interface SecretRefs {
   /** Replaces every `vlt_<id>` reference in `text` with the secret's value; throws for unknown/expired ones. */
   resolve(text: string): string;
   /**
+   * `text` with every secret the run loaded replaced by `[REDACTED]`. Call it before cutting text short
+   * (an excerpt): a secret cut in half is no longer recognised afterwards.
+   */
+  redact(text: string): string;
+  /**
    * Treats `value` as a secret for the rest of the run: it (and its usual encodings) is redacted from
    * node logs, outputs, error messages and process logs. For credentials a node assembles itself.
    */

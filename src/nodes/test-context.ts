@@ -77,7 +77,7 @@ export function createTestContext(
     depth: 0,
     http: noHttp,
     runs: noRuns,
-    secrets: { resolve: (text) => text, register: () => undefined },
+    secrets: { resolve: (text) => text, register: () => undefined, redact: (text) => text },
     delegation: noDelegation,
     files: noFiles,
     links: noLinks,

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../domain/private-files.js';
 import { openPostgresStore } from './postgres/open-postgres-store.js';
 import { DEFAULT_PG_POOL_SIZE } from './postgres/pg-db.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
+import type { SqliteSynchronous } from './sqlite/sqlite-db.js';
 import type { Store } from './store.js';
 
 export interface StoreConfig {
@@ -14,6 +15,8 @@ export interface StoreConfig {
   pgPoolSize?: number;
   /** Apply pending migrations while opening (default true). */
   migrate?: boolean;
+  /** SQLite durability (`STRATOFLOW_SQLITE_SYNCHRONOUS`), default `normal`. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 export const SQLITE_FILE_NAME = 'stratoflow.db';
@@ -36,8 +39,11 @@ export async function openStore(config: StoreConfig): Promise<Store> {
       migrate,
     });
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME), { migrate });
+  ensurePrivateDir(config.dataDir);
+  return openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME), {
+    migrate,
+    synchronous: config.sqliteSynchronous ?? 'normal',
+  });
 }
 
 /** `STRATOFLOW_PG_POOL_SIZE`: a positive integer, default 10. */

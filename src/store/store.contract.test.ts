@@ -154,7 +154,8 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
           scheduleValue: '0 3 * * *',
           scheduleTimezone: 'Europe/Paris',
           nextRunAt: T0 + 86_400_000,
-          webhookToken: 'whsec_roundtrip',
+          webhookTokenHash: 'a1'.repeat(32),
+          webhookTokenHint: 'trip',
           isActive: false,
         });
         expect(await store.getWorkflow(ORG, w.id)).toEqual(w);
@@ -201,11 +202,11 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect(await store.getWorkflow(ORG, w.id)).not.toBeNull();
       });
 
-      it('finds a workflow by its webhook token', async () => {
-        const w = await savedWorkflow({ webhookToken: 'whsec_findme' });
-        await savedWorkflow({ webhookToken: 'whsec_other' });
-        expect((await store.findWorkflowByWebhookToken('whsec_findme'))?.id).toBe(w.id);
-        expect(await store.findWorkflowByWebhookToken('whsec_unknown')).toBeNull();
+      it('finds a workflow by the hash of its webhook token', async () => {
+        const w = await savedWorkflow({ webhookTokenHash: 'hash-findme', webhookTokenHint: 'ndme' });
+        await savedWorkflow({ webhookTokenHash: 'hash-other', webhookTokenHint: 'ther' });
+        expect((await store.findWorkflowByWebhookHash('hash-findme'))?.id).toBe(w.id);
+        expect(await store.findWorkflowByWebhookHash('hash-unknown')).toBeNull();
       });
 
       it('answers null for an unknown version', async () => {

@@ -44,7 +44,8 @@ export interface Store {
   listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
   /** Deletes the workflow, its versions, runs, logs and run files. Returns false when it did not exist. */
   deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;
-  findWorkflowByWebhookToken(token: string): Promise<WorkflowHead | null>;
+  /** The workflow whose webhook token hashes to `tokenHash` (see domain/webhook-token.ts). */
+  findWorkflowByWebhookHash(tokenHash: string): Promise<WorkflowHead | null>;
   /** The definition a run pinned. */
   getVersion(versionId: string): Promise<WorkflowRecord['definition'] | null>;
 
@@ -99,6 +100,10 @@ export interface Store {
    * is gone, so its runs continue now instead of after their leases lapse).
    */
   releaseAllLeases(): Promise<number>;
+  /** Runs of the organization that are pending or running (for the runs-in-flight quota). */
+  countRunsInFlight(orgId: string): Promise<number>;
+  /** Counts one unexpected failure of executing a run `owner` holds; the new count, or null if not held. */
+  recordCrash(runId: string, owner: string): Promise<number | null>;
   /**
    * Makes a parked run ready at `at` (a child run finished, an answer came while it was held); a run
    * someone holds is left alone.

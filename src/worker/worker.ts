@@ -21,7 +21,16 @@ export interface WorkerOptions {
    * workers woken by every announcement do not all query for each run.
    */
   claimIntervalMs?: number;
+  /** Unexpected execution failures of one run before it is failed (default MAX_CRASHES). */
+  maxCrashes?: number;
+  /** Back-off after the first crash (default CRASH_BACKOFF_MS), doubled for each further one. */
+  crashBackoffMs?: number;
 }
+
+/** Unexpected execution failures of one run before it is marked failed. */
+export const MAX_CRASHES = 5;
+/** Back-off after the first crash; doubles with each further one (1 s, 2 s, 4 s, 8 s). */
+export const CRASH_BACKOFF_MS = 1_000;
 
 export interface Worker {
   readonly owner: string;
@@ -77,17 +86,41 @@ export function createWorker(options: WorkerOptions): Worker {
     };
     const done = executeRun(deps, run, owner, control)
       .then((outcome) => logger.debug({ runId: run.id, outcome }, 'run step ended'))
-      .catch(async (error: unknown) => {
-        logger.error({ err: error, runId: run.id }, 'run execution crashed; releasing it for a retry');
-        await store
-          .commitStep(run.id, owner, null, { releaseLease: true, readyAt: clock.now() + 5_000 })
-          .catch(() => undefined);
-      })
+      .catch((error: unknown) => onCrash(run, error).catch(() => undefined))
       .finally(() => {
         held.delete(run.id);
         if (saturated || stopping) wake();
       });
     held.set(run.id, { abort, done });
+  }
+
+  /**
+   * Executing a run threw (a bug, a store failure): retry it with back-off a bounded number of times,
+   * then fail it with a message saying so, so that no run is retried forever.
+   */
+  async function onCrash(run: RunRecord, error: unknown) {
+    const crashes = await store.recordCrash(run.id, owner);
+    if (crashes === null) return; // the lease was lost meanwhile: the new holder decides
+    const maxCrashes = options.maxCrashes ?? MAX_CRASHES;
+    if (crashes >= maxCrashes) {
+      logger.error({ err: error, runId: run.id, crashes }, 'run execution crashed; giving up');
+      const now = clock.now();
+      await store.commitStep(run.id, owner, null, {
+        status: 'failed',
+        errorMessage: `The run failed: executing it raised an unexpected error ${crashes} times (the server log has the details).`,
+        completedAt: now,
+        releaseLease: true,
+      });
+      if (run.parentRunId) {
+        await store.wakeRun(run.parentRunId, now);
+        wake();
+      }
+      return;
+    }
+    const backoff = Math.min((options.crashBackoffMs ?? CRASH_BACKOFF_MS) * 2 ** (crashes - 1), 60_000);
+    logger.error({ err: error, runId: run.id, crashes }, 'run execution crashed; retrying it later');
+    await store.commitStep(run.id, owner, null, { releaseLease: true, readyAt: clock.now() + backoff });
+    setTimeout(wake, backoff).unref();
   }
 
   /** How long to sleep when idle: until the next parked run is due, looked up once per poll interval. */

@@ -45,7 +45,18 @@ export async function startTestServer(
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'stratoflow-test-'));
   const config = loadConfig(
     { STRATOFLOW_JWT_SECRET: TEST_SECRET, ...env },
-    { port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', publicUrl: PUBLIC_URL, ...overrides },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      logLevel: 'silent',
+      publicUrl: PUBLIC_URL,
+      // Suites fire thousands of requests a minute from one token; the limits have their own tests.
+      rateLimitPerMinute: 0,
+      webhookRateLimitPerMinute: 0,
+      webhookIpRateLimitPerMinute: 0,
+      ...overrides,
+    },
   );
   const server = await startServer(config, { logger: pino({ level: 'silent' }), ...options });
   const url = server.url;

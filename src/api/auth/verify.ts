@@ -15,6 +15,10 @@ export interface Authenticator {
 export interface AuthOptions {
   jwtSecret: string | null;
   jwksUrl: string | null;
+  /** Required `aud` when set. */
+  audience?: string | null;
+  /** Required `iss` when set. */
+  issuer?: string | null;
 }
 
 const CACHE_LIMIT = 1000;
@@ -30,6 +34,15 @@ function principalFrom(payload: JWTPayload): Principal {
 function toAuthError(error: unknown): StratoflowError {
   if (error instanceof StratoflowError) return error;
   if (error instanceof joseErrors.JWTExpired) return new StratoflowError('token_expired');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    const problems: Record<string, string> = {
+      exp: 'The bearer token has no exp claim; only tokens that expire are accepted.',
+      aud: 'The bearer token is not meant for this server (aud claim).',
+      iss: 'The bearer token was not issued by the configured issuer (iss claim).',
+    };
+    const message = problems[error.claim];
+    if (message) return new StratoflowError('token_invalid', message);
+  }
   return new StratoflowError('token_invalid');
 }
 
@@ -41,26 +54,36 @@ export function createAuthenticator(options: AuthOptions): Authenticator {
   const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   const cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  const claims = {
+    requiredClaims: ['exp'],
+    ...(options.audience ? { audience: options.audience } : {}),
+    ...(options.issuer ? { issuer: options.issuer } : {}),
+  };
 
   async function verifyUncached(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload | null = null;
     let failure: unknown = new StratoflowError('token_invalid');
     if (jwks) {
       try {
-        ({ payload } = await jwtVerify(token, jwks, { algorithms: ['RS256', 'ES256'] }));
+        ({ payload } = await jwtVerify(token, jwks, { algorithms: ['RS256', 'ES256'], ...claims }));
       } catch (error) {
         failure = error;
       }
     }
     if (!payload && secret) {
       try {
-        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], ...claims }));
       } catch (error) {
-        if (!(failure instanceof joseErrors.JWTExpired)) failure = error;
+        if (
+          !(
+            failure instanceof joseErrors.JWTExpired || failure instanceof joseErrors.JWTClaimValidationFailed
+          )
+        )
+          failure = error;
       }
     }
     if (!payload) throw toAuthError(failure);
-    const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
+    const expiresAt = (payload.exp as number) * 1000; // required above
     return { principal: principalFrom(payload), expiresAt };
   }
 

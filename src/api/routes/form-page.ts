@@ -10,6 +10,7 @@ import {
   renderFormPage,
   VALUE_PREFIX,
 } from '../form-page.js';
+import { errorSchema } from '../schemas/common.js';
 import { formLinkParams } from '../schemas/interaction.js';
 
 export interface FormPageRoutesOptions {
@@ -33,6 +34,8 @@ function readPost(body: Record<string, unknown> | undefined) {
 }
 
 const html = z.string().describe('HTML page');
+/** A page, or the error envelope when the request itself is malformed (a bad token or body). */
+const htmlOrError = z.union([html, errorSchema]);
 
 /** The public page behind a form's one-time link: the token in the path is the only credential. */
 export const formPageRoutes: FastifyPluginAsyncZod<FormPageRoutesOptions> = async (app, { interactions }) => {
@@ -61,7 +64,7 @@ export const formPageRoutes: FastifyPluginAsyncZod<FormPageRoutesOptions> = asyn
         security: [],
         params: formLinkParams,
         produces: ['text/html'],
-        response: { 200: html, 404: html, 410: html },
+        response: { 200: html, 404: htmlOrError, 410: html },
       },
     },
     async (request, reply) => {
@@ -84,7 +87,7 @@ export const formPageRoutes: FastifyPluginAsyncZod<FormPageRoutesOptions> = asyn
         consumes: ['application/x-www-form-urlencoded'],
         body: z.record(z.string(), z.unknown()).optional(),
         produces: ['text/html'],
-        response: { 200: html, 404: html, 410: html, 422: html },
+        response: { 200: html, 404: htmlOrError, 410: html, 422: htmlOrError },
       },
     },
     async (request, reply) => {

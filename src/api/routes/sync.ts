@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
 import type { SyncService } from '../../engine/sync-service.js';
 import type { Authenticator, Principal } from '../auth/verify.js';
+import type { OrgGate } from '../org-concurrency.js';
 import { errorSchema } from '../schemas/common.js';
 import { workflowIdParams } from '../schemas/workflow.js';
 
@@ -15,6 +17,9 @@ export interface SyncRoutesOptions {
   sync: SyncService;
   authenticator: Authenticator;
   apiKeys: ApiKeyVerifier | null;
+  gate: OrgGate;
+  /** The per-principal rate limit, applied once the caller is known. */
+  limit: (request: FastifyRequest) => Promise<void>;
 }
 
 async function authenticate(header: string | undefined, options: SyncRoutesOptions): Promise<Principal> {
@@ -45,13 +50,18 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
           401: errorSchema,
           404: errorSchema,
           422: errorSchema,
+          429: errorSchema,
           504: errorSchema,
         },
       },
     },
     async (request, reply) => {
       const principal = await authenticate(request.headers.authorization, options);
-      const result = await options.sync.execute(principal.orgId, request.params.workflowId, request.body);
+      request.principal = principal;
+      await options.limit(request);
+      const result = await options.gate.run(principal.orgId, () =>
+        options.sync.execute(principal.orgId, request.params.workflowId, request.body),
+      );
       reply.header('x-stratoflow-run-id', result.runId);
       if (result.isJson) return reply.type('application/json').send(JSON.stringify(result.body));
       return reply.type('text/plain; charset=utf-8').send(result.body as string);

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { NodeTester } from '../../engine/node-tester.js';
 import { principalOf } from '../auth/hook.js';
-import { notFoundErrors } from '../schemas/common.js';
+import type { OrgGate } from '../org-concurrency.js';
+import { errorSchema, notFoundErrors } from '../schemas/common.js';
 import { nodeSchema } from '../schemas/workflow.js';
 
 export interface TestNodeRoutesOptions {
   tester: NodeTester;
+  gate: OrgGate;
 }
 
 const body = z.object({
@@ -21,7 +23,7 @@ const result = z.object({
   handle: z.string().nullable().optional(),
 });
 
-export const testNodeRoutes: FastifyPluginAsyncZod<TestNodeRoutesOptions> = async (app, { tester }) => {
+export const testNodeRoutes: FastifyPluginAsyncZod<TestNodeRoutesOptions> = async (app, { tester, gate }) => {
   app.post(
     '/workflows/test-node',
     {
@@ -31,13 +33,14 @@ export const testNodeRoutes: FastifyPluginAsyncZod<TestNodeRoutesOptions> = asyn
         description:
           'Runs one node against a mock context (outputs keyed by node id, e.g. {"n1": {...}}); nothing is stored (files and short links are previews). With `authorization_id`, platform nodes act as that authorization\'s user. A failing node answers 422 node_test_failed with its message.',
         body,
-        response: { 200: result, ...notFoundErrors },
+        response: { 200: result, 429: errorSchema, ...notFoundErrors },
       },
     },
     async (request) => {
       const { node, context, authorization_id } = request.body;
       const full = { ...node, type: node.type ?? node.data.componentId };
-      return tester.test(principalOf(request).orgId, full, context, authorization_id ?? null);
+      const { orgId } = principalOf(request);
+      return gate.run(orgId, () => tester.test(orgId, full, context, authorization_id ?? null));
     },
   );
 };

@@ -143,6 +143,27 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
     },
   );
 
+  app.post(
+    '/workflows/:workflowId/webhook/rotate',
+    {
+      schema: {
+        tags,
+        summary: 'Rotate the webhook URL',
+        description:
+          'Replaces the webhook token: the old URL stops working at once, the answer shows the new `webhook_url` in full. Tokens are stored hashed, so after creation `webhook_url` is shown masked (`whsec_****abcd`); rotating is how a lost URL is recovered.',
+        params: workflowIdParams,
+        response: { 200: workflowSchema, ...notFoundErrors },
+      },
+    },
+    async (request) => {
+      const rotated = await workflows.rotateWebhookToken(
+        principalOf(request).orgId,
+        request.params.workflowId,
+      );
+      return presentWorkflow(rotated, publicUrl, true);
+    },
+  );
+
   app.delete(
     '/workflows/:workflowId',
     {

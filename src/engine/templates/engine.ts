@@ -1,5 +1,6 @@
 import { Context, Liquid, Output, type Template, toValue, toValueSync } from 'liquidjs';
 import { StratoflowError } from '../../domain/errors.js';
+import { createBudget, MEMORY_MESSAGE, MeteredEmitter, TIME_MESSAGE } from './budget.js';
 import { registerCounterTags } from './counter-tags.js';
 import { registerFilters } from './filters.js';
 import { LruCache } from './lru.js';
@@ -8,9 +9,12 @@ import { TemplateError } from './template-error.js';
 export interface TemplateLimits {
   /** Longest template accepted, in characters. */
   parseLimit: number;
-  /** Longest time one render may take, in milliseconds. */
+  /** Longest time the renders of one budget (one node's fields together) may take, in milliseconds. */
   renderLimit: number;
-  /** liquidjs `memoryLimit`: the most characters/array elements one render may allocate. */
+  /**
+   * The most characters/array elements the renders of one budget may allocate and output (liquidjs
+   * `memoryLimit` accounting, plus every character written to the output).
+   */
   memoryLimit: number;
   /** How many parsed templates are kept (least recently used are dropped). */
   cacheSize: number;
@@ -21,28 +25,50 @@ export interface TemplateEngineOptions extends Partial<TemplateLimits> {
   now?: () => number;
 }
 
+/**
+ * Time and memory shared by a group of renders: all the fields of one node execution, and (through a
+ * parent) all the nodes of one synchronous call. Spending in a child is charged to its parent too.
+ */
+export interface RenderBudget {
+  /** liquidjs Limiter interface: `check(now)` fails past the deadline. */
+  readonly time: { check(now: number): void; use(count: number): void };
+  /** liquidjs Limiter interface: `use(n)` fails once the allowance is spent. */
+  readonly memory: { check(count: number): void; use(count: number): void };
+}
+
 export interface TemplateEngine {
+  /**
+   * A fresh budget of the configured render time and memory; with `parent`, spending also counts
+   * against (and is stopped by) the parent. `scale` multiplies the allowance (a sync call's budget).
+   */
+  budget(parent?: RenderBudget, scale?: number): RenderBudget;
   /**
    * Renders a Liquid template to a string. Missing variables render empty. Throws TemplateError, or the
    * coded StratoflowError a scope value threw when read (an expired vault item).
    */
-  render(template: string, scope: Record<string, unknown>): string;
+  render(template: string, scope: Record<string, unknown>, budget?: RenderBudget): string;
   /**
    * Copies `value`, rendering every string in it (inside objects and arrays, at any depth).
    * Top-level keys named in `skipKeys` are copied untouched; non-string leaves are kept as they are.
    */
-  renderDeep(value: unknown, scope: Record<string, unknown>, skipKeys?: readonly string[]): unknown;
+  renderDeep(
+    value: unknown,
+    scope: Record<string, unknown>,
+    skipKeys?: readonly string[],
+    budget?: RenderBudget,
+  ): unknown;
   /**
    * For a template that is a single output tag (`{{ n1.items | first }}`, surrounding whitespace allowed),
    * returns the raw value (array, object, number...; undefined when missing); otherwise renders a string.
    */
-  evaluate(expression: string, scope: Record<string, unknown>): unknown;
+  evaluate(expression: string, scope: Record<string, unknown>, budget?: RenderBudget): unknown;
 }
 
 export const DEFAULT_TEMPLATE_LIMITS: Readonly<TemplateLimits> = {
   parseLimit: 100_000,
   renderLimit: 1000,
-  memoryLimit: 50_000_000,
+  // Ten million characters: a few tens of MB at most, however many fields a node has.
+  memoryLimit: 10_000_000,
   cacheSize: 1000,
 };
 
@@ -77,14 +103,14 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     const cause = codedCause(error);
     if (cause) return cause;
     const message = error instanceof Error ? error.message : String(error);
-    if (message.includes('template render limit exceeded')) {
+    if (message.includes(TIME_MESSAGE)) {
       return new TemplateError(
-        `Template rendering took longer than ${limits.renderLimit} ms and was stopped.`,
+        `Template rendering took longer than ${limits.renderLimit} ms (all fields of the node together) and was stopped.`,
       );
     }
-    if (message.includes('memory alloc limit exceeded')) {
+    if (message.includes(MEMORY_MESSAGE)) {
       return new TemplateError(
-        `Template rendering produced more than ${limits.memoryLimit} characters or items.`,
+        `Template rendering produced more than ${limits.memoryLimit} characters or items (all fields of the node together).`,
       );
     }
     return new TemplateError(`Template error: ${message}`);
@@ -108,29 +134,45 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return parsed;
   }
 
-  function renderParsed(parsed: Template[], scope: Record<string, unknown>): string {
+  const budget = (parent?: RenderBudget, scale = 1) =>
+    createBudget(limits.renderLimit * scale, limits.memoryLimit * scale, parent);
+
+  /** A liquidjs context whose limits are the budget's: one allowance across many renders. */
+  function contextFor(scope: Record<string, unknown>, spend: RenderBudget): Context {
+    const limiters = { liquid, renderLimit: spend.time, memoryLimit: spend.memory };
+    return new Context(
+      scope,
+      liquid.options,
+      { sync: true },
+      limiters as ConstructorParameters<typeof Context>[3],
+    );
+  }
+
+  function renderParsed(parsed: Template[], scope: Record<string, unknown>, spend: RenderBudget): string {
     try {
-      return liquid.renderSync(parsed, scope);
+      const emitter = new MeteredEmitter(spend.memory);
+      toValueSync(liquid.renderer.renderTemplates(parsed, contextFor(scope, spend), emitter));
+      return emitter.buffer;
     } catch (error) {
       throw fail(error);
     }
   }
 
-  function render(template: string, scope: Record<string, unknown>): string {
-    return hasMarkup(template) ? renderParsed(parse(template), scope) : template;
+  function render(template: string, scope: Record<string, unknown>, spend = budget()): string {
+    return hasMarkup(template) ? renderParsed(parse(template), scope, spend) : template;
   }
 
-  function evaluate(expression: string, scope: Record<string, unknown>): unknown {
+  function evaluate(expression: string, scope: Record<string, unknown>, spend = budget()): unknown {
     if (!hasMarkup(expression)) return expression;
     const trimmed = expression.trim();
     const parsed = parse(trimmed);
     const only = parsed.length === 1 ? parsed[0] : undefined;
     if (!(only instanceof Output)) {
-      return trimmed === expression ? renderParsed(parsed, scope) : render(expression, scope);
+      return trimmed === expression ? renderParsed(parsed, scope, spend) : render(expression, scope, spend);
     }
     try {
-      const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
-      return toValue(toValueSync(only.value.value(ctx, false)));
+      spend.time.check(performance.now());
+      return toValue(toValueSync(only.value.value(contextFor(scope, spend), false)));
     } catch (error) {
       throw fail(error);
     }
@@ -140,9 +182,10 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     value: unknown,
     scope: Record<string, unknown>,
     skipKeys: readonly string[] = [],
+    spend = budget(),
   ): unknown {
     const deep = (v: unknown): unknown => {
-      if (typeof v === 'string') return render(v, scope);
+      if (typeof v === 'string') return render(v, scope, spend);
       if (Array.isArray(v)) return v.map(deep);
       if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
       return v;
@@ -151,7 +194,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, skipKeys.includes(k) ? x : deep(x)]));
   }
 
-  return { render, renderDeep, evaluate };
+  return { budget, render, renderDeep, evaluate };
 }
 
 /** The first coded Stratoflow error in liquidjs's chain of wrapped errors (`originalError`). */

@@ -4,6 +4,7 @@ export { registerCounterTags } from './counter-tags.js';
 export {
   createTemplateEngine,
   DEFAULT_TEMPLATE_LIMITS,
+  type RenderBudget,
   type TemplateEngine,
   type TemplateEngineOptions,
   type TemplateLimits,

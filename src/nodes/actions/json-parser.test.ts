@@ -14,13 +14,16 @@ describe('json_parser', () => {
     expect(await runNode(jsonParser, { input })).toEqual({ output: expected });
   });
 
-  it('fails on invalid JSON with the parser message', async () => {
+  it('fails on invalid JSON without echoing the input (it may be a secret)', async () => {
+    const error = await runNode(jsonParser, { input: 'hunter2-secret-value' }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^Invalid JSON: Syntax error/);
+    expect((error as Error).message).not.toContain('hunter');
     await expect(runNode(jsonParser, { input: '{"a":' })).rejects.toMatchObject({
       code: 'node_failed',
       message: expect.stringMatching(/^Invalid JSON: .+/),
     });
     await expect(runNode(jsonParser, { input: '' })).rejects.toThrow(
-      'Invalid JSON: Unexpected end of JSON input',
+      'Invalid JSON: Unexpected end of JSON input (0 characters)',
     );
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
+import { jsonProblem } from '../../domain/json-problem.js';
 import { defineNode } from '../contract.js';
 
 export const jsonParser = defineNode({
@@ -14,8 +15,7 @@ export const jsonParser = defineNode({
     try {
       return { output: JSON.parse(config.input) as unknown };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StratoflowError('node_failed', `Invalid JSON: ${reason}`);
+      throw new StratoflowError('node_failed', `Invalid JSON: ${jsonProblem(error, config.input)}`);
     }
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullRecord } from '../../domain/records.js';
 
 /** The webhook node's config: what may arrive in `node.data` after templating, and how it is read. */
 
@@ -46,7 +47,7 @@ const headers = z
     const rows = Array.isArray(input)
       ? input.map(({ key, value }) => [key, value] as const)
       : Object.entries(input);
-    const map: Record<string, string> = {};
+    const map = nullRecord<string>();
     for (const [key, value] of rows) if (key !== '') map[key.toLowerCase()] = value;
     return map;
   });

@@ -90,6 +90,7 @@ describe('webhook', () => {
     const secrets = {
       resolve: (text: string) => text.replace(/vlt_[0-9a-z]+/g, 'sk_resolved'),
       register: () => undefined,
+      redact: (text: string) => text,
     };
     await runNode(
       webhook,
@@ -112,6 +113,7 @@ describe('webhook', () => {
         throw new Error('Vault item vlt_01missing does not exist in this organization.');
       },
       register: () => undefined,
+      redact: (text: string) => text,
     };
     await expect(
       runNode(

@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { StratoflowError } from '../../domain/errors.js';
+import { jsonProblem } from '../../domain/json-problem.js';
+import { nullRecord } from '../../domain/records.js';
 import type { HttpResponse, NodeContext } from '../contract.js';
 import { defineNode } from '../contract.js';
 import {
@@ -22,7 +24,7 @@ export const webhook = defineNode({
   handles: [],
   run: async (ctx, config) => {
     // Header values may name a vault item literally (`Bearer vlt_...`); resolved only here, at send time.
-    const headers: Record<string, string> = {};
+    const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
     const body = BODY_METHODS.has(config.method) ? readBody(config.body) : undefined;
@@ -37,7 +39,7 @@ export const webhook = defineNode({
     });
     const { status } = response;
     if ((status < 200 || status > 299) && !config.expected_status_codes.includes(status))
-      throw failure(response);
+      throw failure(response, ctx.secrets.redact);
     return { output: { status, headers: response.headers, body: response.body } };
   },
 });
@@ -51,8 +53,7 @@ function readBody(body: WebhookConfig['body']): string | undefined {
   try {
     JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StratoflowError('node_config_invalid', `Invalid JSON body: ${reason}`);
+    throw new StratoflowError('node_config_invalid', `Invalid JSON body: ${jsonProblem(error, text)}`);
   }
   // Sent as written rather than re-serialised, so large integers keep every digit.
   return text;
@@ -74,16 +75,17 @@ function timeoutMs(config: WebhookConfig, ctx: NodeContext): number {
  * `Webhook request failed: <status> <reason>`, plus ` — <first 200 characters of the body>` when there is
  * one. Server errors, 408 and 429 are retryable (`http_request_failed`); other statuses are not.
  */
-function failure(response: HttpResponse): StratoflowError {
+function failure(response: HttpResponse, redact: (text: string) => string): StratoflowError {
   const reason = response.statusText || STATUS_CODES[response.status] || '';
-  const excerpt = bodyExcerpt(response.body);
+  const excerpt = bodyExcerpt(response.body, redact);
   const message = `Webhook request failed: ${response.status}${reason ? ` ${reason}` : ''}${excerpt ? ` — ${excerpt}` : ''}`;
   const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
   return new StratoflowError(retryable ? 'http_request_failed' : 'node_failed', message);
 }
 
-function bodyExcerpt(body: unknown): string {
+/** The start of the body, redacted before it is cut (a secret the server echoes never leaks in part). */
+function bodyExcerpt(body: unknown, redact: (text: string) => string): string {
   if (body === undefined || body === null) return '';
-  const text = (typeof body === 'string' ? body : JSON.stringify(body)).trim();
+  const text = redact((typeof body === 'string' ? body : JSON.stringify(body)).trim());
   return text.slice(0, BODY_EXCERPT_CHARS);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
+import { jsonProblem } from '../../domain/json-problem.js';
 import { quote, readCount, requireOperands } from './coercions.js';
 import type { ConditionEvaluation } from './evaluation.js';
 
@@ -88,8 +89,10 @@ export function readArray(value: ArrayCondition['value']): unknown[] {
       const parsed: unknown = JSON.parse(text);
       if (Array.isArray(parsed)) return parsed;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new StratoflowError('node_failed', `Array condition: value is not a valid JSON array: ${reason}`);
+      throw new StratoflowError(
+        'node_failed',
+        `Array condition: value is not a valid JSON array: ${jsonProblem(error, text)}`,
+      );
     }
   }
   if (text.startsWith('{')) {

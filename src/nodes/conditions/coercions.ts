@@ -28,10 +28,12 @@ export const numberLike = z.union([z.number(), z.string()], {
   error: 'Expected a number or a numeric string.',
 });
 
-/** Quotes a value for an error message, cut short so a huge input does not flood the log. */
+/**
+ * Quotes a value for an error message. Never cut short here: the node runner redacts the run's secrets
+ * from the whole message first and only then shortens it (a truncated secret would slip through).
+ */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
 }
 
 /** Reads a finite number from a number or a numeric string; fails naming the value otherwise. */

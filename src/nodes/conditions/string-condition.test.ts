@@ -109,4 +109,26 @@ describe('string_condition', () => {
     expect(await handleOf({ value, operator: 'matches_regex', compare_to: 'needle' })).toBe('false');
     expect(await handleOf({ value, operator: 'contains', compare_to: 'needle' })).toBe('true');
   });
+
+  it('matches catastrophic-backtracking patterns in linear time', async () => {
+    const started = performance.now();
+    for (const pattern of ['(a+)+$', '^(a|a)*$', '^(a|aa)+$', '(x+x+)+y']) {
+      const value = `${'a'.repeat(40)}!`;
+      expect(await handleOf({ value, operator: 'matches_regex', compare_to: pattern })).toBe('false');
+    }
+    // A backtracking engine needs 2^40 steps for the first pattern alone (hours).
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses backreferences and lookaround (not linear) with a clear message', async () => {
+    await expect(handleOf({ value: 'aa', operator: 'matches_regex', compare_to: '(a)\\1' })).rejects.toThrow(
+      /invalid regular expression .*: invalid escape sequence/,
+    );
+    await expect(handleOf({ value: 'ab', operator: 'matches_regex', compare_to: 'a(?=b)' })).rejects.toThrow(
+      /unsupported Perl syntax/,
+    );
+    expect(await handleOf({ value: 'id 42', operator: 'matches_regex', compare_to: '(?<n>\\d+)$' })).toBe(
+      'true',
+    );
+  });
 });

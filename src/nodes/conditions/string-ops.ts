@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
+import { compileLinearRegex, type LinearRegex, RegexSyntaxError } from '../../domain/linear-regex.js';
 import { booleanFlag, quote, requireOperands, scalarText } from './coercions.js';
 import type { ConditionEvaluation } from './evaluation.js';
 
@@ -16,7 +17,10 @@ export const STRING_OPERATORS = [
 ] as const;
 export type StringOperator = (typeof STRING_OPERATORS)[number];
 
-/** Longest accepted pattern, and how much of the value a pattern is run against (ReDoS damping). */
+/**
+ * Longest accepted pattern, and how much of the value a pattern is run against. Patterns run on a
+ * linear-time engine (see domain/linear-regex.ts), so these bound the work rather than prevent ReDoS.
+ */
 export const MAX_REGEX_LENGTH = 500;
 export const MAX_REGEX_INPUT = 10_000;
 
@@ -73,7 +77,7 @@ export function evaluateString(condition: StringCondition): ConditionEvaluation 
   };
 }
 
-function compileRegex(pattern: string, caseSensitive: boolean): RegExp {
+function compileRegex(pattern: string, caseSensitive: boolean): LinearRegex {
   if (pattern.length > MAX_REGEX_LENGTH) {
     throw new StratoflowError(
       'node_config_invalid',
@@ -81,12 +85,12 @@ function compileRegex(pattern: string, caseSensitive: boolean): RegExp {
     );
   }
   try {
-    return new RegExp(pattern, caseSensitive ? '' : 'i');
+    return compileLinearRegex(pattern, { caseInsensitive: !caseSensitive });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof RegexSyntaxError)) throw error;
     throw new StratoflowError(
       'node_config_invalid',
-      `String condition: invalid regular expression ${quote(pattern)}: ${reason}`,
+      `String condition: invalid regular expression ${quote(pattern)}: ${error.message}`,
     );
   }
 }

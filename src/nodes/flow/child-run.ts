@@ -10,6 +10,15 @@ export function childPollDelay(polls: number): number {
   return Math.min(30_000, 50 * 4 ** polls);
 }
 
+/**
+ * The idempotency key of a child started by this node: a retry (attempt 2, 3...) gets keys of its own,
+ * so it starts a fresh child instead of finding the one that failed.
+ */
+export function childKey(ctx: NodeContext, suffix = ''): string {
+  const base = ctx.attempt > 1 ? `${ctx.nodeId}#${ctx.attempt}` : ctx.nodeId;
+  return `${base}${suffix}`;
+}
+
 export type ChildState = { done: false } | { done: true; output: unknown };
 
 /** Checks a started child run: done with its output, still going, or failed (throws). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
 import { defineNode } from '../contract.js';
-import { checkChild, waitForChild } from './child-run.js';
+import { checkChild, childKey, waitForChild } from './child-run.js';
 
 export const MAX_ITERATOR_ITEMS = 1000;
 
@@ -60,7 +60,7 @@ export const iterator = defineNode({
     while (memo.index < items.length) {
       if (memo.runId === null) {
         const input = { item: items[memo.index], index: memo.index };
-        memo.runId = (await ctx.runs.start(cfg.workflow_id, input, `${ctx.nodeId}.${memo.index}`)).runId;
+        memo.runId = (await ctx.runs.start(cfg.workflow_id, input, childKey(ctx, `.${memo.index}`))).runId;
       }
       const state = await checkChild(ctx, memo.runId);
       if (!state.done) return waitForChild(ctx, memo);

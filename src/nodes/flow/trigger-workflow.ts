@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { booleanFlag } from '../conditions/coercions.js';
 import { defineNode } from '../contract.js';
-import { checkChild, waitForChild } from './child-run.js';
+import { checkChild, childKey, waitForChild } from './child-run.js';
 
 const config = z.object({
   workflow_id: z.string().min(1),
@@ -29,7 +29,7 @@ export const triggerWorkflow = defineNode({
   handles: [],
   async run(ctx, cfg) {
     const memo = ctx.memo as Memo | null;
-    const runId = memo?.runId ?? (await ctx.runs.start(cfg.workflow_id, cfg.input, ctx.nodeId)).runId;
+    const runId = memo?.runId ?? (await ctx.runs.start(cfg.workflow_id, cfg.input, childKey(ctx))).runId;
     if (!cfg.wait_for_completion) return { output: { run_id: runId, status: 'pending' } };
     const state = await checkChild(ctx, runId);
     if (!state.done) return waitForChild<Memo>(ctx, { runId, polls: memo?.polls ?? 0 });

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { initial } from './0001-initial.js';
 import { interactions } from './0002-interactions.js';
 import { linksAndFiles } from './0003-links-and-files.js';
+import { reliability } from './0004-reliability.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-interactions': interactions,
   '0003-links-and-files': linksAndFiles,
+  '0004-reliability': reliability,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -19,6 +21,12 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Applies migrations up to and including `name` only (tests of a migration's data changes). */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
 }
 
 /** True when every known migration has been applied (for /readyz). */

@@ -47,7 +47,8 @@ export function workflowHeadFromRow(row: Row): WorkflowHead {
     scheduleValue: nullableStr(row.schedule_value),
     scheduleTimezone: nullableStr(row.schedule_timezone),
     nextRunAt: toNullableNumber(row.next_run_at),
-    webhookToken: nullableStr(row.webhook_token),
+    webhookTokenHash: nullableStr(row.webhook_token_hash),
+    webhookTokenHint: nullableStr(row.webhook_token_hint),
     triggerComponent: str(row.trigger_component),
     versionId: str(row.version_id),
     createdAt: toNumber(row.created_at),
@@ -67,7 +68,8 @@ export const WORKFLOW_COLUMNS = [
   'schedule_value',
   'schedule_timezone',
   'next_run_at',
-  'webhook_token',
+  'webhook_token_hash',
+  'webhook_token_hint',
   'trigger_component',
   'version_id',
   'created_at',
@@ -86,7 +88,8 @@ export function workflowValues(w: WorkflowRecord): SqlValue[] {
     w.scheduleValue,
     w.scheduleTimezone,
     w.nextRunAt,
-    w.webhookToken,
+    w.webhookTokenHash,
+    w.webhookTokenHint,
     w.triggerComponent,
     w.versionId,
     w.createdAt,
@@ -167,6 +170,11 @@ export function runFromRow(row: Row): RunRecord {
     createdAt: toNumber(row.created_at),
     startedAt: toNullableNumber(row.started_at),
     completedAt: toNullableNumber(row.completed_at),
+    // Bookkeeping columns: present on a record only once they carry something.
+    ...(row.first_claimed_at != null ? { firstClaimedAt: toNumber(row.first_claimed_at) } : {}),
+    ...(row.crash_count != null && toNumber(row.crash_count) > 0
+      ? { crashCount: toNumber(row.crash_count) }
+      : {}),
   };
 }
 

@@ -43,7 +43,8 @@ export function runQueries(db: Db) {
   const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   // Only the lease changes: a run stays `pending` until its first step commits (which records that it
   // started), so a claimed `pending` run is known to have no logs yet.
-  const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?
+  const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?,
+      first_claimed_at = COALESCE(first_claimed_at, ?)
     WHERE id IN (SELECT id FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
@@ -164,7 +165,7 @@ export function runQueries(db: Db) {
       return rows.map(runFromRow);
     },
     async claimRuns(owner: string, now: number, leaseMs: number, limit: number) {
-      const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, limit]);
+      const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, now, limit]);
       return rows.map(runFromRow);
     },
     async heartbeat(owner: string, runIds: readonly string[], leaseUntil: number) {
@@ -184,6 +185,20 @@ export function runQueries(db: Db) {
         [at, runId, at],
       );
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
+    },
+    async countRunsInFlight(orgId: string) {
+      const [row] = await db.all<Row>(
+        "SELECT COUNT(*) AS n FROM runs WHERE org_id = ? AND status IN ('pending', 'running')",
+        [orgId],
+      );
+      return toNumber(row?.n ?? 0);
+    },
+    async recordCrash(runId: string, owner: string) {
+      const [row] = await db.all<Row>(
+        'UPDATE runs SET crash_count = crash_count + 1 WHERE id = ? AND lease_owner = ? RETURNING crash_count',
+        [runId, owner],
+      );
+      return row ? toNumber(row.crash_count) : null;
     },
     async releaseAllLeases() {
       return db.run(

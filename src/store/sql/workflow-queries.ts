@@ -53,9 +53,9 @@ export function workflowQueries(db: Db) {
       ]);
       return rows.map((row) => workflowFromRow(row, row.definition));
     },
-    async findWorkflowByWebhookToken(token: string) {
+    async findWorkflowByWebhookHash(tokenHash: string) {
       // The hottest lookup (every webhook call): no definition to read or parse.
-      const [row] = await db.all<Row>('SELECT * FROM workflows WHERE webhook_token = ?', [token]);
+      const [row] = await db.all<Row>('SELECT * FROM workflows WHERE webhook_token_hash = ?', [tokenHash]);
       return row ? workflowHeadFromRow(row) : null;
     },
     async getVersion(versionId: string) {

@@ -1,16 +1,17 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
-import { openSqliteDb } from './sqlite-db.js';
+import { openSqliteDb, type SqliteSynchronous } from './sqlite-db.js';
 
 export interface SqliteStoreOptions {
   /** Apply pending migrations while opening (default true). */
   migrate?: boolean;
+  synchronous?: SqliteSynchronous;
 }
 
 /** Opens (creating and migrating if needed) the embedded SQLite store at `file`. */
 export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
-  const { db, raw } = openSqliteDb(file);
+  const { db, raw } = openSqliteDb(file, options.synchronous);
   // Kysely runs the shared migration set; it uses the same connection (the store is idle meanwhile).
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
   return openMigratedStore(db, kysely, options.migrate ?? true);

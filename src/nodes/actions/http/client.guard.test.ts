@@ -38,14 +38,15 @@ function get(client: typeof guarded, url: string) {
   return client.request({ method: 'GET', url, headers: {}, timeoutMs: 3_000 });
 }
 
-async function expectBlocked(promise: Promise<unknown>, address: string) {
+async function expectBlocked(promise: Promise<unknown>, destination: string) {
   const error = await promise.then(
     () => null,
     (err: unknown) => err,
   );
   expect(error).toBeInstanceOf(HttpBlockedError);
   expect(error).toMatchObject({ code: 'http_destination_blocked', retryable: false });
-  expect((error as Error).message).toContain(`${address} is a private or internal address`);
+  expect((error as Error).message).toContain(`${destination} `);
+  expect((error as Error).message).toContain('a private or internal address');
   expect((error as Error).message).toContain('STRATOFLOW_HTTP_ALLOWED_CIDRS');
 }
 
@@ -57,10 +58,10 @@ describe('the default client refuses internal destinations before connecting', (
   });
 
   it('refuses localhost once DNS says it is loopback, before the socket connects', async () => {
-    await expectBlocked(
-      get(guarded, `http://localhost:${server.port}/`),
-      'Destination localhost (127.0.0.1)',
-    );
+    await expectBlocked(get(guarded, `http://localhost:${server.port}/`), 'Destination localhost');
+    expect(
+      await get(guarded, `http://localhost:${server.port}/`).catch((e: Error) => e.message),
+    ).not.toContain('127.0.0.1');
     expect(server.connections()).toBe(0);
   });
 

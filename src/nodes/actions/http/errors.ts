@@ -11,10 +11,18 @@ export class HttpBlockedError extends StratoflowError {
     super('http_destination_blocked', message);
   }
 
+  /**
+   * A name that resolved to a refused address is reported by its name only: what an internal name
+   * resolves to is exactly what an attacker probing the network wants to learn.
+   */
   static forAddress(address: string, hostname?: string): HttpBlockedError {
-    const where = hostname !== undefined && hostname !== address ? `${hostname} (${address})` : address;
+    if (hostname !== undefined && hostname !== address) {
+      return new HttpBlockedError(
+        `Destination ${hostname} is not allowed: it resolves to a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS`,
+      );
+    }
     return new HttpBlockedError(
-      `Destination ${where} is a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS`,
+      `Destination ${address} is a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS`,
     );
   }
 }

@@ -44,13 +44,14 @@ describe('createGuardedLookup', () => {
     expect(result).toEqual({ err: null, address: '93.184.216.34', family: 4 });
   });
 
-  it('refuses a name when any answer is private, naming the host and the address', async () => {
+  it('refuses a name when any answer is private, naming the host but never the internal address', async () => {
     const mixed = [...publicAnswer, { address: '10.0.0.5', family: 4 }];
     const result = await callLookup(createGuardedLookup([], answering(mixed)), 'rebind.example', true);
     expect(result.err).toBeInstanceOf(HttpBlockedError);
     expect(result.err?.message).toBe(
-      'Destination rebind.example (10.0.0.5) is a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS',
+      'Destination rebind.example is not allowed: it resolves to a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS',
     );
+    expect(result.err?.message).not.toContain('10.0.0.5');
   });
 
   it('refuses IPv4-mapped answers of internal addresses', async () => {

@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import { StratoflowError } from '../../../domain/errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../domain/json-depth.js';
 import { HttpRequestError } from './errors.js';
 
 /** Lower-case names, several values of one header joined with ', '. */
@@ -62,6 +64,12 @@ function decode(bytes: Buffer, contentType: string): string {
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new StratoflowError(
+      'node_failed',
+      `The response body nests JSON objects or arrays more than ${MAX_JSON_DEPTH} levels deep; such documents are refused.`,
+    );
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

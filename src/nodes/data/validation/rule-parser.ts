@@ -5,6 +5,8 @@
  * the pattern runs to its closing delimiter. A list of rule strings (`["required", "regex:/a|b/"]`) works too.
  */
 
+import { compileLinearRegex, type LinearRegex, RegexSyntaxError } from '../../../domain/linear-regex.js';
+
 export interface ParsedRule {
   /** Lower-case rule name (`required_if`). */
   name: string;
@@ -80,7 +82,7 @@ const FLAGS: Record<string, string> = { i: 'i', m: 'm', s: 's', u: 'u', D: '' };
  * Compiles a PHP `preg_match` pattern (`/^\d+$/i`, `#a|b#`) to a RegExp. `\A` and `\z`/`\Z` become `^`
  * and `$`. Throws with a sentence when the delimiters, a modifier or the pattern itself is not supported.
  */
-export function compilePhpRegex(literal: string): RegExp {
+export function compilePhpRegex(literal: string): LinearRegex {
   const open = literal[0];
   if (!open || /[a-zA-Z0-9\\\s]/.test(open)) {
     throw new Error(`the pattern ${JSON.stringify(literal)} needs delimiters, e.g. /^[a-z]+$/`);
@@ -99,5 +101,15 @@ export function compilePhpRegex(literal: string): RegExp {
     .slice(1, last)
     .replace(/\\A/g, '^')
     .replace(/\\[zZ]/g, '$');
-  return new RegExp(source, [...new Set(flags)].join(''));
+  // Linear time (re2js): a user's pattern cannot backtrack for minutes. Only `i` maps to RE2 here;
+  // `m`, `s` and `u` are spelled inline so RE2 applies them too.
+  const inline = [...new Set(flags)].filter((f) => f === 'm' || f === 's').join('');
+  try {
+    return compileLinearRegex(inline ? `(?${inline})${source}` : source, {
+      caseInsensitive: flags.includes('i'),
+    });
+  } catch (error) {
+    if (!(error instanceof RegexSyntaxError)) throw error;
+    throw new Error(`the pattern ${JSON.stringify(literal)} is not supported: ${error.message}`);
+  }
 }
