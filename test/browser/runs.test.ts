@@ -104,7 +104,12 @@ describeBrowser('runs and the run inspector', () => {
       await expect(panel.locator('pre.json').nth(1).textContent()).resolves.toContain(text);
     }
     // The same node from the graph: selecting it there opens the same panel.
-    await page.getByRole('region', { name: 'Run graph' }).locator('[data-node-id="small"]').click();
+    // Keyboard selection works wherever the canvas has scrolled the node.
+    await page
+      .getByRole('region', { name: 'Run graph' })
+      .locator('.react-flow__node[data-id="small"]')
+      .focus();
+    await page.keyboard.press('Enter');
     await page
       .getByRole('region', { name: 'small' })
       .getByText('the branch leading here was not taken')
