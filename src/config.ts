@@ -16,10 +16,18 @@ export interface Config {
   pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
+  /** Defaults of the integration nodes (smtp, send_notification, ai_text_transform). */
+  services: ServiceSettings;
   /** Requests per minute per bearer token (0 = no limit). */
   rateLimitPerMinute: number;
   limits: EngineLimits;
   logLevel: string;
+}
+
+export interface ServiceSettings {
+  smtpUrl: string | null;
+  smtpFrom: string | null;
+  aiBaseUrl: string | null;
 }
 
 export interface EngineLimits {
@@ -78,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: overrides.pgPoolSize ?? positive(env.STRATOFLOW_PG_POOL_SIZE, 10, 'STRATOFLOW_PG_POOL_SIZE'),
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
+    services: overrides.services ?? {
+      smtpUrl: env.STRATOFLOW_SMTP_URL || null,
+      smtpFrom: env.STRATOFLOW_SMTP_FROM || null,
+      aiBaseUrl: env.STRATOFLOW_AI_BASE_URL || null,
+    },
     rateLimitPerMinute:
       overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -8,7 +8,8 @@ import { createRunService, type RunDispatcher, type RunService } from './engine/
 import type { SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
-import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
+import { createHttpClient, type HttpClient, parseCidrList } from './nodes/actions/http/index.js';
+import { createOutboundGuard } from './nodes/actions/outbound/guard.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
 import type { Store } from './store/store.js';
 
@@ -26,7 +27,7 @@ export interface Runtime {
 /** The engine wired to a store: node registry, executor dependencies and the run service. */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'>,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'services'>>,
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
@@ -49,6 +50,8 @@ export function createRuntime(
     clock,
     templates: createTemplateEngine({ now: () => clock.now() }),
     http,
+    net: createOutboundGuard(parseCidrList(config.httpAllowedCidrs)),
+    services: config.services ?? { smtpUrl: null, smtpFrom: null, aiBaseUrl: null },
     logger,
     limits: {
       nodeTimeoutMs: config.limits.nodeTimeoutMs,

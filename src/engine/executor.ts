@@ -227,7 +227,7 @@ function createExecution(
     state.attempts[id] = attempt;
     delete state.retries[id];
     const node = compiled.nodes.get(id);
-    const output = { error: outcome.message, code: outcome.code };
+    const output = { error: outcome.message, code: outcome.code, ...outcome.details };
     const fields: LogFields = {
       status: 'error',
       input: outcome.input,

@@ -4,9 +4,11 @@ import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
   HttpPort,
+  NetPort,
   NodeContext,
   NodeLimits,
   NodeLogger,
+  ServiceDefaults,
   SubRunPort,
   TriggerInput,
 } from '../nodes/contract.js';
@@ -25,7 +27,15 @@ export type StepOutcome =
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
   | { kind: 'wait'; input: unknown; until: number; memo: unknown }
-  | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
+  | {
+      kind: 'error';
+      input: unknown;
+      message: string;
+      code: ErrorCode;
+      durationMs: number;
+      /** Extra facts for the error output (StratoflowError.details). */
+      details?: Record<string, unknown>;
+    };
 
 /** Per-run facts every node of the run shares. */
 export interface RunScope {
@@ -48,6 +58,8 @@ export interface NodeRunnerDeps {
   clock: Clock;
   limits: NodeLimits;
   http: HttpPort;
+  net: NetPort;
+  services: ServiceDefaults;
   logger: NodeLogger;
 }
 
@@ -60,8 +72,15 @@ export interface NodeStep {
 }
 
 /** Maps anything a node throws to a registered code and a message. */
-export function classifyError(error: unknown): { code: ErrorCode; message: string } {
-  if (error instanceof StratoflowError) return { code: error.code, message: error.message };
+export function classifyError(error: unknown): {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+} {
+  if (error instanceof StratoflowError) {
+    const { code, message, details } = error;
+    return details === undefined ? { code, message } : { code, message, details };
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && code in ERRORS) return { code: code as ErrorCode, message };
@@ -141,6 +160,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       memo: step.memo,
       depth: run.depth,
       http: deps.http,
+      net: deps.net,
+      services: deps.services,
       runs: run.runs,
       secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
     };
@@ -162,7 +183,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       ...(outcome.terminate ? { terminate: outcome.terminate } : {}),
     };
   } catch (error) {
-    const { code, message } = classifyError(error);
-    return { kind: 'error', input, message, code, durationMs: elapsed() };
+    const { code, message, details } = classifyError(error);
+    return { kind: 'error', input, message, code, durationMs: elapsed(), ...(details ? { details } : {}) };
   }
 }

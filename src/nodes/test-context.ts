@@ -1,9 +1,11 @@
 import type {
   HttpPort,
+  NetPort,
   NodeContext,
   NodeDefinition,
   NodeLimits,
   NodeOutcome,
+  ServiceDefaults,
   SubRunPort,
 } from './contract.js';
 
@@ -30,6 +32,13 @@ export interface LoggedLine {
 export const noHttp: HttpPort = {
   request: () => Promise.reject(new Error('This test context has no HTTP client; pass `http`.')),
 };
+
+/** A `NetPort` that fails the test if a node unexpectedly connects somewhere; pass `net`. */
+export const noNet: NetPort = {
+  resolve: () => Promise.reject(new Error('This test context has no network guard; pass `net`.')),
+};
+
+export const NO_SERVICES: ServiceDefaults = { smtpUrl: null, smtpFrom: null, aiBaseUrl: null };
 
 /** A `SubRunPort` that fails the test if a node unexpectedly starts a run; pass `runs`. */
 export const noRuns: SubRunPort = {
@@ -59,6 +68,8 @@ export function createTestContext(
     memo: null,
     depth: 0,
     http: noHttp,
+    net: noNet,
+    services: NO_SERVICES,
     runs: noRuns,
     secrets: { resolve: (text) => text },
     ...overrides,
