@@ -5,7 +5,7 @@ import { parseCidrList } from '../http/cidr.js';
 import { createOutboundGuard } from '../outbound/guard.js';
 import { sshConfig, sshOutput } from './config.js';
 import { ssh } from './node.js';
-import { runSshdSuites, type Sshd, startSshd } from './test-sshd.js';
+import { type Sshd, sshdAvailable, startSshd } from './test-sshd.js';
 
 const loopbackAllowed = () => createTestContext({ net: createOutboundGuard(parseCidrList('127.0.0.1/32')) });
 
@@ -18,7 +18,7 @@ async function failure(promise: Promise<unknown>): Promise<StratoflowError> {
   return err as StratoflowError;
 }
 
-describe.skipIf(!runSshdSuites)('ssh node against a real OpenSSH server', () => {
+describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real OpenSSH server', () => {
   let sshd: Sshd;
   beforeAll(async () => {
     sshd = await startSshd();
