@@ -37,7 +37,7 @@ const headerName = z
  * `[{key, value}]` (the editor's rows) or a `{name: value}` map, read into one map with lower-case names
  * (the last of two spellings wins). Rows with a blank key are skipped: an editor's empty row.
  */
-const headers = z
+export const headerMap = z
   .union([z.array(z.object({ key: headerName, value: headerValue })), z.record(headerName, headerValue)], {
     error: 'Expected a list of {key, value} or an object of header names to values.',
   })
@@ -86,7 +86,7 @@ const expectedStatusCodes = z.preprocess(
 export const webhookConfig = z.object({
   method,
   url,
-  headers,
+  headers: headerMap,
   body,
   timeout_seconds: timeoutSeconds,
   expected_status_codes: expectedStatusCodes,

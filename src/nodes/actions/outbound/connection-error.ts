@@ -22,7 +22,13 @@ export function describeCause(err: unknown): string {
   const code = codeOf(err);
   if (code !== undefined && SOCKET_CAUSES[code] !== undefined) return SOCKET_CAUSES[code];
   if (err instanceof AggregateError && err.errors.length > 0) return describeCause(err.errors[0]);
-  if (err instanceof Error && err.message !== '') return err.message;
+  if (err instanceof Error && err.message !== '') {
+    // Libraries re-wrap socket errors with their own code and keep Node's text: `connect ECONNREFUSED ...`.
+    const socketCode = /\b(E[A-Z_]+)\b/.exec(err.message)?.[1];
+    return socketCode !== undefined && SOCKET_CAUSES[socketCode] !== undefined
+      ? SOCKET_CAUSES[socketCode]
+      : err.message;
+  }
   return code ?? String(err);
 }
 

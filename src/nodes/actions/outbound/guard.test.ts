@@ -48,9 +48,8 @@ describe('createOutboundGuard', () => {
   it('reports a failed lookup as a connection failure naming the host', async () => {
     const failing: ResolveAll = (_h, _o, callback) =>
       callback(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), []);
-    await expect(createOutboundGuard([], failing).resolve('nowhere.example')).rejects.toMatchObject({
-      code: 'connection_failed',
-      message: 'nowhere.example: DNS lookup failed (host name not found)',
-    });
+    await expect(createOutboundGuard([], failing).resolve('nowhere.example')).rejects.toThrow(
+      'nowhere.example: DNS lookup failed (host name not found)',
+    );
   });
 });
