@@ -9,6 +9,8 @@ describe('actionNodes', () => {
       'json_parser',
       'delay',
       'terminate',
+      'ssh',
+      'smtp',
     ]);
     for (const node of actionNodes) {
       expect(node.kind).toBe('action');

@@ -23,7 +23,7 @@ export const smtp = defineNode({
   kind: 'action',
   title: 'Send email (SMTP)',
   description:
-    'Sends an email through an SMTP server (the node’s server_url, else STRATOFLOW_SMTP_URL) with STARTTLS or TLS: to/cc/bcc, subject, text and/or HTML body, custom headers and attachments. Outputs the message id and the accepted and rejected recipients.',
+    "Sends an email through an SMTP server (the node's server_url, else STRATOFLOW_SMTP_URL) over STARTTLS or TLS with a text and/or HTML body, custom headers and attachments, and outputs the message id and the accepted and rejected recipients.",
   config: smtpConfig,
   output: smtpOutput,
   handles: [],

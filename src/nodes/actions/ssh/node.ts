@@ -17,7 +17,7 @@ export const ssh = defineNode({
   kind: 'action',
   title: 'SSH commands',
   description:
-    'Runs commands in order over SSH on a host whose key is pinned (host_key_fingerprint as `ssh-keygen -l` prints it; a different key fails the node). Password or private key come from the vault. Outputs stdout, stderr, exit code and duration of each command.',
+    "Runs commands in order over SSH on a host whose key must match the pinned fingerprint, with a password or private key from the vault, and outputs each command's stdout, stderr, exit code and duration.",
   config: sshConfig,
   output: sshOutput,
   handles: [],
