@@ -11,6 +11,7 @@ describe('actionNodes', () => {
       'terminate',
       'ssh',
       'smtp',
+      'ai_text_transform',
     ]);
     for (const node of actionNodes) {
       expect(node.kind).toBe('action');

@@ -1,4 +1,5 @@
 import type { AnyNodeDefinition } from '../contract.js';
+import { aiTextTransform } from './ai/node.js';
 import { delay } from './delay.js';
 import { jsonParser } from './json-parser.js';
 import { smtp } from './mail/smtp.js';
@@ -16,4 +17,5 @@ export const actionNodes: AnyNodeDefinition[] = [
   terminate,
   ssh,
   smtp,
+  aiTextTransform,
 ];
