@@ -12,6 +12,7 @@ describe('actionNodes', () => {
       'ssh',
       'smtp',
       'ai_text_transform',
+      'send_notification',
     ]);
     for (const node of actionNodes) {
       expect(node.kind).toBe('action');

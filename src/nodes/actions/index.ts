@@ -3,6 +3,7 @@ import { aiTextTransform } from './ai/node.js';
 import { delay } from './delay.js';
 import { jsonParser } from './json-parser.js';
 import { smtp } from './mail/smtp.js';
+import { sendNotification } from './notify/node.js';
 import { ssh } from './ssh/node.js';
 import { terminate } from './terminate.js';
 import { textTransform } from './text-transform.js';
@@ -18,4 +19,5 @@ export const actionNodes: AnyNodeDefinition[] = [
   ssh,
   smtp,
   aiTextTransform,
+  sendNotification,
 ];
