@@ -100,7 +100,7 @@ describe('send_notification', () => {
       { ...message, channel: 'webhook', webhook_url: `${hooks.origin}/broken` },
       ctx(),
     ).then(
-      () => new Error('sent'),
+      () => Object.assign(new Error('sent'), { details: undefined }),
       (e: unknown) => e as Error & { details?: unknown },
     );
     expect(err.message).toBe(`Notification webhook 127.0.0.1:${hooks.port} answered 400 Bad Request`);
