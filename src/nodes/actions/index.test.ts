@@ -13,6 +13,7 @@ describe('actionNodes', () => {
       'smtp',
       'ai_text_transform',
       'send_notification',
+      'soap_request',
     ]);
     for (const node of actionNodes) {
       expect(node.kind).toBe('action');

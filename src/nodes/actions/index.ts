@@ -4,6 +4,7 @@ import { delay } from './delay.js';
 import { jsonParser } from './json-parser.js';
 import { smtp } from './mail/smtp.js';
 import { sendNotification } from './notify/node.js';
+import { soapRequest } from './soap/node.js';
 import { ssh } from './ssh/node.js';
 import { terminate } from './terminate.js';
 import { textTransform } from './text-transform.js';
@@ -20,4 +21,5 @@ export const actionNodes: AnyNodeDefinition[] = [
   smtp,
   aiTextTransform,
   sendNotification,
+  soapRequest,
 ];
