@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { BODY_TYPES } from './webhook-body.js';
 
 /** The webhook node's config: what may arrive in `node.data` after templating, and how it is read. */
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-/** Methods that carry the JSON body; for the others `body` is ignored. */
+/** Methods that carry a body; for the others `body` is ignored. */
 export const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -51,7 +52,10 @@ export const headerMap = z
     return map;
   });
 
-/** A JSON string (rendered from a template); an object or array is accepted too and sent as JSON. */
+/**
+ * A JSON string (rendered from a template); an object or array is accepted too and sent as JSON. With
+ * `body_type` form or multipart: an object of fields (or its JSON text); text and xml: the text itself.
+ */
 const body = z
   .union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown()), z.null()], {
     error: 'Expected a JSON string.',
@@ -88,6 +92,8 @@ export const webhookConfig = z.object({
   url,
   headers: headerMap,
   body,
+  /** How `body` is sent: json (default), form (URL-encoded), multipart (form-data), text or xml. */
+  body_type: z.preprocess(emptyToUndefined, z.enum(BODY_TYPES).default('json')),
   timeout_seconds: timeoutSeconds,
   expected_status_codes: expectedStatusCodes,
 });

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StratoflowError } from '../../domain/errors.js';
 import { createTestContext, runNode } from '../test-context.js';
 import { createHttpClient, type HttpClient } from './http/index.js';
 import { type ReceivedRequest, startServer, type TestServer } from './http/test-server.js';
@@ -149,15 +150,18 @@ describe('webhook', () => {
     });
   });
 
-  it('appends up to 200 characters of the body, and uses the standard reason phrase', async () => {
+  it('keeps the message exact and puts the answer in the error details, with the standard reason phrase', async () => {
     reply = (_request, res) => {
       res.writeHead(422, '', { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'x'.repeat(300) }));
     };
-    const failure = call({ method: 'POST', body: '{}' });
-    await expect(failure).rejects.toMatchObject({ code: 'node_failed' });
-    const message = await failure.catch((error: Error) => error.message);
-    expect(message).toBe(`Webhook request failed: 422 Unprocessable Entity — {"error":"${'x'.repeat(190)}`);
+    const error = await call({ method: 'POST', body: '{}' }).then(
+      () => null,
+      (e: unknown) => e as StratoflowError,
+    );
+    expect(error?.code).toBe('node_failed');
+    expect(error?.message).toBe('Webhook request failed: 422 Unprocessable Entity');
+    expect(error?.details).toMatchObject({ status: 422, body: { error: 'x'.repeat(300) } });
   });
 
   it('treats expected_status_codes as success, as a list or as text', async () => {
@@ -165,9 +169,7 @@ describe('webhook', () => {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"found":false}');
     };
-    await expect(call({ method: 'GET' })).rejects.toThrow(
-      'Webhook request failed: 404 Not Found — {"found":false}',
-    );
+    await expect(call({ method: 'GET' })).rejects.toThrow(/^Webhook request failed: 404 Not Found$/);
     for (const expected_status_codes of [[404], ['404'], '409, 404', '[404]']) {
       expect(await call({ method: 'GET', expected_status_codes })).toMatchObject({
         output: { status: 404, body: { found: false } },

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { StratoflowError } from '../../domain/errors.js';
 import type { HttpResponse, NodeContext } from '../contract.js';
 import { defineNode } from '../contract.js';
+import { encodeBody, parseResponseBody } from './webhook-body.js';
 import {
   BODY_METHODS,
   DEFAULT_TIMEOUT_SECONDS,
@@ -9,14 +10,12 @@ import {
   webhookConfig,
 } from './webhook-config.js';
 
-const BODY_EXCERPT_CHARS = 200;
-
 export const webhook = defineNode({
   componentId: 'webhook',
   kind: 'action',
   title: 'Webhook / API call',
   description:
-    'Sends an HTTP request with optional headers and a JSON body, and outputs the status, headers and body.',
+    'Sends an HTTP request with optional headers and a JSON, form, multipart, text or XML body, and outputs the status, headers and body (JSON and XML answers parsed).',
   config: webhookConfig,
   handles: [],
   run: async (ctx, config) => {
@@ -24,38 +23,23 @@ export const webhook = defineNode({
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
-    const body = BODY_METHODS.has(config.method) ? readBody(config.body) : undefined;
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const encoded = BODY_METHODS.has(config.method) ? encodeBody(config.body, config.body_type) : null;
+    if (encoded !== null) headers['content-type'] ??= encoded.contentType;
     const response = await ctx.http.request({
       method: config.method,
       url: config.url,
       headers,
-      ...(body === undefined ? {} : { body }),
+      ...(encoded === null ? {} : { body: encoded.body }),
       timeoutMs: timeoutMs(config, ctx),
       signal: ctx.signal,
     });
     const { status } = response;
+    const body = parseResponseBody(response.body, response.headers['content-type']);
     if ((status < 200 || status > 299) && !config.expected_status_codes.includes(status))
-      throw failure(response);
-    return { output: { status, headers: response.headers, body: response.body } };
+      throw failure({ ...response, body });
+    return { output: { status, headers: response.headers, body } };
   },
 });
-
-/** The JSON text to send, or undefined when there is none; invalid JSON fails the node. */
-function readBody(body: WebhookConfig['body']): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body !== 'string') return JSON.stringify(body);
-  const text = body.trim();
-  if (text === '') return undefined;
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StratoflowError('node_config_invalid', `Invalid JSON body: ${reason}`);
-  }
-  // Sent as written rather than re-serialised, so large integers keep every digit.
-  return text;
-}
 
 function timeoutMs(config: WebhookConfig, ctx: NodeContext): number {
   const maxSeconds = ctx.limits.nodeTimeoutMs / 1000;
@@ -70,19 +54,17 @@ function timeoutMs(config: WebhookConfig, ctx: NodeContext): number {
 }
 
 /**
- * `Webhook request failed: <status> <reason>`, plus ` — <first 200 characters of the body>` when there is
- * one. Server errors, 408 and 429 are retryable (`http_request_failed`); other statuses are not.
+ * Exactly `Webhook request failed: <status> <reason>`, as the hosted API documents; the answer's status,
+ * headers and body go in the node's error output (so `{{ n2.body }}` works on the error path). Server
+ * errors, 408 and 429 are retryable (`http_request_failed`); other statuses are not.
  */
 function failure(response: HttpResponse): StratoflowError {
   const reason = response.statusText || STATUS_CODES[response.status] || '';
-  const excerpt = bodyExcerpt(response.body);
-  const message = `Webhook request failed: ${response.status}${reason ? ` ${reason}` : ''}${excerpt ? ` — ${excerpt}` : ''}`;
+  const message = `Webhook request failed: ${response.status}${reason ? ` ${reason}` : ''}`;
   const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-  return new StratoflowError(retryable ? 'http_request_failed' : 'node_failed', message);
-}
-
-function bodyExcerpt(body: unknown): string {
-  if (body === undefined || body === null) return '';
-  const text = (typeof body === 'string' ? body : JSON.stringify(body)).trim();
-  return text.slice(0, BODY_EXCERPT_CHARS);
+  return new StratoflowError(retryable ? 'http_request_failed' : 'node_failed', message).withDetails({
+    status: response.status,
+    headers: response.headers,
+    body: response.body,
+  });
 }
