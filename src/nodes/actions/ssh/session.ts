@@ -9,6 +9,9 @@ export function sshFingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 
+/** How long to wait after a channel closed for the exit status the server sent before closing it. */
+const EXIT_STATUS_GRACE_MS = 500;
+
 export interface SessionOptions {
   /** The address the guard checked; the connection goes there. */
   address: string;
@@ -155,14 +158,16 @@ function session(client: Client, options: SessionOptions): SshSession {
       channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
       let timedOut = false;
       const exitCode = await new Promise<number | null>((resolve) => {
-        let code: number | null = null;
-        channel.on('exit', (exit: number | null) => {
-          code = typeof exit === 'number' ? exit : null;
-        });
+        let exited: number | null | undefined;
+        let closed = false;
+        let settled = false;
         // The server closes the channel only when the command ends, so a timeout or abort does not wait.
         const done = (result: number | null) => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
-          options.signal.removeEventListener('abort', onAbort);
+          clearTimeout(grace);
+          options.signal.removeEventListener('abort', giveUp);
           resolve(result);
         };
         const giveUp = () => {
@@ -174,9 +179,18 @@ function session(client: Client, options: SessionOptions): SshSession {
           timedOut = true;
           giveUp();
         }, timeoutMs);
-        const onAbort = giveUp;
-        options.signal.addEventListener('abort', onAbort, { once: true });
-        channel.on('close', () => done(timedOut ? null : code));
+        let grace: NodeJS.Timeout | undefined;
+        options.signal.addEventListener('abort', giveUp, { once: true });
+        channel.on('exit', (code: unknown) => {
+          exited = typeof code === 'number' ? code : null;
+          if (closed) done(exited);
+        });
+        // ssh2 may report the close before the exit status that preceded it: wait a moment for it.
+        channel.on('close', () => {
+          closed = true;
+          if (exited !== undefined) done(exited);
+          else grace = setTimeout(() => done(exited ?? null), EXIT_STATUS_GRACE_MS);
+        });
       });
       if (options.signal.aborted) throw options.signal.reason;
       return {

@@ -88,15 +88,16 @@ function waitForListening(child: ChildProcess, log: string[]): Promise<void> {
   });
 }
 
-export async function startSshd(): Promise<Sshd> {
+/** `password`: the password user's (default: random; no ':' or line breaks). */
+export async function startSshd(options: { password?: string } = {}): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'stratoflow-sshd-'));
   const fingerprint = keygen(join(dir, 'host_key'));
   const otherFingerprint = keygen(join(dir, 'other_key'));
   keygen(join(dir, 'client_key'));
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client_key.pub')));
   const user = `sf${randomBytes(4).toString('hex')}`;
-  const password = `pw-${randomBytes(12).toString('hex')}`;
-  createUser(user, dir, password);
+  const password = options.password ?? `pw-${randomBytes(12).toString('hex')}`;
+  createUser(user, '/', password);
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // privilege separation directory
   const port = await freePort();
   const config = join(dir, 'sshd_config');
