@@ -64,9 +64,9 @@ export const smtpConfig = z
     ...smtpServerFields,
     /** Default: STRATOFLOW_SMTP_FROM. */
     from: optionalText,
-    to: addressList,
-    cc: addressList,
-    bcc: addressList,
+    to: addressList.default([]),
+    cc: addressList.default([]),
+    bcc: addressList.default([]),
     reply_to: optionalText,
     subject: z.string().max(998).default(''),
     text: optionalText,

@@ -26,7 +26,7 @@ export const sendNotificationConfig = z
         .optional(),
     ),
     /** email: recipients; sent through STRATOFLOW_SMTP_URL from STRATOFLOW_SMTP_FROM (or `from`). */
-    to: addressList,
+    to: addressList.default([]),
     from: optionalText,
     /** webhook: the incoming-webhook URL (it usually holds a token: keep it in the vault). */
     webhook_url: optionalText,

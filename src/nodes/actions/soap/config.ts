@@ -30,7 +30,7 @@ export const soapRequestConfig = z.object({
   wsdl_url: httpUrl,
   /** The operation's name as the WSDL defines it (e.g. `GetQuote`). */
   operation: z.string().trim().min(1).max(200),
-  arguments: jsonObject,
+  arguments: jsonObject.default({}),
   /** Overrides the service address the WSDL names. */
   endpoint: z.preprocess(emptyToUndefined, httpUrl.optional()),
   /** WS-Security UsernameToken: user name, and a password from the vault. */
