@@ -28,8 +28,11 @@ export const SOAP_CREDENTIAL_FIELDS = ['password'] as const;
 export const soapRequestConfig = z.object({
   /** Where the WSDL is fetched (through the outbound guard, like every call). */
   wsdl_url: httpUrl,
-  /** The operation's name as the WSDL defines it (e.g. `GetQuote`). */
-  operation: z.string().trim().min(1).max(200),
+  /**
+   * The operation's name as the WSDL defines it (e.g. `GetQuote`). Not `operation`: that key of
+   * `node.data` is node metadata in the hosted API.
+   */
+  soap_operation: z.string().trim().min(1).max(200),
   arguments: jsonObject.default({}),
   /** Overrides the service address the WSDL names. */
   endpoint: z.preprocess(emptyToUndefined, httpUrl.optional()),

@@ -1,61 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StratoflowError } from '../../../domain/errors.js';
 import { createTestContext, runNode } from '../../test-context.js';
 import { createHttpClient, type HttpClient } from '../http/client.js';
 import { soapRequestOutput } from './config.js';
 import { soapRequest } from './node.js';
+import { startSoapServer, type TestSoapServer } from './test-soap-server.js';
 
-/** The soap package's own server, answering a small WSDL on loopback; a zero divisor is a SOAP fault. */
-let server: Server;
+let server: TestSoapServer;
 let base: string;
 let http: HttpClient;
-const calls: { security: unknown }[] = [];
 
 beforeAll(async () => {
-  server = createServer((_req, res) => {
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const wsdl = readFileSync(new URL('./fixtures/calculator.wsdl', import.meta.url), 'utf8').replace(
-    'SERVICE_URL',
-    `${base}/calculator`,
-  );
-  const service = {
-    CalculatorService: {
-      CalculatorPort: {
-        Divide(args: { dividend: number; divisor: number }, _cb: unknown, headers: { Security?: unknown }) {
-          calls.push({ security: headers?.Security ?? null });
-          if (Number(args.divisor) === 0) {
-            throw {
-              Fault: {
-                faultcode: 'soap:Client',
-                faultstring: 'Division by zero',
-                detail: { field: 'divisor' },
-              },
-            };
-          }
-          const token = (headers?.Security as { UsernameToken?: { Username?: string } } | undefined)
-            ?.UsernameToken;
-          return {
-            quotient: Math.trunc(Number(args.dividend) / Number(args.divisor)),
-            caller: token?.Username ?? 'anonymous',
-          };
-        },
-      },
-    },
-  };
-  soap.listen(server, '/calculator', service, wsdl);
+  server = await startSoapServer();
+  base = server.origin;
   http = createHttpClient({ allowedCidrs: '127.0.0.1/32' });
 });
 afterAll(async () => {
   await http.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 const ctx = () => createTestContext({ http });
@@ -75,7 +37,7 @@ describe('soap_request against the soap package’s server', () => {
       soapRequest,
       {
         wsdl_url: `${base}/calculator?wsdl`,
-        operation: 'Divide',
+        soap_operation: 'Divide',
         arguments: '{"dividend": 42, "divisor": 5}',
         username: 'alice',
         password: 'soap-pass-123',
@@ -84,7 +46,7 @@ describe('soap_request against the soap package’s server', () => {
     );
     const output = soapRequestOutput.parse((outcome as { output: unknown }).output);
     expect(output.result).toEqual({ quotient: 8, caller: 'alice' });
-    const security = calls.at(-1)?.security as { UsernameToken: { Password: unknown } };
+    const security = server.security.at(-1) as { UsernameToken: { Password: unknown } };
     expect(JSON.stringify(security.UsernameToken.Password)).toContain('soap-pass-123');
   });
 
@@ -92,14 +54,16 @@ describe('soap_request against the soap package’s server', () => {
     const err = await failure(
       runNode(
         soapRequest,
-        { wsdl_url: `${base}/calculator?wsdl`, operation: 'Divide', arguments: { dividend: 1, divisor: 0 } },
+        {
+          wsdl_url: `${base}/calculator?wsdl`,
+          soap_operation: 'Divide',
+          arguments: { dividend: 1, divisor: 0 },
+        },
         ctx(),
       ),
     );
     expect(err.code).toBe('soap_fault');
-    expect(err.message).toBe(
-      `SOAP fault from 127.0.0.1:${base.split(':')[2]}: soap:Client: Division by zero`,
-    );
+    expect(err.message).toBe(`SOAP fault from 127.0.0.1:${server.port}: soap:Client: Division by zero`);
     expect(err.details).toEqual({
       fault: { code: 'soap:Client', string: 'Division by zero', detail: { field: 'divisor' } },
     });
@@ -109,7 +73,7 @@ describe('soap_request against the soap package’s server', () => {
     const err = await failure(
       runNode(
         soapRequest,
-        { wsdl_url: `${base}/calculator?wsdl`, operation: 'Multiply', arguments: {} },
+        { wsdl_url: `${base}/calculator?wsdl`, soap_operation: 'Multiply', arguments: {} },
         ctx(),
       ),
     );
@@ -122,7 +86,7 @@ describe('soap_request against the soap package’s server', () => {
       const err = await failure(
         runNode(
           soapRequest,
-          { wsdl_url: `${base}/calculator?wsdl`, operation: 'Divide', arguments: {} },
+          { wsdl_url: `${base}/calculator?wsdl`, soap_operation: 'Divide', arguments: {} },
           createTestContext({ http: guarded }),
         ),
       );
@@ -134,8 +98,12 @@ describe('soap_request against the soap package’s server', () => {
 
   it('reports a WSDL that cannot be fetched in one sentence', async () => {
     const err = await failure(
-      runNode(soapRequest, { wsdl_url: `${base}/missing?wsdl`, operation: 'Divide', arguments: {} }, ctx()),
+      runNode(
+        soapRequest,
+        { wsdl_url: `${base}/missing?wsdl`, soap_operation: 'Divide', arguments: {} },
+        ctx(),
+      ),
     );
-    expect(err.message).toBe(`WSDL fetch from 127.0.0.1:${base.split(':')[2]} answered 404 Not Found`);
+    expect(err.message).toBe(`WSDL fetch from 127.0.0.1:${server.port} answered 404 Not Found`);
   });
 });

@@ -43,13 +43,13 @@ export const soapRequest = defineNode({
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     });
     const operation = (client as unknown as Record<string, Operation | undefined>)[
-      `${config.operation}Async`
+      `${config.soap_operation}Async`
     ];
     const known = operationsOf(client);
-    if (typeof operation !== 'function' || !known.includes(config.operation)) {
+    if (typeof operation !== 'function' || !known.includes(config.soap_operation)) {
       throw new StratoflowError(
         'node_config_invalid',
-        `The WSDL has no operation '${config.operation}'; it has: ${known.join(', ') || 'none'}.`,
+        `The WSDL has no operation '${config.soap_operation}'; it has: ${known.join(', ') || 'none'}.`,
       );
     }
     const password = credential(ctx, config.password);
