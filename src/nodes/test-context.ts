@@ -1,3 +1,4 @@
+import { StratoflowError } from '../domain/errors.js';
 import type {
   HttpPort,
   NetPort,
@@ -84,4 +85,14 @@ export async function runNode<TConfig>(
   ctx: NodeContext = createTestContext(),
 ): Promise<NodeOutcome> {
   return definition.run(ctx, definition.config.parse(raw));
+}
+
+/** The coded error a node's promise rejects with; fails (throws) when it resolves or throws anything else. */
+export async function nodeFailure(promise: Promise<unknown>): Promise<StratoflowError> {
+  const error = await promise.then(
+    () => new Error('Expected the node to fail, but it succeeded.'),
+    (rejection: unknown) => rejection,
+  );
+  if (error instanceof StratoflowError) return error;
+  throw error;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, runNode } from '../test-context.js';
+import { createTestContext, nodeFailure, runNode } from '../test-context.js';
 import { createHttpClient, type HttpClient } from './http/index.js';
 import { startServer, type TestServer } from './http/test-server.js';
 import { webhook } from './webhook.js';
@@ -107,15 +107,10 @@ describe('webhook body types', () => {
       '?xml': { '@_version': '1.0' },
       order: { '@_id': '7', item: ['cable', 'router'], total: '12.50' },
     });
-    const error = await runNode(
-      webhook,
-      { method: 'GET', url: `${server.origin}/bad-xml` },
-      createTestContext({ http }),
-    ).then(
-      () => null,
-      (e: unknown) => e as Error & { details?: unknown },
+    const error = await nodeFailure(
+      runNode(webhook, { method: 'GET', url: `${server.origin}/bad-xml` }, createTestContext({ http })),
     );
-    expect(error?.message).toBe('Webhook request failed: 502 Bad Gateway');
-    expect(error?.details).toMatchObject({ status: 502, body: { error: { code: 'upstream' } } });
+    expect(error.message).toBe('Webhook request failed: 502 Bad Gateway');
+    expect(error.details).toMatchObject({ status: 502, body: { error: { code: 'upstream' } } });
   });
 });

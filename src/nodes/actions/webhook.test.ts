@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StratoflowError } from '../../domain/errors.js';
-import { createTestContext, runNode } from '../test-context.js';
+import { createTestContext, nodeFailure, runNode } from '../test-context.js';
 import { createHttpClient, type HttpClient } from './http/index.js';
 import { type ReceivedRequest, startServer, type TestServer } from './http/test-server.js';
 import { webhook } from './webhook.js';
@@ -155,13 +154,10 @@ describe('webhook', () => {
       res.writeHead(422, '', { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'x'.repeat(300) }));
     };
-    const error = await call({ method: 'POST', body: '{}' }).then(
-      () => null,
-      (e: unknown) => e as StratoflowError,
-    );
-    expect(error?.code).toBe('node_failed');
-    expect(error?.message).toBe('Webhook request failed: 422 Unprocessable Entity');
-    expect(error?.details).toMatchObject({ status: 422, body: { error: 'x'.repeat(300) } });
+    const error = await nodeFailure(call({ method: 'POST', body: '{}' }));
+    expect(error.code).toBe('node_failed');
+    expect(error.message).toBe('Webhook request failed: 422 Unprocessable Entity');
+    expect(error.details).toMatchObject({ status: 422, body: { error: 'x'.repeat(300) } });
   });
 
   it('treats expected_status_codes as success, as a list or as text', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StratoflowError } from '../../../domain/errors.js';
 import type { NodeContext } from '../../contract.js';
-import { createTestContext, NO_SERVICES, runNode } from '../../test-context.js';
+import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
 import { createHttpClient, type HttpClient } from '../http/client.js';
 import { startServer, type TestServer } from '../http/test-server.js';
 import { aiTextTransformOutput } from './config.js';
@@ -97,14 +96,15 @@ describe('ai_text_transform against an OpenAI-compatible stub', () => {
   });
 
   it('reports a refused key as an authentication failure with the server’s reason', async () => {
-    const err = await runNode(
-      aiTextTransform,
-      { base_url: `${stub.origin}/v1`, api_key: 'sk-wrong-key-000', model: 'tiny', input: 'x' },
-      ctx(),
-    ).catch((e: unknown) => e as StratoflowError);
-    expect(err).toBeInstanceOf(StratoflowError);
-    expect((err as StratoflowError).code).toBe('remote_auth_failed');
-    expect((err as StratoflowError).message).toBe(
+    const err = await nodeFailure(
+      runNode(
+        aiTextTransform,
+        { base_url: `${stub.origin}/v1`, api_key: 'sk-wrong-key-000', model: 'tiny', input: 'x' },
+        ctx(),
+      ),
+    );
+    expect(err.code).toBe('remote_auth_failed');
+    expect(err.message).toBe(
       `AI endpoint 127.0.0.1:${stub.port} answered 401 Unauthorized: Incorrect API key provided.`,
     );
   });

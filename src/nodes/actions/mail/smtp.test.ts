@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StratoflowError } from '../../../domain/errors.js';
 import type { NodeContext } from '../../contract.js';
-import { createTestContext, NO_SERVICES, runNode } from '../../test-context.js';
+import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
 import { parseCidrList } from '../http/cidr.js';
 import { createOutboundGuard } from '../outbound/guard.js';
 import { smtpConfig, smtpOutput } from './config.js';
@@ -10,15 +9,6 @@ import { startSmtpServer, type TestSmtpServer } from './test-smtp-server.js';
 
 const loopback = (overrides: Partial<NodeContext> = {}) =>
   createTestContext({ net: createOutboundGuard(parseCidrList('127.0.0.1/32')), ...overrides });
-
-async function failure(promise: Promise<unknown>): Promise<StratoflowError> {
-  const err = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(err).toBeInstanceOf(StratoflowError);
-  return err as StratoflowError;
-}
 
 describe('smtp node against a real SMTP server', () => {
   let server: TestSmtpServer;
@@ -96,7 +86,7 @@ describe('smtp node against a real SMTP server', () => {
   });
 
   it('reports refused credentials as an authentication failure naming the server', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(smtp, { ...base(), password: 'wrong-pass', to: 'ops@example.org', text: 'x' }, loopback()),
     );
     expect(err.code).toBe('remote_auth_failed');
@@ -107,7 +97,7 @@ describe('smtp node against a real SMTP server', () => {
   });
 
   it('fails when STARTTLS is required and the server does not offer it', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(smtp, { ...base(), security: 'starttls', to: 'ops@example.org', text: 'x' }, loopback()),
     );
     expect(err.code).toBe('connection_failed');
@@ -118,7 +108,7 @@ describe('smtp node against a real SMTP server', () => {
   it('reports a refused connection naming the server', async () => {
     const closed = await startSmtpServer();
     await closed.close();
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         smtp,
         { server_url: closed.url, from: 'a@example.org', to: 'b@example.org', text: 'x' },
@@ -133,14 +123,14 @@ describe('smtp node against a real SMTP server', () => {
 describe('smtp node: destination and config', () => {
   it('refuses a loopback server by default', async () => {
     const ctx = createTestContext({ net: createOutboundGuard([]) });
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(smtp, { server_url: 'smtp://localhost:25', from: 'a@x.org', to: 'b@x.org', text: 'x' }, ctx),
     );
     expect(err.code).toBe('http_destination_blocked');
   });
 
   it('needs a server, a recipient and a body, and a password from the vault', async () => {
-    const err = await failure(runNode(smtp, { from: 'a@x.org', to: 'b@x.org', text: 'x' }, loopback()));
+    const err = await nodeFailure(runNode(smtp, { from: 'a@x.org', to: 'b@x.org', text: 'x' }, loopback()));
     expect(err.message).toBe(
       'No mail server: set server_url on the node or STRATOFLOW_SMTP_URL on the server.',
     );

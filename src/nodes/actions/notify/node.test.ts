@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../contract.js';
-import { createTestContext, NO_SERVICES, runNode } from '../../test-context.js';
+import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
 import { parseCidrList } from '../http/cidr.js';
 import { createHttpClient, type HttpClient } from '../http/client.js';
 import { startServer, type TestServer } from '../http/test-server.js';
@@ -95,13 +95,12 @@ describe('send_notification', () => {
   });
 
   it('fails on a refusing webhook without naming its path, keeping the answer in the details', async () => {
-    const err = await runNode(
-      sendNotification,
-      { ...message, channel: 'webhook', webhook_url: `${hooks.origin}/broken` },
-      ctx(),
-    ).then(
-      () => Object.assign(new Error('sent'), { details: undefined }),
-      (e: unknown) => e as Error & { details?: unknown },
+    const err = await nodeFailure(
+      runNode(
+        sendNotification,
+        { ...message, channel: 'webhook', webhook_url: `${hooks.origin}/broken` },
+        ctx(),
+      ),
     );
     expect(err.message).toBe(`Notification webhook 127.0.0.1:${hooks.port} answered 400 Bad Request`);
     expect(err.details).toEqual({ status: 400, body: 'invalid_payload' });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StratoflowError } from '../../../domain/errors.js';
-import { createTestContext, runNode } from '../../test-context.js';
+import { createTestContext, nodeFailure, runNode } from '../../test-context.js';
 import { createHttpClient, type HttpClient } from '../http/client.js';
 import { soapRequestOutput } from './config.js';
 import { soapRequest } from './node.js';
@@ -22,15 +21,6 @@ afterAll(async () => {
 
 const ctx = () => createTestContext({ http });
 
-async function failure(promise: Promise<unknown>): Promise<StratoflowError> {
-  const err = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(err).toBeInstanceOf(StratoflowError);
-  return err as StratoflowError;
-}
-
 describe('soap_request against the soap package’s server', () => {
   it('calls an operation with JSON arguments and a WS-Security username token', async () => {
     const outcome = await runNode(
@@ -51,7 +41,7 @@ describe('soap_request against the soap package’s server', () => {
   });
 
   it('fails with the fault code and string, keeping the fault in the error details', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         soapRequest,
         {
@@ -70,7 +60,7 @@ describe('soap_request against the soap package’s server', () => {
   });
 
   it('names the operations when the one asked for does not exist', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         soapRequest,
         { wsdl_url: `${base}/calculator?wsdl`, soap_operation: 'Multiply', arguments: {} },
@@ -83,7 +73,7 @@ describe('soap_request against the soap package’s server', () => {
   it('fetches the WSDL through the guard, which refuses loopback by default', async () => {
     const guarded = createHttpClient();
     try {
-      const err = await failure(
+      const err = await nodeFailure(
         runNode(
           soapRequest,
           { wsdl_url: `${base}/calculator?wsdl`, soap_operation: 'Divide', arguments: {} },
@@ -97,7 +87,7 @@ describe('soap_request against the soap package’s server', () => {
   });
 
   it('reports a WSDL that cannot be fetched in one sentence', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         soapRequest,
         { wsdl_url: `${base}/missing?wsdl`, soap_operation: 'Divide', arguments: {} },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StratoflowError } from '../../../domain/errors.js';
-import { createTestContext, runNode } from '../../test-context.js';
+import { createTestContext, nodeFailure, runNode } from '../../test-context.js';
 import { parseCidrList } from '../http/cidr.js';
 import { createOutboundGuard } from '../outbound/guard.js';
 import { sshConfig, sshOutput } from './config.js';
@@ -8,15 +7,6 @@ import { ssh } from './node.js';
 import { type Sshd, sshdAvailable, startSshd } from './test-sshd.js';
 
 const loopbackAllowed = () => createTestContext({ net: createOutboundGuard(parseCidrList('127.0.0.1/32')) });
-
-async function failure(promise: Promise<unknown>): Promise<StratoflowError> {
-  const err = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(err).toBeInstanceOf(StratoflowError);
-  return err as StratoflowError;
-}
 
 describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real OpenSSH server', () => {
   let sshd: Sshd;
@@ -67,7 +57,7 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
   });
 
   it('stops at a failing command with stop_on_error and keeps what ran in the error details', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(ssh, { ...base(), commands: ['echo one', 'false', 'echo never'] }, loopbackAllowed()),
     );
     expect(err.code).toBe('remote_command_failed');
@@ -82,7 +72,7 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
   });
 
   it('refuses a server whose host key is not the pinned one', async () => {
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         ssh,
         { ...base(), host_key_fingerprint: sshd.otherFingerprint, commands: ['touch /tmp/should-not-run'] },
@@ -97,7 +87,7 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
 
   it('reports a wrong password as an authentication failure naming the host', async () => {
     const { private_key: _, ...rest } = base();
-    const err = await failure(
+    const err = await nodeFailure(
       runNode(
         ssh,
         { ...rest, username: sshd.user, password: 'not-the-password', commands: 'true' },
@@ -143,12 +133,12 @@ describe('ssh node: destination and config', () => {
       host_key_fingerprint: `SHA256:${'A'.repeat(43)}`,
       commands: 'true',
     };
-    const err = await failure(runNode(ssh, config, ctx));
+    const err = await nodeFailure(runNode(ssh, config, ctx));
     expect(err.code).toBe('http_destination_blocked');
     expect(err.message).toBe(
       'Destination localhost is not allowed: it is or resolves to a private or internal address; allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS',
     );
-    const literal = await failure(runNode(ssh, { ...config, host: '127.0.0.1' }, ctx));
+    const literal = await nodeFailure(runNode(ssh, { ...config, host: '127.0.0.1' }, ctx));
     expect(literal.code).toBe('http_destination_blocked');
   });
 
