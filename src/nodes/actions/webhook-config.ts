@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyToUndefined, httpUrl } from './config-fields.js';
 import { BODY_TYPES } from './webhook-body.js';
 
 /** The webhook node's config: what may arrive in `node.data` after templating, and how it is read. */
@@ -15,13 +16,6 @@ const method = z.preprocess(
   (input) => (typeof input === 'string' ? input.trim().toUpperCase() : input),
   z.enum(HTTP_METHODS),
 );
-
-const url = z
-  .string()
-  .trim()
-  .refine((text) => /^https?:$/.test(URL.parse(text)?.protocol ?? ''), {
-    error: 'Expected an absolute http:// or https:// URL.',
-  });
 
 const headerValue = z
   .union([z.string(), z.number(), z.boolean()], { error: 'Expected a header value.' })
@@ -62,8 +56,6 @@ const body = z
   })
   .optional();
 
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
-
 const timeoutSeconds = z.preprocess(emptyToUndefined, z.coerce.number().positive().optional());
 
 /** `[404, 409]`, `["404"]`, `"404, 409"` or the JSON text `"[404, 409]"`; blank means none. */
@@ -89,7 +81,7 @@ const expectedStatusCodes = z.preprocess(
 
 export const webhookConfig = z.object({
   method,
-  url,
+  url: httpUrl,
   headers: headerMap,
   body,
   /** How `body` is sent: json (default), form (URL-encoded), multipart (form-data), text or xml. */

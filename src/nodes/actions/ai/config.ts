@@ -1,23 +1,11 @@
 import { z } from 'zod';
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
-const booleanish = (input: unknown) =>
-  input === 'true' ? true : input === 'false' ? false : emptyToUndefined(input);
+import { booleanish, emptyToUndefined, httpUrl } from '../config-fields.js';
 
 export const AI_CREDENTIAL_FIELDS = ['api_key'] as const;
 
 export const aiTextTransformConfig = z.object({
   /** OpenAI-compatible API base (…/v1); default STRATOFLOW_AI_BASE_URL. */
-  base_url: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .trim()
-      .refine((text) => /^https?:$/.test(URL.parse(text)?.protocol ?? ''), {
-        error: 'Expected an absolute http:// or https:// URL such as https://api.openai.com/v1.',
-      })
-      .optional(),
-  ),
+  base_url: z.preprocess(emptyToUndefined, httpUrl.optional()),
   /** From the vault; sent as `Authorization: Bearer`. Local servers may need none. */
   api_key: z.preprocess(emptyToUndefined, z.string().optional()),
   model: z.string().trim().min(1).max(200),

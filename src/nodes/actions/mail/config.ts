@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { emptyToUndefined, optionalText } from '../config-fields.js';
 import { headerMap } from '../webhook-config.js';
 
 /** The smtp node's config and output; the server part is shared with send_notification's email channel. */
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
-const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
 
 /** An address list: `["a@x.org", "B <b@x.org>"]` or one comma-separated text. */
 export const addressList = z.preprocess(

@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { emptyToUndefined, httpUrl, optionalText } from '../config-fields.js';
 import { addressList } from '../mail/config.js';
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
-const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 /** Incoming-webhook dialects: Slack (`text` + attachment colour), Teams (Adaptive Card), plain JSON. */
@@ -15,16 +13,7 @@ export const sendNotificationConfig = z
     text: z.string().max(20_000).default(''),
     severity: z.preprocess(emptyToUndefined, z.enum(SEVERITIES).default('info')),
     /** A link to act on (a dashboard, the site); shown as a button or line. */
-    link: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .trim()
-        .refine((text) => /^https?:$/.test(URL.parse(text)?.protocol ?? ''), {
-          error: 'Expected an absolute http:// or https:// URL.',
-        })
-        .optional(),
-    ),
+    link: z.preprocess(emptyToUndefined, httpUrl.optional()),
     /** email: recipients; sent through STRATOFLOW_SMTP_URL from STRATOFLOW_SMTP_FROM (or `from`). */
     to: addressList.default([]),
     from: optionalText,

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
-
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((text) => /^https?:$/.test(URL.parse(text)?.protocol ?? ''), {
-    error: 'Expected an absolute http:// or https:// URL.',
-  });
+import { emptyToUndefined, httpUrl } from '../config-fields.js';
 
 /** A JSON object, written as an object (string values templated) or as JSON text (rendered first). */
 const jsonObject = z.preprocess(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { booleanish, emptyToUndefined } from '../config-fields.js';
 
 /** The ssh node's config and output. */
 
@@ -11,8 +12,6 @@ const fingerprint = z
     error:
       'Expected a host key fingerprint as `ssh-keygen -l -f <host key>.pub` prints it: SHA256:<43 characters>.',
   });
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
 
 /** A list of commands, or one text with one command per line (blank lines skipped). */
 const commands = z.preprocess(
@@ -44,10 +43,7 @@ export const sshConfig = z
       emptyToUndefined,
       z.coerce.number().positive().max(120).default(10),
     ),
-    stop_on_error: z.preprocess(
-      (input) => (input === 'true' ? true : input === 'false' ? false : emptyToUndefined(input)),
-      z.boolean().default(true),
-    ),
+    stop_on_error: z.preprocess(booleanish, z.boolean().default(true)),
     /** Per stream (stdout, stderr) of each command; what is beyond is cut off and `truncated` set. */
     max_output_bytes: z.preprocess(
       emptyToUndefined,
