@@ -8,6 +8,7 @@ import type { SmtpOutput } from './config.js';
 import type { MailServer } from './server.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const TLS_PROBLEM = /certificate|ssl|tls|handshake/i;
 
 function failure(server: MailServer, err: unknown, timeoutMs: number): StratoflowError {
   const where = `SMTP server ${server.host}:${server.port}`;
@@ -27,8 +28,13 @@ function failure(server: MailServer, err: unknown, timeoutMs: number): Stratoflo
     case 'EENVELOPE':
     case 'EMESSAGE':
       return new StratoflowError('node_failed', `${where} refused the message: ${describeCause(err)}`);
-    default:
-      return ConnectionError.from(where, (err as { cause?: unknown }).cause ?? err);
+    default: {
+      const cause = (err as { cause?: unknown }).cause ?? err;
+      // A failed handshake or certificate check surfaces as a socket error; say it was TLS.
+      return TLS_PROBLEM.test(describeCause(cause))
+        ? new ConnectionError(where, `TLS failed: ${describeCause(cause)}`, err)
+        : ConnectionError.from(where, cause);
+    }
   }
 }
 

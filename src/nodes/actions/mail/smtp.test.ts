@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../contract.js';
 import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
@@ -120,6 +124,59 @@ describe('smtp node against a real SMTP server', () => {
   });
 });
 
+describe('smtp node over TLS', () => {
+  it('verifies the server certificate: a self-signed one fails the node as a TLS failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratoflow-smtps-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'pipe' },
+    );
+    const tls = await startSmtpServer({
+      server: { secure: true, key: readFileSync(key), cert: readFileSync(cert) },
+    });
+    try {
+      const err = await nodeFailure(
+        runNode(
+          smtp,
+          {
+            server_url: `smtps://127.0.0.1:${tls.port}`,
+            from: 'a@example.org',
+            to: 'b@example.org',
+            text: 'x',
+          },
+          loopback(),
+        ),
+      );
+      expect(err.code).toBe('connection_failed');
+      expect(err.message).toMatch(
+        new RegExp(`^SMTP server 127\\.0\\.0\\.1:${tls.port}: TLS failed: .*certificate`),
+      );
+      expect(tls.received).toHaveLength(0);
+    } finally {
+      await tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('smtp node: destination and config', () => {
   it('refuses a loopback server by default', async () => {
     const ctx = createTestContext({ net: createOutboundGuard([]) });
@@ -136,7 +193,23 @@ describe('smtp node: destination and config', () => {
     );
     expect(smtpConfig.safeParse({ to: [], text: 'x' }).success).toBe(false);
     expect(smtpConfig.safeParse({ to: 'a@x.org' }).success).toBe(false);
+    const limits = createTestContext().limits;
     const config = smtpConfig.parse({ to: 'a@x.org', text: 'x', password: 'plain' });
-    expect(smtp.check?.(config, createTestContext().limits)).toHaveLength(1);
+    expect(smtp.check?.(config, limits)).toHaveLength(1);
+    const inUrl = smtpConfig.parse({
+      to: 'a@x.org',
+      text: 'x',
+      server_url: 'smtp://u:secret@mail.example.org',
+    });
+    expect(smtp.check?.(inUrl, limits)).toEqual([
+      'server_url holds a password: put it in password (from the vault) instead.',
+    ]);
+    const fromVault = smtpConfig.parse({
+      to: 'a@x.org',
+      text: 'x',
+      server_url: 'smtp://u:{{ vault.smtp_pw }}@mail.example.org',
+      password: 'vlt_abcdef123',
+    });
+    expect(smtp.check?.(fromVault, limits)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { StratoflowError } from '../../../domain/errors.js';
 import { defineNode, type NodeContext } from '../../contract.js';
-import { boundedMs, credentialsFromVault } from '../outbound/credentials.js';
+import { boundedMs, credentialsFromVault, urlPasswordFromVault } from '../outbound/credentials.js';
 import { toMailAttachment } from './attachments.js';
 import { SMTP_CREDENTIAL_FIELDS, smtpConfig, smtpOutput } from './config.js';
 import { sendMail } from './send.js';
@@ -27,7 +27,10 @@ export const smtp = defineNode({
   config: smtpConfig,
   output: smtpOutput,
   handles: [],
-  check: (config) => credentialsFromVault(config, SMTP_CREDENTIAL_FIELDS),
+  check: (config) => [
+    ...credentialsFromVault(config, SMTP_CREDENTIAL_FIELDS),
+    ...urlPasswordFromVault(config, 'server_url'),
+  ],
   run: async (ctx, config) => {
     const timeoutMs = boundedMs(ctx, 'timeout_seconds', config.timeout_seconds);
     const server = mailServer(ctx, config);

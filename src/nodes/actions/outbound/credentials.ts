@@ -19,6 +19,15 @@ export function credentialsFromVault(config: Record<string, unknown>, fields: re
   });
 }
 
+/** Save-time rule for a URL field: a password in it (`smtp://user:pass@host`) must come from the vault too. */
+export function urlPasswordFromVault(config: Record<string, unknown>, field: string): string[] {
+  const value = config[field];
+  if (typeof value !== 'string' || VAULT_REFERENCE.test(value)) return [];
+  if (URL.parse(value.trim())?.password)
+    return [`${field} holds a password: put it in password (from the vault) instead.`];
+  return [];
+}
+
 /** A credential as the node uses it: a literal `vlt_...` id resolved; blank means none. */
 export function credential(ctx: NodeContext, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
