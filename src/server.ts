@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
@@ -33,7 +34,12 @@ export interface ServerOptions {
   logger?: Logger;
   /** Run the worker in this process (default true; `serve --no-worker` turns it off). */
   worker?: boolean;
+  /** Serve the web app under /ui/ (default true; `serve --no-ui` turns it off). */
+  ui?: boolean;
 }
+
+/** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
+export const WEB_APP_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 /** The composition root: store, services, worker, HTTP app. `stratoflow serve` and the tests use it. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -76,6 +82,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     ready: () => store.ready(),
     rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
+    webAppDir: options.ui === false ? null : WEB_APP_DIR,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   engine.start();

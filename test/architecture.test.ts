@@ -17,13 +17,26 @@ function layer(file: string): string {
 /** What each layer may import (besides itself). `store/store.ts` and `store/sql/db.ts` are ports. */
 const ALLOWED: Record<string, string[]> = {
   domain: [],
+  client: [],
   nodes: ['domain'],
   store: ['domain'],
   vault: ['domain', 'store-port', 'engine-port'],
   engine: ['domain', 'nodes', 'store-port'],
   worker: ['domain', 'engine', 'store-port', 'nodes'],
   api: ['domain', 'engine', 'vault', 'store-port', 'nodes'],
-  cli: ['domain', 'engine', 'store', 'vault', 'api', 'worker', 'root', 'store-port', 'engine-port', 'nodes'],
+  cli: [
+    'client',
+    'domain',
+    'engine',
+    'store',
+    'vault',
+    'api',
+    'worker',
+    'root',
+    'store-port',
+    'engine-port',
+    'nodes',
+  ],
   root: ['domain', 'engine', 'store', 'vault', 'api', 'worker', 'nodes', 'store-port', 'engine-port', 'root'],
 };
 

@@ -28,6 +28,7 @@ import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { installWebApp } from './web-app.js';
 
 export interface AppDeps {
   publicUrl: string;
@@ -48,6 +49,8 @@ export interface AppDeps {
   /** Requests per minute per token; 0 turns the limit off. */
   rateLimitPerMinute?: number;
   logger?: Logger | false;
+  /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
+  webAppDir?: string | null;
 }
 
 /** Builds the HTTP app: public routes (health, docs, webhooks) and bearer-authenticated API routes. */
@@ -74,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
   );
 
+  if (deps.webAppDir) await installWebApp(app, deps.webAppDir);
   await app.register(webhookRoutes, { runs: deps.runs });
   await app.register(syncRoutes, {
     sync: deps.sync,

@@ -12,26 +12,36 @@ export function registerServe(program: Command) {
     .option('--host <host>', 'address to bind (HOST)')
     .option('--data-dir <dir>', 'data folder (STRATOFLOW_DATA_DIR)')
     .option('--no-worker', 'API only: leave runs to `stratoflow worker` processes (PostgreSQL)')
-    .action(async (opts: { port?: number; host?: string; dataDir?: string; worker: boolean }) => {
-      const config = loadConfig(process.env, {
-        ...(opts.port !== undefined ? { port: opts.port } : {}),
-        ...(opts.host ? { host: opts.host } : {}),
-        ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-      });
-      const server = await startServer(config, { worker: opts.worker });
-      if (server.jwtSecret && !config.jwtSecret) {
-        const token = await signToken(server.jwtSecret, {
-          orgId: 'org_default',
-          userId: 'usr_admin',
-          expiresIn: '30d',
+    .option('--no-ui', 'do not serve the web app under /ui/')
+    .action(
+      async (opts: { port?: number; host?: string; dataDir?: string; worker: boolean; ui: boolean }) => {
+        const config = loadConfig(process.env, {
+          ...(opts.port !== undefined ? { port: opts.port } : {}),
+          ...(opts.host ? { host: opts.host } : {}),
+          ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
         });
-        console.log(`Stratoflow is running at ${server.url}`);
-        console.log(`Development token (org_default, 30 days):\n  ${token}`);
-        console.log(`More tokens: npx stratoflow token --org ORG --user USER`);
-      }
-      onShutdownSignal(() => server.close());
-      stopWhenOrphaned();
-    });
+        const server = await startServer(config, { worker: opts.worker, ui: opts.ui });
+        console.log(`Stratoflow is running at ${config.publicUrl} (API docs: ${config.publicUrl}/docs)`);
+        if (server.jwtSecret && !config.jwtSecret) {
+          const token = await signToken(server.jwtSecret, {
+            orgId: 'org_default',
+            userId: 'usr_admin',
+            expiresIn: '30d',
+          });
+          // The token rides in the fragment: browsers never send it to a server or write it to a log.
+          if (opts.ui)
+            console.log(
+              `Open the web app (signed in as usr_admin, org_default):\n  ${config.publicUrl}/ui/#token=${token}`,
+            );
+          console.log(`Development token (org_default, 30 days):\n  ${token}`);
+          console.log(`More tokens: npx stratoflow token --org ORG --user USER`);
+        } else if (opts.ui) {
+          console.log(`Web app: ${config.publicUrl}/ui/ (sign in with a token from your identity provider)`);
+        }
+        onShutdownSignal(() => server.close());
+        stopWhenOrphaned();
+      },
+    );
 }
 
 /**

@@ -343,6 +343,41 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         });
         expect(await store.countRunsByStatus(OTHER_ORG, w.id, null)).toEqual({});
       });
+
+      it('counts runs per workflow, UTC day and status, and lists the latest failures', async () => {
+        const day = 86_400_000;
+        const a = await savedWorkflow();
+        const b = await savedWorkflow();
+        await savedRun(a, { status: 'completed', createdAt: T0 - 3 * day });
+        await savedRun(a, { status: 'completed', createdAt: T0 });
+        await savedRun(a, { status: 'completed', createdAt: T0 + 1 });
+        const older = await savedRun(a, { status: 'failed', createdAt: T0 + 2 });
+        const newer = await savedRun(b, { status: 'failed', createdAt: T0 + day });
+        const today = Math.floor(T0 / day);
+        const sorted = (rows: Awaited<ReturnType<typeof store.countRunsPerDay>>) =>
+          [...rows].sort(
+            (x, y) =>
+              x.day - y.day || x.status.localeCompare(y.status) || x.workflowId.localeCompare(y.workflowId),
+          );
+        expect(sorted(await store.countRunsPerDay(ORG, T0 - day))).toEqual(
+          sorted([
+            { workflowId: a.id, day: today, status: 'completed', count: 2 },
+            { workflowId: a.id, day: today, status: 'failed', count: 1 },
+            { workflowId: b.id, day: today + 1, status: 'failed', count: 1 },
+          ]),
+        );
+        expect(await store.countRunsPerDay(ORG, T0 - day, b.id)).toEqual([
+          { workflowId: b.id, day: today + 1, status: 'failed', count: 1 },
+        ]);
+        expect(await store.countRunsPerDay(OTHER_ORG, 0)).toEqual([]);
+        expect((await store.recentFailedRuns(ORG, 10)).map((r) => r.id)).toEqual([newer.id, older.id]);
+        expect((await store.recentFailedRuns(ORG, 1)).map((r) => r.id)).toEqual([newer.id]);
+        expect(await store.recentFailedRuns(OTHER_ORG, 10)).toEqual([]);
+        const latest = await store.latestRuns(ORG);
+        expect(latest.find((r) => r.workflowId === a.id)?.id).toBe(older.id);
+        expect(latest.find((r) => r.workflowId === b.id)?.id).toBe(newer.id);
+        expect(await store.latestRuns(OTHER_ORG)).toEqual([]);
+      });
     });
 
     describe('claims and leases', () => {

@@ -16,6 +16,15 @@ import type {
   WorkflowAuthorization,
 } from '../domain/vault.js';
 
+/** Runs of one workflow, created on one UTC day, that have one status. */
+export interface RunDayCount {
+  workflowId: string;
+  /** Days since 1970-01-01 UTC. */
+  day: number;
+  status: RunStatus;
+  count: number;
+}
+
 /**
  * The Store: every durable read and write Stratoflow makes. SQLite (embedded) and PostgreSQL (scale-out)
  * implement it with the same SQL and pass one contract suite. Every read is scoped by `orgId` except the
@@ -50,6 +59,15 @@ export interface Store {
     workflowId: string,
     sinceMs: number | null,
   ): Promise<Partial<Record<RunStatus, number>>>;
+  /**
+   * Runs created since `sinceMs`, counted per workflow, UTC day (days since the epoch) and status; one
+   * workflow's when `workflowId` is given, else the whole organization's.
+   */
+  countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]>;
+  /** Each workflow's newest run (workflows that never ran have none). */
+  latestRuns(orgId: string): Promise<RunRecord[]>;
+  /** The organization's most recent failed runs, newest first. */
+  recentFailedRuns(orgId: string, limit: number): Promise<RunRecord[]>;
 
   // Worker ------------------------------------------------------------------------------------------
   /**

@@ -5,7 +5,7 @@ import type { LogService } from '../../engine/log-service.js';
 import { principalOf } from '../auth/hook.js';
 import { presentLog } from '../present.js';
 import { authErrors, notFoundErrors } from '../schemas/common.js';
-import { logQuery, logSchema, logStatsSchema } from '../schemas/run.js';
+import { logQuery, logSchema, logStatsSchema, organizationStatsSchema } from '../schemas/run.js';
 import { workflowIdParams } from '../schemas/workflow.js';
 
 export interface LogRoutesOptions {
@@ -25,6 +25,20 @@ export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { 
       },
     },
     async (request) => (await logs.recent(principalOf(request).orgId)).map(presentLog),
+  );
+
+  app.get(
+    '/workflows/logs/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Run statistics of the organization (last 30 days)',
+        description:
+          'Runs per day, per-workflow outcomes and the latest failed runs: what the web app dashboard shows.',
+        response: { 200: organizationStatsSchema, ...authErrors },
+      },
+    },
+    async (request) => logs.organizationStats(principalOf(request).orgId),
   );
 
   app.get(

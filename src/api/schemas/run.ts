@@ -69,9 +69,51 @@ export const logQuery = z.object({
   per_page: z.coerce.number().int().min(1).max(100).default(50),
 });
 
+const dayActivity = z
+  .object({
+    date: z.string().describe('UTC day, YYYY-MM-DD'),
+    completed: z.number(),
+    failed: z.number(),
+    other: z.number().describe('Runs not finished yet (pending, running, waiting)'),
+  })
+  .describe('Runs created on one UTC day, by outcome');
+
 export const logStatsSchema = z.object({
   log_statuses: z.record(z.string(), z.number()),
   recent_runs: z.record(z.string(), z.number()),
   total_runs: z.number(),
   success_rate: z.number(),
+  runs_per_day: z.array(dayActivity).describe('The last 30 UTC days, oldest first (a Stratoflow addition)'),
+});
+
+export const organizationStatsSchema = z.object({
+  days: z.number().describe('Days covered (30)'),
+  runs_per_day: z.array(dayActivity).describe('Oldest first, one entry per day'),
+  workflows: z
+    .array(
+      z.object({
+        workflow_id: z.string(),
+        name: z.string(),
+        total_runs: z.number(),
+        completed: z.number(),
+        failed: z.number(),
+        success_rate: z.number().describe('Completed among finished runs, in %'),
+      }),
+    )
+    .describe('Workflows that ran in the period, busiest first'),
+  last_runs: z
+    .array(
+      z.object({ workflow_id: z.string(), run_id: z.string(), status: z.string(), created_at: timestamp }),
+    )
+    .describe('Each workflow’s newest run, whenever it was'),
+  recent_failures: z.array(
+    z.object({
+      run_id: z.string(),
+      workflow_id: z.string(),
+      workflow_name: z.string().nullable(),
+      failed_node_id: z.string().nullable(),
+      error_message: z.string().nullable(),
+      created_at: timestamp,
+    }),
+  ),
 });

@@ -1,5 +1,5 @@
 import type { RunRecord, RunStatus } from '../../domain/types.js';
-import type { IdempotencyClaim, PageRequest, RunPatch } from '../store.js';
+import type { IdempotencyClaim, PageRequest, RunDayCount, RunPatch } from '../store.js';
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
@@ -8,6 +8,7 @@ const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
 export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
 const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
+const DAY_MS = 86_400_000;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
 export function patchToSql(patch: RunPatch): { set: string[]; values: SqlValue[] } {
@@ -112,6 +113,40 @@ export function runQueries(db: Db) {
       const counts: Partial<Record<RunStatus, number>> = {};
       for (const row of rows) counts[row.status as RunStatus] = toNumber(row.n);
       return counts;
+    },
+    async countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]> {
+      const rows = await db.all<Row>(
+        `SELECT workflow_id, created_at / ${DAY_MS} AS day, status, COUNT(*) AS n FROM runs
+         WHERE org_id = ? AND created_at >= ?${workflowId ? ' AND workflow_id = ?' : ''}
+         GROUP BY workflow_id, created_at / ${DAY_MS}, status`,
+        workflowId ? [orgId, sinceMs, workflowId] : [orgId, sinceMs],
+      );
+      return rows.map((row) => ({
+        workflowId: row.workflow_id as string,
+        day: toNumber(row.day),
+        status: row.status as RunStatus,
+        count: toNumber(row.n),
+      }));
+    },
+    async latestRuns(orgId: string) {
+      // One indexed probe per workflow (runs_workflow: workflow_id, created_at) instead of a scan of every run.
+      const workflows = await db.all<Row>('SELECT id FROM workflows WHERE org_id = ?', [orgId]);
+      const latest: RunRecord[] = [];
+      for (const { id } of workflows) {
+        const [row] = await db.all<Row>(
+          'SELECT * FROM runs WHERE workflow_id = ? AND org_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+          [id as string, orgId],
+        );
+        if (row) latest.push(runFromRow(row));
+      }
+      return latest;
+    },
+    async recentFailedRuns(orgId: string, limit: number) {
+      const rows = await db.all<Row>(
+        "SELECT * FROM runs WHERE org_id = ? AND status = 'failed' ORDER BY created_at DESC, id DESC LIMIT ?",
+        [orgId, limit],
+      );
+      return rows.map(runFromRow);
     },
     async claimRuns(owner: string, now: number, leaseMs: number, limit: number) {
       const rows = await db.all<Row>(claimSql, [owner, now + leaseMs, now, now, limit]);

@@ -1,0 +1,15 @@
+import { CopyButton } from './CopyButton.js';
+
+/** Pretty-printed JSON with a copy button. */
+export function JsonView({ value, label }: { value: unknown; label?: string }) {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value, null, 2);
+  return (
+    <div className="stack" style={{ gap: 4 }}>
+      <div className="row">
+        {label && <span className="label grow">{label}</span>}
+        <CopyButton text={text} />
+      </div>
+      <pre className="json">{text}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './layout/RequireSession.js';
+import { Shell } from './layout/Shell.js';
+import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js';
+import { Dashboard } from './pages/dashboard/Dashboard.js';
+import { NotFound } from './pages/NotFound.js';
+import { Placeholder } from './pages/Placeholder.js';
+import { SignIn } from './pages/SignIn.js';
+import { VaultPage } from './pages/vault/VaultPage.js';
+import { WorkflowList } from './pages/workflows/WorkflowList.js';
+
+/** Pages heavy enough (canvas, charts) to load only when opened. */
+const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const Component = lazy(load);
+  return (
+    <Suspense fallback={<div className="empty">Loading…</div>}>
+      <Component />
+    </Suspense>
+  );
+};
+
+/** Client routes live under /ui/ so they never meet an API path. */
+export const router = createBrowserRouter(
+  [
+    { path: '/sign-in', element: <SignIn /> },
+    {
+      element: (
+        <RequireSession>
+          <Shell />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Dashboard /> },
+        { path: 'workflows', element: <WorkflowList /> },
+        { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
+        { path: 'runs', element: <Placeholder title="Runs" /> },
+        { path: 'runs/:runId', element: <Placeholder title="Run" /> },
+        { path: 'inbox', element: <Placeholder title="Inbox" /> },
+        { path: 'vault', element: <VaultPage /> },
+        { path: 'authorizations', element: <AuthorizationsPage /> },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ],
+  { basename: '/ui' },
+);
+
+export { lazyPage };
