@@ -100,6 +100,15 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
     );
   });
 
+  it('reports a connection lost during a command as a connection failure', async () => {
+    // The command kills the sshd process serving its own connection.
+    const err = await nodeFailure(
+      runNode(ssh, { ...base(), commands: ['kill -9 $PPID; sleep 5'] }, loopbackAllowed()),
+    );
+    expect(err.code).toBe('connection_failed');
+    expect(err.message).toMatch(new RegExp(`^SSH server 127\\.0\\.0\\.1:${sshd.port}: `));
+  });
+
   it('caps each output stream and flags it truncated', async () => {
     const outcome = await runNode(
       ssh,

@@ -130,11 +130,18 @@ function capped(maxBytes: number) {
 
 function session(client: Client, options: SessionOptions): SshSession {
   let closed = false;
-  const errors: Error[] = [];
-  client.on('error', (err) => errors.push(err));
+  // After `ready`, a connection error ends the session; it is reported by the command that needed it.
+  let lastError: Error | null = null;
+  client.on('error', (err) => {
+    lastError = err;
+  });
   client.on('close', () => {
     closed = true;
   });
+  const lost = () =>
+    lastError === null
+      ? new ConnectionError(`SSH server ${options.where}`, 'connection closed')
+      : ConnectionError.from(`SSH server ${options.where}`, lastError);
 
   function exec(command: string): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
@@ -144,7 +151,7 @@ function session(client: Client, options: SessionOptions): SshSession {
 
   return {
     async run(command, timeoutMs, maxBytes) {
-      if (closed) throw new ConnectionError(`SSH server ${options.where}`, 'connection closed');
+      if (closed) throw lost();
       const started = performance.now();
       let channel: ClientChannel;
       try {
@@ -193,6 +200,7 @@ function session(client: Client, options: SessionOptions): SshSession {
         });
       });
       if (options.signal.aborted) throw options.signal.reason;
+      if (closed && !timedOut) throw lost();
       return {
         command,
         stdout: stdout.text(),
