@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, nodeFailure, runNode } from '../../test-context.js';
 import { parseCidrList } from '../http/cidr.js';
@@ -133,6 +134,33 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
 });
 
 describe('ssh node: destination and config', () => {
+  it('times out connecting to a server that never answers, naming it', async () => {
+    const silent = createServer(() => {}); // accepts, never sends an SSH banner
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const err = await nodeFailure(
+        runNode(
+          ssh,
+          {
+            host: '127.0.0.1',
+            port,
+            username: 'root',
+            password: 'x',
+            host_key_fingerprint: `SHA256:${'A'.repeat(43)}`,
+            commands: 'true',
+            connect_timeout_seconds: 0.5,
+          },
+          loopbackAllowed(),
+        ),
+      );
+      expect(err.code).toBe('connection_failed');
+      expect(err.message).toBe(`SSH server 127.0.0.1:${port}: connection timed out after 500 ms`);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('refuses loopback by default, without saying what a name resolves to', async () => {
     const ctx = createTestContext({ net: createOutboundGuard(parseCidrList('')) });
     const config = {
