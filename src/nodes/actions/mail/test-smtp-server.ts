@@ -62,6 +62,8 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     },
     ...options.server,
   });
+  // A client that gives up (a refused certificate, a timeout) is an error event here, not a test failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

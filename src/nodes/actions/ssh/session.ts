@@ -10,7 +10,7 @@ export function sshFingerprint(key: Buffer): string {
 }
 
 /** How long to wait after a channel closed for the exit status the server sent before closing it. */
-const EXIT_STATUS_GRACE_MS = 500;
+const EXIT_STATUS_GRACE_MS = 2000;
 
 export interface SessionOptions {
   /** The address the guard checked; the connection goes there. */
@@ -88,14 +88,19 @@ export function openSession(options: SessionOptions): Promise<SshSession> {
     };
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener('abort', onAbort, { once: true });
-    client.once('ready', () => {
-      options.signal.removeEventListener('abort', onAbort);
-      resolve(session(client, options));
-    });
-    client.once('error', (err: Error & { level?: string }) => {
+    // Stays attached until ready: ssh2 may report a second error (the socket closing after a failed
+    // handshake), which must not become an uncaught 'error' event; the promise is settled by the first.
+    const onError = (err: Error & { level?: string }) => {
       options.signal.removeEventListener('abort', onAbort);
       client.end();
       reject(connectFailure(options, err, mismatch));
+    };
+    client.on('error', onError);
+    client.once('ready', () => {
+      options.signal.removeEventListener('abort', onAbort);
+      const ready = session(client, options);
+      client.removeListener('error', onError);
+      resolve(ready);
     });
     try {
       client.connect(config);
@@ -137,7 +142,10 @@ function session(client: Client, options: SessionOptions): SshSession {
   });
   client.on('close', () => {
     closed = true;
+    onClientClose?.();
   });
+  /** Set while a command runs: the connection dropping ends the wait for its exit status. */
+  let onClientClose: (() => void) | null = null;
   const lost = () =>
     lastError === null
       ? new ConnectionError(`SSH server ${options.where}`, 'connection closed')
@@ -166,7 +174,7 @@ function session(client: Client, options: SessionOptions): SshSession {
       let timedOut = false;
       const exitCode = await new Promise<number | null>((resolve) => {
         let exited: number | null | undefined;
-        let closed = false;
+        let channelClosed = false;
         let settled = false;
         // The server closes the channel only when the command ends, so a timeout or abort does not wait.
         const done = (result: number | null) => {
@@ -175,6 +183,7 @@ function session(client: Client, options: SessionOptions): SshSession {
           clearTimeout(timer);
           clearTimeout(grace);
           options.signal.removeEventListener('abort', giveUp);
+          onClientClose = null;
           resolve(result);
         };
         const giveUp = () => {
@@ -190,14 +199,15 @@ function session(client: Client, options: SessionOptions): SshSession {
         options.signal.addEventListener('abort', giveUp, { once: true });
         channel.on('exit', (code: unknown) => {
           exited = typeof code === 'number' ? code : null;
-          if (closed) done(exited);
+          if (channelClosed) done(exited);
         });
         // ssh2 may report the close before the exit status that preceded it: wait a moment for it.
         channel.on('close', () => {
-          closed = true;
+          channelClosed = true;
           if (exited !== undefined) done(exited);
           else grace = setTimeout(() => done(exited ?? null), EXIT_STATUS_GRACE_MS);
         });
+        onClientClose = () => done(null);
       });
       if (options.signal.aborted) throw options.signal.reason;
       if (closed && !timedOut) throw lost();
