@@ -389,3 +389,27 @@ describe('fuzzing every operation with a request body', () => {
     expect((await t.call('GET', '/workflows/triggerable-workflows')).status).toBe(200);
   });
 });
+
+describe('for generators', () => {
+  it('passes an OpenAPI 3.1 validator', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const result = await new Validator().validate(
+      doc as unknown as Parameters<InstanceType<typeof Validator>['validate']>[0],
+    );
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('gives every operation a unique operationId and a tag', () => {
+    const ids = operations().map(({ op }) => (op as Operation & { operationId?: string }).operationId);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const untagged = operations().filter(({ op }) => !(op as Operation & { tags?: string[] }).tags?.length);
+    expect(untagged.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+  });
+
+  it('titles the API reference page "Stratoflow API"', async () => {
+    const res = await t.call('GET', '/docs/static/index.html', { token: null });
+    expect(res.text).toContain('<title>Stratoflow API</title>');
+  });
+});

@@ -37,6 +37,8 @@ function validationError(error: FastifyError & { validationContext?: string }): 
   if (!hasZodFastifySchemaValidationErrors(error)) {
     return new StratoflowError('parameter_invalid', error.message);
   }
+  // A path id that cannot exist names nothing: answer as for an unknown id (no such resource).
+  if (error.validationContext === 'params') return new StratoflowError('resource_not_found');
   const first = error.validation[0];
   const param = paramFromPath(first?.instancePath ?? '') || (error.validationContext ?? 'body');
   return parameterError(param, first?.message ?? 'invalid value');

@@ -2,13 +2,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { operationIdFor } from './operation-id.js';
 import { errorSchema } from './schemas/common.js';
 
 /** OpenAPI 3.1 generated from the route schemas, served at /openapi.json and rendered at /docs. */
 export async function installOpenApi(app: FastifyInstance, publicUrl: string, version: string) {
   // Every route that reads a body can answer 400 (malformed or too deeply nested JSON) and 413.
   app.addHook('onRoute', (route) => {
-    const schema = route.schema;
+    const schema = route.schema as (typeof route.schema & { operationId?: string }) | undefined;
+    if (schema && !schema.operationId && typeof route.method === 'string') {
+      schema.operationId = operationIdFor(route.method, route.url);
+    }
     if (!schema?.body || !schema.response) return;
     schema.response = { 400: errorSchema, 413: errorSchema, ...(schema.response as object) };
   });
@@ -16,8 +20,9 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string, ve
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Stratoflow — Altostrat Workflows API',
-        description: 'Self-hosted implementation of the Altostrat Workflows API. Errors: /docs/errors.md',
+        title: 'Stratoflow API',
+        description:
+          'Self-hosted implementation of the Altostrat Workflows API, plus Stratoflow’s additions. Error codes: /docs/errors.md',
         version,
       },
       servers: [{ url: publicUrl }],
@@ -28,5 +33,5 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string, ve
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', theme: { title: 'Stratoflow API' } });
 }
