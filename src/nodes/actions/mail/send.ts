@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { StratoflowError } from '../../../domain/errors.js';
 import type { NodeContext } from '../../contract.js';
@@ -49,6 +49,8 @@ export async function sendMail(
   timeoutMs: number,
 ): Promise<SmtpOutput> {
   const address = await ctx.net.resolve(server.host);
+  // Loaded on first use: the library is not needed to start the server or the CLI.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: address,
     port: server.port,

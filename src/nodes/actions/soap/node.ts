@@ -1,4 +1,4 @@
-import soap from 'soap';
+import type { Client, IHttpClient } from 'soap';
 import { StratoflowError } from '../../../domain/errors.js';
 import { defineNode } from '../../contract.js';
 import { boundedMs, credential, credentialsFromVault } from '../outbound/credentials.js';
@@ -9,7 +9,7 @@ import { REFUSED_IMPORT, soapHttpClient } from './http-adapter.js';
 type Operation = (args: unknown) => Promise<[unknown, ...unknown[]]>;
 
 /** Every operation name the WSDL describes (services → ports → operations). */
-function operationsOf(client: soap.Client): string[] {
+function operationsOf(client: Client): string[] {
   const names = new Set<string>();
   for (const ports of Object.values(client.describe() as Record<string, Record<string, object>>)) {
     for (const operations of Object.values(ports))
@@ -31,9 +31,11 @@ export const soapRequest = defineNode({
   run: async (ctx, config) => {
     const timeoutMs = boundedMs(ctx, 'timeout_seconds', config.timeout_seconds);
     const httpClient = soapHttpClient(ctx, timeoutMs);
+    // Loaded on first use: the library is not needed to start the server or the CLI.
+    const { default: soap } = await import('soap');
     const client = await soap.createClientAsync(config.wsdl_url, {
       // The adapter answers with the parts of an axios response soap reads, not a whole AxiosResponse.
-      httpClient: httpClient as unknown as soap.IHttpClient,
+      httpClient: httpClient as unknown as IHttpClient,
       disableCache: true,
       wsdl_options: {
         // An import of file:, ftp: or another scheme would make soap read it from this machine's disk.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { StratoflowError } from '../../../domain/errors.js';
 import { ConnectionError } from '../outbound/connection-error.js';
 import type { CommandResult } from './config.js';
@@ -63,8 +63,10 @@ function connectFailure(options: SessionOptions, err: Error & { level?: string }
 }
 
 /** Opens an SSH connection that only proceeds when the server's host key matches a pinned fingerprint. */
-export function openSession(options: SessionOptions): Promise<SshSession> {
-  const client = new Client();
+export async function openSession(options: SessionOptions): Promise<SshSession> {
+  // Loaded on first use: the library is not needed to start the server or the CLI.
+  const { Client: SshClient } = await import('ssh2');
+  const client = new SshClient();
   let mismatch: string | null = null;
   const config: ConnectConfig = {
     host: options.address,
