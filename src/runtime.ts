@@ -27,7 +27,7 @@ export interface Runtime {
 /** The engine wired to a store: node registry, executor dependencies and the run service. */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'services'>>,
+  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'publicUrl' | 'services'>>,
   clock: Clock,
   logger: Logger,
   secrets?: SecretsPort,
@@ -62,6 +62,7 @@ export function createRuntime(
     runTimeoutMs: config.limits.runTimeoutMs,
     subRuns: (run) => createSubRunPort({ store, start: runs.start, maxDepth: 5 }, run),
     onRunReady: () => wake(),
+    publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
     ...(secrets ? { secrets } : {}),
   };

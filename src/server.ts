@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { buildApp } from './api/app.js';
 import { createAuthenticator } from './api/auth/verify.js';
+import type { RunStreamLimits } from './api/run-events.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { createEventService } from './engine/event-service.js';
+import { createInteractionService } from './engine/interaction-service.js';
 import { createLogService } from './engine/log-service.js';
 import { createNodeTester } from './engine/node-tester.js';
 import { createSyncService } from './engine/sync-service.js';
@@ -36,6 +38,8 @@ export interface ServerOptions {
   worker?: boolean;
   /** Serve the web app under /ui/ (default true; `serve --no-ui` turns it off). */
   ui?: boolean;
+  /** Live run stream limits (tests shorten them). */
+  runStreams?: Partial<RunStreamLimits>;
 }
 
 /** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
@@ -75,6 +79,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    interactions: createInteractionService({ store, clock, onRunReady: () => worker?.wake() }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
     registry,
     sync: createSyncService({ executor: runtime.executor, runs, timeoutMs: config.limits.syncTimeoutMs }),
@@ -83,6 +88,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
     webAppDir: options.ui === false ? null : WEB_APP_DIR,
+    ...(options.runStreams ? { runStreams: options.runStreams } : {}),
   });
   const address = await app.listen({ port: config.port, host: config.host });
   engine.start();

@@ -303,7 +303,7 @@ describe('generated secret and `stratoflow token`', () => {
       again.child.kill('SIGTERM');
       await again.exited;
     }
-  });
+  }, 120_000); // two server starts and two CLI runs through tsx: slow on a loaded 2-core machine
 
   it('serve replaces an empty secret file instead of refusing every token', async () => {
     const dataDir = tempDir();

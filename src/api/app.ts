@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { EventService } from '../engine/event-service.js';
+import type { InteractionService } from '../engine/interaction-service.js';
 import type { LogService } from '../engine/log-service.js';
 import type { NodeTester } from '../engine/node-tester.js';
 import type { RunService } from '../engine/run-service.js';
@@ -20,7 +21,9 @@ import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
 import { componentRoutes } from './routes/components.js';
 import { eventRoutes } from './routes/events.js';
+import { formPageRoutes } from './routes/form-page.js';
 import { healthRoutes } from './routes/health.js';
+import { interactionRoutes } from './routes/interactions.js';
 import { logRoutes } from './routes/logs.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
@@ -28,6 +31,7 @@ import { testNodeRoutes } from './routes/test-node.js';
 import { vaultRoutes } from './routes/vault.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workflowRoutes } from './routes/workflows.js';
+import type { RunStreamLimits } from './run-events.js';
 import { installWebApp } from './web-app.js';
 
 export interface AppDeps {
@@ -41,6 +45,7 @@ export interface AppDeps {
   vault: VaultService;
   authorizations: AuthorizationService;
   events: EventService;
+  interactions: InteractionService;
   sync: SyncService;
   tester: NodeTester;
   registry: NodeRegistry;
@@ -49,6 +54,8 @@ export interface AppDeps {
   /** Requests per minute per token; 0 turns the limit off. */
   rateLimitPerMinute?: number;
   logger?: Logger | false;
+  /** Live run streams (GET /workflows/runs/{runId}/events): poll interval, keep-alive, per-org cap. */
+  runStreams?: Partial<RunStreamLimits>;
   /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
   webAppDir?: string | null;
 }
@@ -88,14 +95,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authorizations: deps.authorizations,
     authenticator: deps.authenticator,
   });
+  await app.register(formPageRoutes, { interactions: deps.interactions });
   await app.register(async (authed) => {
     authed.addHook('onRequest', bearerAuth(deps.authenticator));
     await authed.register(workflowRoutes, { workflows: deps.workflows, publicUrl: deps.publicUrl });
-    await authed.register(runRoutes, { runs: deps.runs, publicUrl: deps.publicUrl });
+    await authed.register(runRoutes, {
+      runs: deps.runs,
+      publicUrl: deps.publicUrl,
+      registry: deps.registry,
+      ...(deps.runStreams ? { runStreams: deps.runStreams } : {}),
+    });
     await authed.register(logRoutes, { logs: deps.logs });
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
     await authed.register(eventRoutes, { events: deps.events });
+    await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester });
     await authed.register(componentRoutes, { registry: deps.registry });
   });

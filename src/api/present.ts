@@ -1,5 +1,7 @@
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { LogRecord, RunRecord, WorkflowRecord } from '../domain/types.js';
+import type { InteractionView } from '../engine/interaction-service.js';
+import type { NodeRunState } from '../engine/run-graph.js';
 
 /** API shape of a workflow (spec §2.3). Lists omit `nodes` and `edges`. */
 export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefinition: boolean) {
@@ -29,7 +31,9 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
   return {
     id: r.id,
     workflow_id: r.workflowId,
+    version_id: r.versionId,
     status: r.status,
+    origin: r.origin,
     error_message: r.errorMessage,
     failed_node_id: r.failedNodeId,
     started_at: formatTimestamp(started),
@@ -38,9 +42,32 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
     trigger_payload: (trigger.payload ?? {}) as Record<string, unknown>,
     original_run_id: r.originalRunId,
     resumed_from_node_id: r.resumedFromNodeId,
+    parent_run_id: r.parentRunId,
     created_at: formatTimestamp(r.createdAt),
     ...(logs ? { logs: logs.map(presentLog) } : {}),
   };
+}
+
+/** A run in a list: without its trigger payload. */
+export function presentRunSummary(r: RunRecord) {
+  const { trigger_payload: _payload, ...summary } = presentRun(r);
+  return summary;
+}
+
+/** Each node's state in a run (the run inspector's colours). */
+export function presentNodeStates(states: Record<string, NodeRunState>) {
+  return Object.fromEntries(
+    Object.entries(states).map(([id, s]) => [
+      id,
+      {
+        status: s.status,
+        duration_ms: s.durationMs === null ? null : Math.round(s.durationMs * 1000) / 1000,
+        attempts: s.attempts,
+        inherited: s.inherited,
+        waiting_until: formatNullableTimestamp(s.waitingUntil),
+      },
+    ]),
+  );
 }
 
 /** API shape of a log entry (spec §2.3 plus `run_id`, `input`, `attempt`, `duration_ms`). */
@@ -67,9 +94,12 @@ export function presentPage<T, R>(
   page: { page: number; perPage: number },
   path: string,
   present: (row: T) => R,
+  /** Other query parameters the page links keep (filters). */
+  keep?: URLSearchParams,
 ) {
   const lastPage = Math.max(1, Math.ceil(total / page.perPage));
-  const link = (n: number) => `${path}?page=${n}`;
+  const extra = keep && keep.size > 0 ? `&${keep.toString()}` : '';
+  const link = (n: number) => `${path}?page=${n}${extra}`;
   const from = rows.length > 0 ? (page.page - 1) * page.perPage + 1 : null;
   return {
     data: rows.map(present),
@@ -88,5 +118,30 @@ export function presentPage<T, R>(
       to: from === null ? null : from + rows.length - 1,
       total,
     },
+  };
+}
+
+/** API shape of an interaction (what a waiting run asks a person). */
+export function presentInteraction(i: InteractionView) {
+  const { title, description, fields, buttons } = i.formConfig;
+  return {
+    id: i.id,
+    run_id: i.runId,
+    workflow_id: i.workflowId,
+    node_id: i.nodeId,
+    status: i.status,
+    form: {
+      title,
+      description,
+      fields: fields.map((f) => ({ ...f, label: f.label ?? f.name })),
+      buttons: buttons.map(({ id, label }) => ({ id, label })),
+    },
+    assignee: i.assignee,
+    url: i.url,
+    created_at: formatTimestamp(i.createdAt),
+    expires_at: formatNullableTimestamp(i.expiresAt),
+    answer: i.answer,
+    answered_by: i.answeredBy,
+    answered_at: formatNullableTimestamp(i.answeredAt),
   };
 }

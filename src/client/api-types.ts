@@ -38,6 +38,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forms/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page of a form’s one-time link (HTML, no account needed) */
+        get: operations["getFormsByToken"];
+        put?: never;
+        /**
+         * Answer a form through its one-time link (an HTML form post)
+         * @description Takes `button` and `values.<field>` as application/x-www-form-urlencoded, validates them like the API, and answers once. 422 re-renders the form with the problems; a used or expired link answers 410.
+         */
+        post: operations["postFormsByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -136,7 +157,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List runs of a workflow (newest first) */
+        /**
+         * List runs of a workflow (newest first)
+         * @description Laravel paginator; `status` keeps only runs in that state.
+         */
         get: operations["getWorkflowExecutions"];
         put?: never;
         post?: never;
@@ -241,6 +265,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organization’s open interactions (an inbox), newest first
+         * @description Forms that runs of the organization wait for: pending, not timed out, of a run still going. Paginated like run lists.
+         */
+        get: operations["getWorkflowsInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workflows/logs/recent": {
         parameters: {
             query?: never;
@@ -278,6 +322,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organization’s runs across workflows (newest first)
+         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit the trigger payload and logs (read them with GET /workflows/runs/{runId}).
+         */
+        get: operations["getWorkflowsRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workflows/runs/{runId}": {
         parameters: {
             query?: never;
@@ -289,6 +353,83 @@ export interface paths {
         get: operations["getWorkflowsRun"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a run live (server-sent events)
+         * @description `text/event-stream` of the run: `run` (the run without payload, again whenever its state changes), `log` (each log entry as it commits; `id` is its sequence number, so `Last-Event-ID` resumes), `nodes` (every node’s state, as in GET /workflows/runs/{runId}/graph), then `end` once the run has completed or failed, and the stream closes. `: keep-alive` comments flow while nothing happens. A store failure sends `error` (the error envelope). At most a few streams per organization are open at once (429 `too_many_run_streams`). Send the bearer token in the Authorization header.
+         */
+        get: operations["getWorkflowsRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph a run executed, with each node’s state
+         * @description Nodes and edges of the workflow version the run pinned, and per node: `success`, `error`, `skipped` (a branch not taken), `not_reached`, `running` or `waiting`, with the last attempt’s duration.
+         */
+        get: operations["getWorkflowsRunGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List what a run asked people (its forms), with their status */
+        get: operations["getWorkflowsRunInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/runs/{runId}/interactions/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a form: the run continues down the chosen button’s path
+         * @description Validates `values` against the form (422 with `param` such as `values.email`; fields hidden by `visible_when` are not required and not kept), records the token’s `sub` and the time, and continues the run. 409 when the run no longer waits there (answered, timed out, ended). Of concurrent answers exactly one succeeds.
+         */
+        post: operations["postWorkflowsRunInteractionsByNodeId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -551,7 +692,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -568,7 +709,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -585,7 +726,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -635,7 +776,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -652,13 +793,142 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
                         param?: string;
                         type: string;
                     };
+                };
+            };
+        };
+    };
+    getFormsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description HTML page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description HTML page */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    postFormsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description HTML page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description HTML page */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description HTML page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };
@@ -789,7 +1059,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -806,7 +1076,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -923,7 +1193,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -940,7 +1210,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -957,7 +1227,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -974,7 +1244,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1055,7 +1325,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1072,7 +1342,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1089,7 +1359,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1208,7 +1478,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1225,7 +1495,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1242,7 +1512,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1259,7 +1529,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1276,7 +1546,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1313,7 +1583,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1330,7 +1600,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1347,7 +1617,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1364,7 +1634,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1426,7 +1696,14 @@ export interface operations {
                             status: "success" | "error" | "warning";
                             workflow_id: string;
                         }[];
+                        /**
+                         * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                         * @enum {string}
+                         */
+                        origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                         original_run_id: string | null;
+                        /** @description The run whose trigger_workflow or iterator node started this one */
+                        parent_run_id: string | null;
                         resumed_from_node_id: string | null;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         started_at: string;
@@ -1435,6 +1712,8 @@ export interface operations {
                         trigger_payload: {
                             [key: string]: unknown;
                         };
+                        /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                        version_id: string;
                         workflow_id: string;
                     };
                 };
@@ -1447,7 +1726,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1464,7 +1743,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1481,7 +1760,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1498,7 +1777,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1515,7 +1794,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1532,7 +1811,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1548,6 +1827,7 @@ export interface operations {
             query?: {
                 page?: number;
                 per_page?: number;
+                status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
             };
             header?: never;
             path: {
@@ -1587,7 +1867,14 @@ export interface operations {
                                 status: "success" | "error" | "warning";
                                 workflow_id: string;
                             }[];
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                             original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -1596,6 +1883,8 @@ export interface operations {
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
                             workflow_id: string;
                         }[];
                         links: {
@@ -1624,7 +1913,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1641,7 +1930,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1658,7 +1947,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1719,7 +2008,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1736,7 +2025,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1753,7 +2042,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1810,7 +2099,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1827,7 +2116,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1844,7 +2133,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1889,7 +2178,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1906,7 +2195,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1946,7 +2235,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -1963,7 +2252,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2000,7 +2289,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2017,7 +2306,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2034,7 +2323,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2090,7 +2379,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2107,7 +2396,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2124,7 +2413,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2141,7 +2430,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2158,7 +2447,133 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowsInteractions: {
+        parameters: {
+            query?: {
+                /** @description Only those meant for this user id or email */
+                assignee?: string;
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            answer: {
+                                button: string;
+                                values: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                            answered_at: string | null;
+                            /** @description `sub` of the answering token; null through the link */
+                            answered_by: string | null;
+                            assignee: string | null;
+                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                            created_at: string;
+                            expires_at: string | null;
+                            form: {
+                                buttons: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                description: string;
+                                fields: {
+                                    help?: string;
+                                    label: string;
+                                    name: string;
+                                    options?: {
+                                        label: string;
+                                        value: string;
+                                    }[];
+                                    placeholder?: string;
+                                    required: boolean;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
+                                    /** @description Shown (and required) only while that earlier field has this value */
+                                    visible_when?: {
+                                        equals?: unknown;
+                                        field: string;
+                                        in?: unknown[];
+                                        not_equals?: unknown;
+                                    };
+                                }[];
+                                title: string;
+                            };
+                            id: string;
+                            node_id: string;
+                            run_id: string;
+                            /** @enum {string} */
+                            status: "pending" | "answered" | "expired" | "cancelled";
+                            /** @description One-time link for people without an account (`access: "link"`) */
+                            url: string | null;
+                            workflow_id: string;
+                        }[];
+                        links: {
+                            first: string | null;
+                            last: string | null;
+                            next: string | null;
+                            prev: string | null;
+                        };
+                        meta: {
+                            current_page: number;
+                            from: number | null;
+                            last_page: number;
+                            path: string;
+                            per_page: number;
+                            to: number | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2209,7 +2624,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2226,7 +2641,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2302,7 +2717,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2319,7 +2734,107 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowsRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                workflow_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            completed_at: string | null;
+                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                            created_at: string;
+                            duration_in_seconds: number | null;
+                            error_message: string | null;
+                            failed_node_id: string | null;
+                            id: string;
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+                            original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
+                            resumed_from_node_id: string | null;
+                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                            started_at: string;
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
+                            workflow_id: string;
+                        }[];
+                        links: {
+                            first: string | null;
+                            last: string | null;
+                            next: string | null;
+                            prev: string | null;
+                        };
+                        meta: {
+                            current_page: number;
+                            from: number | null;
+                            last_page: number;
+                            path: string;
+                            per_page: number;
+                            to: number | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2370,7 +2885,14 @@ export interface operations {
                             status: "success" | "error" | "warning";
                             workflow_id: string;
                         }[];
+                        /**
+                         * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                         * @enum {string}
+                         */
+                        origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                         original_run_id: string | null;
+                        /** @description The run whose trigger_workflow or iterator node started this one */
+                        parent_run_id: string | null;
                         resumed_from_node_id: string | null;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         started_at: string;
@@ -2379,6 +2901,8 @@ export interface operations {
                         trigger_payload: {
                             [key: string]: unknown;
                         };
+                        /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                        version_id: string;
                         workflow_id: string;
                     };
                 };
@@ -2391,7 +2915,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2408,7 +2932,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2425,7 +2949,525 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowsRunEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowsRunGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        edges: {
+                            id: string;
+                            source: string;
+                            sourceHandle?: string | null;
+                            target: string;
+                            targetHandle?: string | null;
+                        }[];
+                        node_states: {
+                            [key: string]: {
+                                /** @description Attempts logged in this run */
+                                attempts: number;
+                                /** @description The node's last attempt; null when it did not run in this run */
+                                duration_ms: number | null;
+                                /** @description Copied from the original run by a resume, not executed again */
+                                inherited: boolean;
+                                /** @enum {string} */
+                                status: "success" | "error" | "skipped" | "not_reached" | "running" | "waiting";
+                                /** @description When a waiting node (Delay, retry back-off) wakes */
+                                waiting_until: string | null;
+                            };
+                        };
+                        nodes: {
+                            data: {
+                                componentId: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            /**
+                             * @default {
+                             *       "x": 0,
+                             *       "y": 0
+                             *     }
+                             */
+                            position: {
+                                x: number;
+                                y: number;
+                            };
+                            type?: string;
+                        }[];
+                        run_id: string;
+                        version_id: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowsRunInteractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: {
+                            button: string;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        answered_at: string | null;
+                        /** @description `sub` of the answering token; null through the link */
+                        answered_by: string | null;
+                        assignee: string | null;
+                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                        created_at: string;
+                        expires_at: string | null;
+                        form: {
+                            buttons: {
+                                id: string;
+                                label: string;
+                            }[];
+                            description: string;
+                            fields: {
+                                help?: string;
+                                label: string;
+                                name: string;
+                                options?: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                                placeholder?: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
+                                /** @description Shown (and required) only while that earlier field has this value */
+                                visible_when?: {
+                                    equals?: unknown;
+                                    field: string;
+                                    in?: unknown[];
+                                    not_equals?: unknown;
+                                };
+                            }[];
+                            title: string;
+                        };
+                        id: string;
+                        node_id: string;
+                        run_id: string;
+                        /** @enum {string} */
+                        status: "pending" | "answered" | "expired" | "cancelled";
+                        /** @description One-time link for people without an account (`access: "link"`) */
+                        url: string | null;
+                        workflow_id: string;
+                    }[];
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    postWorkflowsRunInteractionsByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The id of one of the form’s buttons */
+                    button: string;
+                    /**
+                     * @description Field values by field name
+                     * @default {}
+                     */
+                    values?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description What a waiting run asks a person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answer: {
+                            button: string;
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        answered_at: string | null;
+                        /** @description `sub` of the answering token; null through the link */
+                        answered_by: string | null;
+                        assignee: string | null;
+                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                        created_at: string;
+                        expires_at: string | null;
+                        form: {
+                            buttons: {
+                                id: string;
+                                label: string;
+                            }[];
+                            description: string;
+                            fields: {
+                                help?: string;
+                                label: string;
+                                name: string;
+                                options?: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                                placeholder?: string;
+                                required: boolean;
+                                /** @enum {string} */
+                                type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
+                                /** @description Shown (and required) only while that earlier field has this value */
+                                visible_when?: {
+                                    equals?: unknown;
+                                    field: string;
+                                    in?: unknown[];
+                                    not_equals?: unknown;
+                                };
+                            }[];
+                            title: string;
+                        };
+                        id: string;
+                        node_id: string;
+                        run_id: string;
+                        /** @enum {string} */
+                        status: "pending" | "answered" | "expired" | "cancelled";
+                        /** @description One-time link for people without an account (`access: "link"`) */
+                        url: string | null;
+                        workflow_id: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2480,7 +3522,14 @@ export interface operations {
                                 status: "success" | "error" | "warning";
                                 workflow_id: string;
                             }[];
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                             original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2489,6 +3538,8 @@ export interface operations {
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
                             workflow_id: string;
                         };
                         original_run_id?: string;
@@ -2503,7 +3554,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2520,7 +3571,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2537,7 +3588,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2591,7 +3642,14 @@ export interface operations {
                                 status: "success" | "error" | "warning";
                                 workflow_id: string;
                             }[];
+                            /**
+                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+                             * @enum {string}
+                             */
+                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
                             original_run_id: string | null;
+                            /** @description The run whose trigger_workflow or iterator node started this one */
+                            parent_run_id: string | null;
                             resumed_from_node_id: string | null;
                             /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                             started_at: string;
@@ -2600,6 +3658,8 @@ export interface operations {
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
+                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+                            version_id: string;
                             workflow_id: string;
                         };
                         original_run_id?: string;
@@ -2614,7 +3674,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2631,7 +3691,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2648,7 +3708,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2691,7 +3751,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2708,7 +3768,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2725,7 +3785,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2742,7 +3802,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2759,7 +3819,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2776,7 +3836,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2847,7 +3907,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2864,7 +3924,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2881,7 +3941,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2898,7 +3958,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2915,7 +3975,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2958,7 +4018,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -2975,7 +4035,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3019,7 +4079,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3036,7 +4096,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3053,7 +4113,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3070,7 +4130,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3113,7 +4173,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3130,7 +4190,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3186,7 +4246,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3203,7 +4263,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3220,7 +4280,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3237,7 +4297,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3254,7 +4314,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3299,7 +4359,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3316,7 +4376,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3333,7 +4393,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3389,7 +4449,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3406,7 +4466,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3423,7 +4483,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3440,7 +4500,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3457,7 +4517,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3474,7 +4534,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3511,7 +4571,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3528,7 +4588,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3545,7 +4605,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3586,7 +4646,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3603,7 +4663,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;
@@ -3620,7 +4680,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "event_type_unknown" | "rate_limited" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable";
                         doc_url: string;
                         errors?: unknown[];
                         message: string;

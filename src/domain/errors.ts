@@ -158,6 +158,18 @@ export const ERRORS = {
     false,
     'This authorization link belongs to another organization. Sign in to that organization and confirm again.',
   ),
+  interaction_closed: def(
+    409,
+    'conflict_error',
+    false,
+    'The run no longer waits for this form: it was answered, timed out, or the run ended. GET /workflows/runs/{runId}/interactions shows its status.',
+  ),
+  form_link_invalid: def(
+    404,
+    'not_found_error',
+    false,
+    'This form link is unknown. Ask whoever sent it for the current link.',
+  ),
   event_type_unknown: def(
     422,
     'invalid_request_error',
@@ -165,6 +177,12 @@ export const ERRORS = {
     'Unknown platform event type. Send one of the types listed in the message (see README, Platform events).',
   ),
   rate_limited: def(429, 'rate_limit_error', true, 'Too many requests. Wait and retry.'),
+  too_many_run_streams: def(
+    429,
+    'rate_limit_error',
+    true,
+    'Too many live run streams are open for this organization. Close one (or poll GET /workflows/runs/{runId}) and retry.',
+  ),
   sync_timeout: def(
     504,
     'timeout_error',

@@ -12,6 +12,7 @@ export const ID_PREFIX = {
   webhookToken: 'whsec_',
   workflowKey: 'wfk_',
   version: 'flv_',
+  interaction: 'fl_int_',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

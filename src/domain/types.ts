@@ -11,6 +11,7 @@
  * - attempt:   one try of a node; retries add attempts.
  * - lease:     a worker's time-limited claim on a run; heartbeated while it works, taken over when it lapses.
  * - frontier:  the nodes of a run that are ready to execute: every incoming edge resolved, at least one live.
+ * - interaction: a question a node of a run puts to a person (a form); the run waits until it is answered.
  */
 
 export type ScheduleType = 'manual' | 'interval' | 'cron' | 'daily' | 'weekly' | 'monthly';
@@ -133,6 +134,15 @@ export interface RunState {
   attempts: Record<string, number>;
   /** Node id → what the node stored with its last wait. */
   memos: Record<string, unknown>;
+  /**
+   * Key the one-time links of the run's interactions are derived from (random, per run, never shown):
+   * a link is known from the run's start, so a node before the form can already send it.
+   */
+  linkKey?: string;
+  /** When the run last parked waiting for a person (`awaiting_ui_interaction`); absent otherwise. */
+  awaitingSince?: number;
+  /** Time spent waiting for people so far; it does not count towards the run's time limit. */
+  awaitedMs?: number;
 }
 
 export function emptyRunState(): RunState {

@@ -12,6 +12,10 @@ export interface CompiledDefinition {
   nodes: ReadonlyMap<string, WorkflowNode>;
   /** Vault names and ids the nodes refer to, loaded once per run. */
   secretRefs: SecretReferences;
+  /** Whether a node may ask people (a form): the executor then reads the run's interactions. */
+  interactive: boolean;
+  /** Nodes with a one-time link, whose URL the run knows from its start. */
+  linkNodes: readonly string[];
 }
 
 export function compileDefinition(
@@ -21,15 +25,19 @@ export function compileDefinition(
   const graph = buildGraph(definition);
   const components = new Map<string, AnyNodeDefinition>();
   let triggerId: string | null = null;
+  let interactive = false;
+  const linkNodes: string[] = [];
   for (const node of definition.nodes) {
     const component = registry.get(node.data.componentId);
     if (!component) throw new Error(`Node '${node.id}' uses unknown component '${node.data.componentId}'.`);
     components.set(node.id, component);
     if (component.kind === 'trigger') triggerId = node.id;
+    if (component.interactive) interactive = true;
+    if (component.interactive?.link(node.data)) linkNodes.push(node.id);
   }
   if (!triggerId) throw new Error('The workflow has no trigger node.');
   const secretRefs = findSecretReferences(definition.nodes.map((n) => n.data));
-  return { graph, triggerId, components, nodes: graph.nodes, secretRefs };
+  return { graph, triggerId, components, nodes: graph.nodes, secretRefs, interactive, linkNodes };
 }
 
 /**

@@ -1,12 +1,14 @@
 import { newId } from '../domain/ids.js';
+import { NEVER } from '../domain/interactions.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
 import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
 import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
 import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
+import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
-import { NO_SECRETS, type RunSecrets, type SecretsPort } from './secrets.js';
+import { noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
@@ -20,6 +22,8 @@ export interface ExecutorDeps extends NodeRunnerDeps {
   subRuns(run: RunRecord): SubRunPort;
   /** Called when a run became ready for a worker again (a child run woke its parent). */
   onRunReady?: () => void;
+  /** Base of one-time form links (`{publicUrl}/forms/<token>`). */
+  publicUrl?: string;
 }
 
 /** Lets the worker steer a run it holds: abort it (lease lost) or ask it to hand the run back. */
@@ -60,8 +64,10 @@ export async function executeRun(
   const secrets =
     deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)
       ? await deps.secrets.load(run.orgId, refs)
-      : NO_SECRETS;
-  const outcome = await createExecution(deps, compiled, run, owner, control, logs, secrets).execute();
+      : noVaultSecrets();
+  const outcome = await (await createExecution(deps, compiled, run, owner, control, logs, secrets)).execute();
+  if ((outcome === 'completed' || outcome === 'failed') && compiled.interactive)
+    await deps.store.cancelInteractions(run.id);
   return finish(deps, run, outcome);
 }
 
@@ -102,7 +108,7 @@ async function commitEnd(
   return patch.status === 'failed' ? 'failed' : 'completed';
 }
 
-function createExecution(
+async function createExecution(
   deps: ExecutorDeps,
   compiled: CompiledDefinition,
   run: RunRecord,
@@ -115,6 +121,19 @@ function createExecution(
   const progress = progressFromLogs(run, logs);
   const state = cloneState(run.state);
   const startedAt = run.startedAt ?? clock.now();
+  // Time spent waiting for people does not count towards the run's time limit.
+  if (state.awaitingSince !== undefined) {
+    state.awaitedMs = (state.awaitedMs ?? 0) + Math.max(0, clock.now() - state.awaitingSince);
+    delete state.awaitingSince;
+  }
+  const interactions = createRunInteractions(
+    { store, clock, publicUrl: deps.publicUrl ?? '' },
+    run,
+    compiled,
+    state,
+    secrets,
+  );
+  await interactions.load();
   let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
   const abort = new AbortController();
   control.signal.addEventListener('abort', () => abort.abort(control.signal.reason), { once: true });
@@ -125,7 +144,11 @@ function createExecution(
     depth: run.depth,
     trigger: run.triggerPayload as unknown as TriggerInput,
     signal: abort.signal,
-    scope: { ...buildScope(run, progress.results, compiled.triggerId), vault: secrets.scope },
+    scope: {
+      ...interactions.pendingScope((id) => progress.results.has(id)),
+      ...buildScope(run, progress.results, compiled.triggerId),
+      vault: secrets.scope,
+    },
     secrets,
     runs: deps.subRuns(run),
     logger: redactingLogger(deps.logger, secrets, run.id),
@@ -150,28 +173,36 @@ function createExecution(
     progress.running.add(id);
     const attempt = (state.attempts[id] ?? 0) + 1;
     const memo = state.memos[id] ?? null;
-    const step = runNode(deps, runScope, { node, component, attempt, waitedUntil, memo });
+    const linkUrl = interactions.linkUrl(id);
+    const step = component.interactive
+      ? interactions
+          .outcome(id)
+          .then((interaction) =>
+            runNode(deps, runScope, { node, component, attempt, waitedUntil, memo, interaction, linkUrl }),
+          )
+      : runNode(deps, runScope, { node, component, attempt, waitedUntil, memo });
     inflight.set(
       id,
       step.then((outcome) => ({ id, outcome })),
     );
   }
 
-  /** Launches waits that are due; `checkMemos` also re-checks nodes waiting on something (a child run). */
+  /**
+   * Launches waits that are due; `checkMemos` also re-checks nodes waiting on something (a child run) or
+   * someone (an answered interaction).
+   */
   function launchDue(checkMemos = false) {
     const now = clock.now();
     for (const [id, until] of progress.waiting) {
-      if (until > now && !(checkMemos && id in state.memos)) continue;
+      const recheck = checkMemos && (id in state.memos || interactions.answered(id));
+      if (until > now && !recheck) continue;
       progress.waiting.delete(id);
       launch(id, id in state.waits ? until : null);
     }
   }
 
   function log(id: string, fields: LogFields): LogRecord {
-    const safe =
-      secrets === NO_SECRETS
-        ? fields
-        : { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
+    const safe = { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
     return {
       id: newId('log'),
       orgId: run.orgId,
@@ -187,12 +218,18 @@ function createExecution(
 
   const end = (entry: LogRecord | null, patch: RunPatch) =>
     commitEnd(deps, run, owner, withDeferred(entry), { ...patch, state });
-  /** A run handed over directly (still `pending`) records that it started with its first commit. */
+  /**
+   * A run handed over directly (still `pending`) records that it started with its first commit; a run
+   * that waited for people (`awaiting_ui_interaction`) records that it runs again.
+   */
   let unstarted = run.status === 'pending';
+  let statusStale = run.status !== 'running';
   const withStart = (patch: RunPatch): RunPatch => {
-    if (!unstarted) return patch;
+    if (!statusStale) return patch;
+    statusStale = false;
+    const started = unstarted ? { startedAt } : {};
     unstarted = false;
-    return { status: 'running', startedAt, ...patch };
+    return { status: 'running', ...started, ...patch };
   };
   const step = async (entry: LogRecord | null, patch: RunPatch = {}): Promise<Step> =>
     (await store.commitStep(run.id, owner, withDeferred(entry), withStart(patch))) ? 'continue' : 'lost';
@@ -250,10 +287,11 @@ function createExecution(
   async function settle(id: string, outcome: StepOutcome): Promise<Step> {
     const attempt = (state.attempts[id] ?? 0) + 1;
     if (outcome.kind === 'wait') {
-      state.waits[id] = outcome.until;
+      const until = outcome.interaction ? await interactions.ask(id, outcome.interaction) : outcome.until;
+      state.waits[id] = until;
       if (outcome.memo === null) delete state.memos[id];
       else state.memos[id] = outcome.memo;
-      progress.waiting.set(id, outcome.until);
+      progress.waiting.set(id, until);
       return step(null, { state });
     }
     if (outcome.kind === 'error') return onError(id, outcome);
@@ -274,12 +312,29 @@ function createExecution(
     return end(log(id, fields), patch);
   }
 
+  /** Nothing to do until a wait ends: release the run, `awaiting_ui_interaction` if a person is asked. */
+  async function park(): Promise<ExecutionOutcome> {
+    const readyAt = Math.min(...progress.waiting.values());
+    const awaiting = interactions.awaiting(progress.waiting.keys());
+    if (awaiting) state.awaitingSince = clock.now();
+    const patch: RunPatch = { readyAt, releaseLease: true, state };
+    if (awaiting) patch.status = 'awaiting_ui_interaction';
+    if ((await step(null, patch)) !== 'continue') return 'lost';
+    if (awaiting && (await interactions.answeredWhileHeld(new Set(progress.waiting.keys())))) {
+      await store.wakeRun(run.id, clock.now());
+      deps.onRunReady?.();
+    } else if (readyAt < NEVER) {
+      control.onParked?.(readyAt);
+    }
+    return 'parked';
+  }
+
   async function execute(): Promise<ExecutionOutcome> {
     for (const id of planFrontier(compiled.graph, progress, compiled.triggerId)) launch(id, null);
     launchDue(true);
     while (true) {
       if (control.signal.aborted) return 'lost';
-      if (clock.now() - startedAt > deps.runTimeoutMs) {
+      if (clock.now() - startedAt - (state.awaitedMs ?? 0) > deps.runTimeoutMs) {
         abort.abort();
         const message = `The run exceeded the maximum duration of ${deps.runTimeoutMs / 1000} seconds.`;
         return end(null, failed(deps, message, null));
@@ -291,10 +346,7 @@ function createExecution(
             : 'lost';
         }
         if (progress.waiting.size === 0) return end(null, completed());
-        const readyAt = Math.min(...progress.waiting.values());
-        if ((await step(null, { readyAt, releaseLease: true, state })) !== 'continue') return 'lost';
-        control.onParked?.(readyAt);
-        return 'parked';
+        return park();
       }
       const { id, outcome } = await Promise.race(inflight.values());
       inflight.delete(id);

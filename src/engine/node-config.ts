@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { WorkflowNode } from '../domain/types.js';
 
-/** Keys of `node.data` that describe the node rather than configure its component. */
+/**
+ * Keys of `node.data` that describe the node rather than configure its component. `operation` is not
+ * one of them: components that define one (`date_transform`, `string_utils`) read it as config, and the
+ * others' schemas ignore it.
+ */
 export const NODE_METADATA_KEYS = [
   'componentId',
   'uiId',
-  'operation',
   'description',
   'label',
   'continue_on_error',
@@ -14,11 +17,17 @@ export const NODE_METADATA_KEYS = [
 
 const METADATA = new Set<string>(NODE_METADATA_KEYS);
 
-/** The component's own config: `node.data` without the metadata keys. */
-export function componentConfig(node: WorkflowNode): Record<string, unknown> {
+/**
+ * The component's own config: `node.data` without the metadata keys, except those the component reads
+ * as config (`configMetadata`, e.g. a form's `description`, shown to the person who answers it).
+ */
+export function componentConfig(
+  node: WorkflowNode,
+  component?: { configMetadata?: readonly string[] },
+): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node.data)) {
-    if (!METADATA.has(key)) config[key] = value;
+    if (!METADATA.has(key) || component?.configMetadata?.includes(key)) config[key] = value;
   }
   return config;
 }

@@ -1,9 +1,11 @@
 import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
+import type { InteractionRequest } from '../domain/interactions.js';
 import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
   HttpPort,
+  InteractionOutcome,
   NetPort,
   NodeContext,
   NodeLimits,
@@ -26,7 +28,7 @@ export type StepOutcome =
       durationMs: number;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { kind: 'wait'; input: unknown; until: number; memo: unknown }
+  | { kind: 'wait'; input: unknown; until: number; memo: unknown; interaction?: InteractionRequest }
   | {
       kind: 'error';
       input: unknown;
@@ -69,6 +71,10 @@ export interface NodeStep {
   attempt: number;
   waitedUntil: number | null;
   memo: unknown;
+  /** How the node's interaction ended (nodes that ask people), else null. */
+  interaction?: InteractionOutcome | null;
+  /** The node's one-time link, when it has one. */
+  linkUrl?: string | null;
 }
 
 /** Maps anything a node throws to a registered code and a message. */
@@ -109,15 +115,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
 
 /** The node's config with templates applied: rendered to text, or evaluated for value fields. */
 function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
-  const config = componentConfig(step.node);
+  const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
   const rendered = deps.templates.renderDeep(config, run.scope, [...rawFields, ...valueFields]) as Record<
     string,
     unknown
   >;
+  const evaluateDeep = (value: unknown): unknown => {
+    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope);
+    if (Array.isArray(value)) return value.map(evaluateDeep);
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item)]));
+    }
+    return value;
+  };
   for (const field of valueFields) {
-    const raw = config[field];
-    if (typeof raw === 'string') rendered[field] = deps.templates.evaluate(raw, run.scope);
+    if (field in config) rendered[field] = evaluateDeep(config[field]);
   }
   return rendered;
 }
@@ -164,6 +177,9 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       services: deps.services,
       runs: run.runs,
       secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
+      interaction: step.interaction ?? null,
+      linkUrl: step.linkUrl ?? null,
+      redactor: { register: (secret) => run.secrets.register(secret) },
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
@@ -172,8 +188,10 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
             (controller as AbortController | null)?.abort(),
           )
         : pending;
-    if ('wait' in outcome)
-      return { kind: 'wait', input, until: outcome.wait.until, memo: outcome.wait.memo ?? null };
+    if ('wait' in outcome) {
+      const { until, memo, interaction } = outcome.wait;
+      return { kind: 'wait', input, until, memo: memo ?? null, ...(interaction ? { interaction } : {}) };
+    }
     return {
       kind: 'success',
       input,

@@ -1,11 +1,11 @@
 import { StratoflowError } from '../domain/errors.js';
-import { formatTimestamp } from '../domain/time.js';
+import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type { SubRunPort } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { ExecutorDeps } from './executor.js';
 import { runNode } from './node-runner.js';
-import { findSecretReferences, NO_SECRETS } from './secrets.js';
+import { findSecretReferences, noVaultSecrets } from './secrets.js';
 
 const NO_SUB_RUNS: SubRunPort = {
   start: () =>
@@ -33,7 +33,7 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
       const secrets =
         executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
           ? await executor.secrets.load(orgId, refs)
-          : NO_SECRETS;
+          : noVaultSecrets();
       const outcome = await runNode(
         executor,
         {
@@ -52,6 +52,16 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
       );
       if (outcome.kind === 'error') {
         throw new StratoflowError('node_test_failed', secrets.redact(outcome.message));
+      }
+      if (outcome.kind === 'wait' && outcome.interaction) {
+        const { form, assignee, expiresAt } = outcome.interaction;
+        const waiting = {
+          waiting_for: 'interaction',
+          form,
+          assignee,
+          expires_at: formatNullableTimestamp(expiresAt),
+        };
+        return { status: 'success' as const, output: secrets.redact(waiting) };
       }
       if (outcome.kind === 'wait') {
         return { status: 'success' as const, output: { waiting_until: formatTimestamp(outcome.until) } };

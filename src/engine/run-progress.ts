@@ -33,6 +33,7 @@ export function buildScope(run: RunRecord, results: ReadonlyMap<string, NodeResu
 
 export function cloneState(state: RunState): RunState {
   return {
+    ...state,
     waits: { ...state.waits },
     retries: { ...state.retries },
     attempts: { ...state.attempts },

@@ -6,11 +6,13 @@ import {
   type NodeResult,
   type RunOrigin,
   type RunRecord,
+  type RunStatus,
   type WorkflowHead,
 } from '../domain/types.js';
 import type { TriggerInput } from '../nodes/contract.js';
-import type { PageRequest, Store } from '../store/store.js';
+import type { PageRequest, RunFilter, Store } from '../store/store.js';
 import { ancestorsOf, buildGraph } from './graph.js';
+import { newLinkKey } from './interaction-links.js';
 import { isFinalLog } from './run-progress.js';
 
 export interface RunServiceDeps {
@@ -73,7 +75,8 @@ export function newRunRecord(
     originalRunId: options.originalRunId ?? null,
     resumedFromNodeId: options.resumedFromNodeId ?? null,
     inherited: options.inherited ?? {},
-    state: emptyRunState(),
+    // Every run gets the key its one-time links are derived from (see interaction-links.ts).
+    state: { ...emptyRunState(), linkKey: newLinkKey() },
     parentRunId: options.parentRunId ?? null,
     depth: options.depth ?? 0,
     readyAt: now,
@@ -139,9 +142,30 @@ export function createRunService(deps: RunServiceDeps) {
       return { run, logs: await store.listRunLogs(run.id) };
     },
 
-    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
+    async listRuns(orgId: string, workflowId: string, page: PageRequest, status?: RunStatus) {
       await getWorkflow(orgId, workflowId);
-      return store.listRuns(orgId, workflowId, page);
+      return store.findRuns(orgId, { workflowId, ...(status ? { status } : {}) }, page);
+    },
+
+    /** The org's runs across workflows, newest first. */
+    findRuns(orgId: string, filter: RunFilter, page: PageRequest) {
+      return store.findRuns(orgId, filter, page);
+    },
+
+    /** The run with the definition it pinned and its logs: what the run inspector draws. */
+    async getRunGraph(orgId: string, runId: string) {
+      const run = await getRun(orgId, runId);
+      const [definition, logs] = await Promise.all([
+        store.getVersion(run.versionId),
+        store.listRunLogs(run.id),
+      ]);
+      if (!definition) throw notFound('Workflow version');
+      return { run, definition, logs };
+    },
+
+    /** The run's logs committed after `afterSeq` (the live view's next batch). */
+    logsAfter(run: RunRecord, afterSeq: number) {
+      return store.listRunLogs(run.id, afterSeq);
     },
 
     async execute(

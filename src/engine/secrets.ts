@@ -1,3 +1,5 @@
+import { createRedactor } from '../domain/redactor.js';
+
 /**
  * The engine's view of the vault: a port that loads the secrets a run references and hands back what
  * templates and nodes need, plus the run's redactor. Implemented in vault/; the engine never sees keys.
@@ -19,14 +21,20 @@ export interface RunSecrets {
   resolveRefs(text: string): string;
   /** Removes every loaded secret (plain, base64, URL-encoded...) from a value before it is stored. */
   redact<T>(value: T): T;
+  /** Adds a value a node produced (a generated private key) to what `redact` removes from now on. */
+  register(secret: string): void;
 }
 
-/** A run without vault references needs no loading and redacts nothing. */
-export const NO_SECRETS: RunSecrets = {
-  scope: {},
-  resolveRefs: (text) => text,
-  redact: (value) => value,
-};
+/** The secrets of a run without vault references: nothing loaded, only what nodes register is redacted. */
+export function noVaultSecrets(): RunSecrets {
+  const redactor = createRedactor();
+  return {
+    scope: {},
+    resolveRefs: (text) => text,
+    redact: (value) => redactor.redactDeep(value),
+    register: (secret) => redactor.register(secret),
+  };
+}
 
 const NAME_REF = /\bvault\.([A-Za-z0-9_]+)|\bvault\[\s*["']([^"']{1,100})["']\s*\]/g;
 const ID_REF = /\bvlt_[0-9a-z]{6,64}\b/g;

@@ -2,11 +2,11 @@ import type { WorkflowDefinition } from '../domain/types.js';
 import type { DefinitionIssue } from './validate.js';
 
 /** Components that park a run, which a synchronous API call cannot wait for. */
-const LONG_RUNNING = new Set(['delay', 'iterator', 'trigger_workflow']);
+const LONG_RUNNING = new Set(['delay', 'iterator', 'trigger_workflow', 'form']);
 
 /**
  * Extra rules for `sync_request_trigger` workflows: they run inline within the request, so no Delay,
- * Iterator or sub-workflow call, and they must end in a `text_transform` whose output is the response.
+ * Iterator, sub-workflow call or form, and they must end in a `text_transform` whose output is the response.
  */
 export function checkSyncWorkflow(def: WorkflowDefinition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];

@@ -19,7 +19,7 @@ export type DefinitionCheck =
 export function handlesOf(node: WorkflowNode, component: AnyNodeDefinition): Set<string> {
   const handles = new Set(component.handles);
   if (component.dynamicHandles) {
-    const parsed = component.config.safeParse(componentConfig(node));
+    const parsed = component.config.safeParse(componentConfig(node, component));
     if (parsed.success) for (const h of component.dynamicHandles(parsed.data)) handles.add(h);
   }
   if (node.data.continue_on_error === true) handles.add('error');
@@ -48,7 +48,7 @@ function checkNodes(
       return;
     }
     if (component.kind === 'trigger') triggers.push(node);
-    const config = componentConfig(node);
+    const config = componentConfig(node, component);
     for (const issue of checkConfigAtSave(component.config, config)) {
       const path = issue.path
         .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))

@@ -37,11 +37,48 @@ export function describeComponent(definition: AnyNodeDefinition): ComponentDescr
 interface PropertySchema {
   type?: string | string[];
   enum?: unknown[];
+  const?: unknown;
   anyOf?: PropertySchema[];
   description?: string;
 }
 
+interface ObjectSchema {
+  properties?: Record<string, PropertySchema>;
+  required?: string[];
+  oneOf?: ObjectSchema[];
+  anyOf?: ObjectSchema[];
+}
+
+/**
+ * The fields of a config schema. A config that takes one of several shapes (`string_utils`, chosen by
+ * `operation`) lists every field of every shape; a field is required when every shape requires it.
+ */
+function configFields(schema: ObjectSchema): {
+  properties: Record<string, PropertySchema>;
+  required: Set<string>;
+} {
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (!variants) return { properties: schema.properties ?? {}, required: new Set(schema.required ?? []) };
+  const merged: Record<string, PropertySchema[]> = {};
+  for (const variant of variants) {
+    for (const [name, property] of Object.entries(variant.properties ?? {})) {
+      merged[name] = [...(merged[name] ?? []), property];
+    }
+  }
+  const properties = Object.fromEntries(
+    Object.entries(merged).map(([name, list]) => [
+      name,
+      list.length === 1 ? (list[0] as PropertySchema) : { anyOf: list },
+    ]),
+  );
+  const required = new Set(
+    Object.keys(merged).filter((name) => variants.every((variant) => variant.required?.includes(name))),
+  );
+  return { properties, required };
+}
+
 function typeOf(p: PropertySchema): string {
+  if (p.const !== undefined) return `\`${String(p.const)}\``;
   if (p.enum) return p.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
   if (p.anyOf) return [...new Set(p.anyOf.map(typeOf))].join(' or ');
   if (Array.isArray(p.type)) return p.type.join(' or ');
@@ -62,8 +99,7 @@ export function renderNodesMarkdown(definitions: readonly AnyNodeDefinition[]): 
     lines.push('', `## ${kind[0]?.toUpperCase()}${kind.slice(1)}s`);
     for (const definition of definitions.filter((d) => d.kind === kind)) {
       const d = describeComponent(definition);
-      const properties = (d.config_schema.properties ?? {}) as Record<string, PropertySchema>;
-      const required = new Set((d.config_schema.required ?? []) as string[]);
+      const { properties, required } = configFields(d.config_schema as ObjectSchema);
       const handles = d.handles.length > 0 ? d.handles.map((h) => `\`${h}\``).join(', ') : 'plain edges';
       lines.push(
         '',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { InteractionAnswer, InteractionRequest } from '../domain/interactions.js';
 import type { Clock } from '../domain/time.js';
 import type { NodeKind } from '../domain/types.js';
 
@@ -81,6 +82,15 @@ export interface SecretRefs {
   resolve(text: string): string;
 }
 
+/**
+ * The run's redactor, as a node sees it: a value registered here (a private key the node generated) is
+ * replaced by `[REDACTED]` in everything the run stores or returns from then on, this node's own log
+ * included. Later nodes of the same execution still read the real value from the run context.
+ */
+export interface SecretOutputs {
+  register(secret: string): void;
+}
+
 /** Everything a node's `run` receives besides its config. */
 export interface NodeContext {
   readonly runId: string;
@@ -105,13 +115,29 @@ export interface NodeContext {
   readonly services: ServiceDefaults;
   readonly runs: SubRunPort;
   readonly secrets: SecretRefs;
+  /**
+   * Only for nodes that wait with an `interaction`: how it ended once it has (`answered` with who and
+   * when, or `expired` at its timeout); null while nothing was asked yet.
+   */
+  readonly interaction: InteractionOutcome | null;
+  /** Only for nodes with a one-time link (`interaction.link`): its URL, the same for the whole run. */
+  readonly linkUrl: string | null;
+  readonly redactor: SecretOutputs;
 }
+
+/** How an interaction ended, as a node reads it back. */
+export type InteractionOutcome =
+  | { status: 'answered'; answer: InteractionAnswer; answeredBy: string | null; answeredAt: number }
+  | { status: 'expired' };
 
 /**
  * What `run` returns:
  * - `{ output, handle? }`: the node finished; `handle` picks the outgoing edges (default: plain edges).
  * - `{ wait: { until, memo? } }`: park the run durably and call `run` again after `until` (Delay, a
  *   child run to finish); `memo` is handed back as `ctx.memo`. A finishing child run wakes its parent early.
+ * - `{ wait: { until, interaction } }`: ask a person (a form). The engine records the interaction, the run
+ *   becomes `awaiting_ui_interaction`, and `run` is called again with `ctx.interaction` set once it is
+ *   answered, or at `until` (its timeout) as `expired`.
  * - `{ output, terminate: { status, message } }`: end the whole run now (Terminate).
  */
 export type NodeOutcome =
@@ -120,7 +146,7 @@ export type NodeOutcome =
       handle?: string | null;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
-  | { wait: { until: number; memo?: unknown } };
+  | { wait: { until: number; memo?: unknown; interaction?: InteractionRequest } };
 
 export interface NodeDefinition<TConfig = unknown> {
   readonly componentId: string;
@@ -143,10 +169,22 @@ export interface NodeDefinition<TConfig = unknown> {
    */
   readonly rawFields?: readonly string[];
   /**
-   * Top-level config fields evaluated as one Liquid expression to their raw value (an array or object,
-   * e.g. an iterator's `items: "{{ n1.rows }}"`) instead of being rendered to text.
+   * Top-level config fields whose strings are evaluated to their raw value instead of being rendered to
+   * text: a string that is exactly one `{{ expression }}` gives the value itself (an array or object,
+   * e.g. an iterator's `items: "{{ n1.rows }}"`, or a number); other strings render to text as usual.
+   * Objects and arrays are walked, so every string inside them is evaluated the same way.
    */
   readonly valueFields?: readonly string[];
+  /**
+   * Node metadata keys (normally not config: `description`, `label`...) this component reads as config.
+   */
+  readonly configMetadata?: readonly string[];
+  /**
+   * Set on components that ask people (their `run` may wait with an `interaction`). `link(data)` says
+   * from the raw node data whether the node gets a one-time link; its URL is then readable as
+   * `{{ node_id.url }}` from the run's start, so an earlier node can already send it.
+   */
+  readonly interactive?: { link(data: Record<string, unknown>): boolean };
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
   readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;

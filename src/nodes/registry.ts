@@ -1,7 +1,9 @@
 import { actionNodes } from './actions/index.js';
 import { conditionNodes } from './conditions/index.js';
 import type { AnyNodeDefinition } from './contract.js';
+import { dataNodes } from './data/index.js';
 import { flowNodes } from './flow/index.js';
+import { networkNodes } from './network/index.js';
 import { triggerNodes } from './triggers/index.js';
 
 /** Looks components up by `componentId`. The catalogue, validation and the executor all read it. */
@@ -21,5 +23,5 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes, ...actionNodes, ...flowNodes, ...conditionNodes];
+  return [...triggerNodes, ...actionNodes, ...dataNodes, ...networkNodes, ...flowNodes, ...conditionNodes];
 }

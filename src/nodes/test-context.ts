@@ -12,7 +12,8 @@ import type {
 
 /**
  * A small `NodeContext` for node unit tests: a fixed clock, a live AbortSignal, a logger that keeps
- * what it was told, default limits, a manual trigger and no pending wait. Override any field.
+ * what it was told, a redactor that keeps what it was given (`registered`), default limits, a manual
+ * trigger and no pending wait. Override any field.
  */
 
 export const TEST_NOW = Date.parse('2024-06-15T12:00:00.000Z');
@@ -49,8 +50,9 @@ export const noRuns: SubRunPort = {
 
 export function createTestContext(
   overrides: Partial<NodeContext> = {},
-): NodeContext & { lines: LoggedLine[] } {
+): NodeContext & { lines: LoggedLine[]; registered: string[] } {
   const lines: LoggedLine[] = [];
+  const registered: string[] = [];
   const log = (level: LoggedLine['level']) => (obj: object, msg?: string) => {
     lines.push({ level, obj, msg });
   };
@@ -73,8 +75,12 @@ export function createTestContext(
     services: NO_SERVICES,
     runs: noRuns,
     secrets: { resolve: (text) => text },
+    interaction: null,
+    linkUrl: null,
+    redactor: { register: (secret) => registered.push(secret) },
     ...overrides,
     lines,
+    registered,
   };
 }
 
@@ -95,4 +101,21 @@ export async function nodeFailure(promise: Promise<unknown>): Promise<Stratoflow
   );
   if (error instanceof StratoflowError) return error;
   throw error;
+}
+
+/**
+ * Runs the node like `runNode` and requires a finished outcome whose output matches the node's declared
+ * `output` schema (the schema must exist). Returns the parsed output and the handle.
+ */
+export async function runNodeOutput<TConfig>(
+  definition: NodeDefinition<TConfig>,
+  raw: unknown,
+  ctx: NodeContext = createTestContext(),
+  // biome-ignore lint/suspicious/noExplicitAny: tests read outputs freely
+): Promise<{ output: any; handle: string | null }> {
+  const outcome = await runNode(definition, raw, ctx);
+  if (!('output' in outcome))
+    throw new Error(`${definition.componentId} did not finish: ${JSON.stringify(outcome)}`);
+  if (!definition.output) throw new Error(`${definition.componentId} declares no output schema`);
+  return { output: definition.output.parse(outcome.output), handle: outcome.handle ?? null };
 }

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { everyMinuteRecord, runRecord } from '../../test/helpers/records.js';
+import { describeOnEveryStore, type OpenStore } from '../../test/helpers/stores.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
-import { openPostgresStore } from './postgres/open-postgres-store.js';
-import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
@@ -29,10 +23,7 @@ async function runCount(store: Store, w: WorkflowRecord) {
   return (await store.listRuns(w.orgId, w.id, { page: 1, perPage: 100 })).total;
 }
 
-function describeScheduleContract(
-  name: string,
-  open: () => Promise<{ store: Store; close(): Promise<void> }>,
-) {
+function describeScheduleContract(name: string, open: OpenStore) {
   describe(`${name}: schedules and events`, () => {
     let store: Store;
     let close: () => Promise<void>;
@@ -142,29 +133,4 @@ function describeScheduleContract(
   });
 }
 
-describeScheduleContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stratoflow-schedule-'));
-  const store = await openSqliteStore(join(dir, 'stratoflow.db'));
-  return {
-    store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-const pgUrl = postgresAdminUrl();
-
-describe.skipIf(!pgUrl)('PostgreSQL', () => {
-  const databaseUrl = useTestDatabase();
-
-  describeScheduleContract('PostgreSQL', async () => {
-    const side = new pg.Client({ connectionString: databaseUrl() });
-    await side.connect();
-    await side.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await side.end();
-    const store = await openPostgresStore(databaseUrl(), { poolSize: 10 });
-    return { store, close: () => store.close() };
-  });
-});
+describeOnEveryStore(describeScheduleContract, 'stratoflow-schedule-');

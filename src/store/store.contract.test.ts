@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.js';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import { newId } from '../domain/ids.js';
+import { NEVER } from '../domain/interactions.js';
 import {
   emptyRunState,
   type LogRecord,
@@ -321,6 +322,30 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect((await store.listRuns(OTHER_ORG, w.id, { page: 1, perPage: 2 })).total).toBe(0);
       });
 
+      it('finds the org’s runs across workflows, filtered by workflow and status, newest first', async () => {
+        const w = await savedWorkflow();
+        const other = await savedWorkflow();
+        const a = await savedRun(w, { status: 'failed', createdAt: T0 });
+        const b = await savedRun(other, { status: 'completed', createdAt: T0 + 1 });
+        const c = await savedRun(w, { status: 'completed', createdAt: T0 + 2 });
+        await savedRun(await savedWorkflow({ orgId: OTHER_ORG }), { createdAt: T0 + 3 });
+        const all = await store.findRuns(ORG, {}, { page: 1, perPage: 10 });
+        expect(all.total).toBe(3);
+        expect(ids(all.rows)).toEqual([c.id, b.id, a.id]);
+        expect(ids((await store.findRuns(ORG, {}, { page: 2, perPage: 2 })).rows)).toEqual([a.id]);
+        const completed = await store.findRuns(ORG, { status: 'completed' }, { page: 1, perPage: 10 });
+        expect(ids(completed.rows)).toEqual([c.id, b.id]);
+        const both = await store.findRuns(
+          ORG,
+          { workflowId: w.id, status: 'completed' },
+          { page: 1, perPage: 10 },
+        );
+        expect(both).toEqual({ rows: [c], total: 1 });
+        expect((await store.findRuns(OTHER_ORG, { workflowId: w.id }, { page: 1, perPage: 10 })).total).toBe(
+          0,
+        );
+      });
+
       it('counts runs by status, optionally since a time', async () => {
         const w = await savedWorkflow();
         const statuses: [RunStatus, number][] = [
@@ -386,9 +411,11 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         const ready = await savedRun(w, { readyAt: T0 - 5 });
         const dueNow = await savedRun(w, { readyAt: T0 });
         await savedRun(w, { readyAt: T0 + 1 });
-        for (const status of ['completed', 'failed', 'awaiting_ui_interaction'] as const) {
+        for (const status of ['completed', 'failed'] as const) {
           await savedRun(w, { status, readyAt: T0 - 100 });
         }
+        // Waiting for a person with no timeout: never ready on its own (an answer wakes it).
+        await savedRun(w, { status: 'awaiting_ui_interaction', readyAt: NEVER });
         const claimed = await store.claimRuns('worker-a', T0, 30_000, 10);
         expect(ids(claimed).sort()).toEqual([ready.id, dueNow.id].sort());
         for (const r of claimed) {
@@ -551,6 +578,15 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         for (const seq of [2, 0, 1])
           await store.commitStep(r.id, 'worker-a', log(r, seq, { createdAt: T0 }), {});
         expect((await store.listRunLogs(r.id)).map((l) => l.seq)).toEqual([0, 1, 2]);
+      });
+
+      it('lists only the logs committed after a sequence number', async () => {
+        const w = await savedWorkflow();
+        const r = await claimedRun(w);
+        for (const seq of [0, 1, 2])
+          await store.commitStep(r.id, 'worker-a', log(r, seq, { createdAt: T0 }), {});
+        expect((await store.listRunLogs(r.id, 0)).map((l) => l.seq)).toEqual([1, 2]);
+        expect(await store.listRunLogs(r.id, 2)).toEqual([]);
       });
     });
 

@@ -1,3 +1,4 @@
+import type { InteractionAnswer, InteractionRecord } from '../domain/interactions.js';
 import type {
   LogRecord,
   LogStatus,
@@ -54,6 +55,8 @@ export interface Store {
   createRun(run: RunRecord, idempotency?: IdempotencyClaim): Promise<{ run: RunRecord; created: boolean }>;
   getRun(orgId: string, runId: string): Promise<RunRecord | null>;
   listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
+  /** The org's runs matching `filter`, newest first (ties broken by id). */
+  findRuns(orgId: string, filter: RunFilter, page: PageRequest): Promise<PageResult<RunRecord>>;
   countRunsByStatus(
     orgId: string,
     workflowId: string,
@@ -71,7 +74,8 @@ export interface Store {
 
   // Worker ------------------------------------------------------------------------------------------
   /**
-   * Leases up to `limit` ready runs (pending or running, `ready_at <= now`, no live lease). Only the lease
+   * Leases up to `limit` ready runs (pending, running or awaiting_ui_interaction, `ready_at <= now`, no
+   * live lease; an awaiting run's `ready_at` is its form's timeout). Only the lease
    * changes; the executor's first commit marks a pending run running.
    */
   claimRuns(owner: string, now: number, leaseMs: number, limit: number): Promise<RunRecord[]>;
@@ -87,14 +91,17 @@ export interface Store {
     log: LogRecord | readonly LogRecord[] | null,
     patch: RunPatch,
   ): Promise<boolean>;
-  /** The logs of a run, in order. */
-  listRunLogs(runId: string): Promise<LogRecord[]>;
+  /** The logs of a run, in order; with `afterSeq`, only those committed after that sequence number. */
+  listRunLogs(runId: string, afterSeq?: number): Promise<LogRecord[]>;
   /**
    * Clears every lease (embedded mode only, at start-up: the previous process owning the data folder
    * is gone, so its runs continue now instead of after their leases lapse).
    */
   releaseAllLeases(): Promise<number>;
-  /** Makes a parked run ready at `at` (a child run finished); a run someone holds is left alone. */
+  /**
+   * Makes a parked run ready at `at` (a child run finished, an answer came while it was held); a run
+   * someone holds is left alone.
+   */
   wakeRun(runId: string, at: number): Promise<void>;
   /**
    * Subscribes to "a run became ready" from every process (PostgreSQL LISTEN/NOTIFY); a no-op for
@@ -182,6 +189,41 @@ export interface Store {
   /** The org's active workflows whose trigger node is `componentId`, oldest first. */
   activeWorkflowsWithTrigger(orgId: string, componentId: string): Promise<WorkflowRecord[]>;
 
+  // Interactions (forms) -----------------------------------------------------------------------------
+  /**
+   * Records what a node asks people. A run has at most one per node: when it already has one (the node
+   * ran again after a crash), nothing is written and the stored one is returned.
+   */
+  createInteraction(interaction: InteractionRecord): Promise<InteractionRecord>;
+  /** A run's interactions, oldest first (the caller checks the run's org). */
+  listRunInteractions(runId: string): Promise<InteractionRecord[]>;
+  /**
+   * The org's open interactions, newest first: pending, not past their timeout, of a run still going.
+   * `assignee` keeps only those meant for that user id or email.
+   */
+  listPendingInteractions(
+    orgId: string,
+    filter: { assignee?: string; now: number },
+    page: PageRequest,
+  ): Promise<PageResult<InteractionRecord>>;
+  /** The interaction whose one-time link token hashes to `linkHash`, in any status. */
+  findInteractionByLink(linkHash: string): Promise<InteractionRecord | null>;
+  /**
+   * Answers an interaction exactly once (compare-and-set): only while it is pending, before its timeout
+   * and its run still going. In the same transaction the run, if parked, becomes `running` and ready
+   * now. False when someone answered first, it timed out, or the run ended.
+   */
+  answerInteraction(
+    id: string,
+    answer: InteractionAnswer,
+    answeredBy: string | null,
+    now: number,
+  ): Promise<boolean>;
+  /** Marks a pending interaction past its timeout expired, exactly once; false when it was answered. */
+  expireInteraction(id: string, now: number): Promise<boolean>;
+  /** Closes a finished run's pending interactions. */
+  cancelInteractions(runId: string): Promise<number>;
+
   /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
   ready(): Promise<boolean>;
 
@@ -226,6 +268,11 @@ export interface PageRequest {
 export interface PageResult<T> {
   rows: T[];
   total: number;
+}
+
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus;
 }
 
 export interface LogFilter {

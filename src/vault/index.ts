@@ -1,9 +1,11 @@
 /**
  * The vault: the only code that sees plaintext secrets or key material. Envelope encryption of items
- * (crypto.ts), the master key (master-key.ts), the run's redactor (redactor.ts), workflow API keys
+ * (crypto.ts), the master key (master-key.ts), workflow API keys
  * (api-key.ts, api-key-verifier.ts), the org's items (vault-service.ts), the engine's SecretsPort
  * (secrets-port.ts) and delegated user access (authorization-service.ts). `openVault` wires them.
  */
+
+export { createRedactor, MIN_SECRET_LENGTH, REDACTED, type Redactor } from '../domain/redactor.js';
 export {
   hashWorkflowApiKey,
   isWorkflowApiKey,
@@ -31,7 +33,6 @@ export {
   type MasterKey,
 } from './master-key.js';
 export { type OpenVaultOptions, openVault, type Vault } from './open-vault.js';
-export { createRedactor, MIN_SECRET_LENGTH, REDACTED, type Redactor } from './redactor.js';
 export { createSecretsPort } from './secrets-port.js';
 export {
   API_KEY_NAME_PREFIX,

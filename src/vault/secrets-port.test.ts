@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { StratoflowError } from '../domain/errors.js';
+import { REDACTED } from '../domain/redactor.js';
 import type { VaultItemRecord } from '../domain/vault.js';
 import { createTemplateEngine } from '../engine/templates/index.js';
 import { sealSecret } from './crypto.js';
 import { generateMasterKey } from './master-key.js';
-import { REDACTED } from './redactor.js';
 import { createSecretsPort } from './secrets-port.js';
 import { vaultAad } from './vault-service.js';
 

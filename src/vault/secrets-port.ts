@@ -5,13 +5,13 @@
  * fails the node with a sentence naming the item (never its value).
  */
 import { StratoflowError } from '../domain/errors.js';
+import { createRedactor } from '../domain/redactor.js';
 import { type Clock, formatTimestamp } from '../domain/time.js';
 import type { VaultItemRecord } from '../domain/vault.js';
 import type { RunSecrets, SecretReferences, SecretsPort } from '../engine/secrets.js';
 import type { Store } from '../store/store.js';
 import { openSecret, VaultDecryptError } from './crypto.js';
 import type { MasterKey } from './master-key.js';
-import { createRedactor } from './redactor.js';
 import { vaultAad } from './vault-service.js';
 
 export interface SecretsPortDeps {
@@ -117,6 +117,7 @@ export function createSecretsPort(deps: SecretsPortDeps): SecretsPort {
           });
         },
         redact: <T>(value: T): T => redactor.redactDeep(value),
+        register: (secret) => redactor.register(secret),
       };
     },
   };

@@ -69,7 +69,11 @@ export function createWorker(options: WorkerOptions): Worker {
       signal: abort.signal,
       releaseRequested: () => stopping,
       // Wake up when this process's parked run is due (other processes' are found by polling).
-      onParked: (readyAt: number) => setTimeout(wake, Math.max(0, readyAt - clock.now())).unref(),
+      // (Timers cap at about 24.8 days; a later wake-up is found by polling.)
+      onParked: (readyAt: number) => {
+        const delay = readyAt - clock.now();
+        if (delay < 2 ** 31 - 1) setTimeout(wake, Math.max(0, delay)).unref();
+      },
     };
     const done = executeRun(deps, run, owner, control)
       .then((outcome) => logger.debug({ runId: run.id, outcome }, 'run step ended'))

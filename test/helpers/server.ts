@@ -40,7 +40,7 @@ export interface CallResult {
 export async function startTestServer(
   overrides: Partial<Config> = {},
   env: NodeJS.ProcessEnv = {},
-  options: Pick<ServerOptions, 'clock' | 'worker' | 'logger'> = {},
+  options: Pick<ServerOptions, 'clock' | 'worker' | 'logger' | 'runStreams'> = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'stratoflow-test-'));
   const config = loadConfig(

@@ -4,8 +4,10 @@ import { RequireSession } from './layout/RequireSession.js';
 import { Shell } from './layout/Shell.js';
 import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js';
 import { Dashboard } from './pages/dashboard/Dashboard.js';
+import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFound } from './pages/NotFound.js';
 import { Placeholder } from './pages/Placeholder.js';
+import { RunPrefetch } from './pages/runs/RunPrefetch.js';
 import { SignIn } from './pages/SignIn.js';
 import { VaultPage } from './pages/vault/VaultPage.js';
 import { WorkflowList } from './pages/workflows/WorkflowList.js';
@@ -34,9 +36,16 @@ export const router = createBrowserRouter(
         { index: true, element: <Dashboard /> },
         { path: 'workflows', element: <WorkflowList /> },
         { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
-        { path: 'runs', element: <Placeholder title="Runs" /> },
-        { path: 'runs/:runId', element: <Placeholder title="Run" /> },
-        { path: 'inbox', element: <Placeholder title="Inbox" /> },
+        {
+          path: 'workflows/:workflowId/runs',
+          element: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
+        },
+        { path: 'runs', element: lazyPage(() => import('./pages/runs/RunsPage.js')) },
+        {
+          path: 'runs/:runId',
+          element: <RunPrefetch>{lazyPage(() => import('./pages/runs/RunInspector.js'))}</RunPrefetch>,
+        },
+        { path: 'inbox', element: <InboxPage /> },
         { path: 'vault', element: <VaultPage /> },
         { path: 'authorizations', element: <AuthorizationsPage /> },
         { path: '*', element: <NotFound /> },

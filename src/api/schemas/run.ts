@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idPattern } from '../../domain/ids.js';
 import { timestamp, withoutNul } from './common.js';
+import { edgeSchema, nodeSchema } from './workflow.js';
 
 export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'awaiting_ui_interaction'] as const;
 export const LOG_STATUSES = ['success', 'error', 'warning'] as const;
@@ -19,10 +20,27 @@ export const logSchema = z.object({
   created_at: timestamp,
 });
 
+export const RUN_ORIGINS = [
+  'manual',
+  'webhook',
+  'schedule',
+  'rerun',
+  'resume',
+  'workflow',
+  'sync',
+  'event',
+] as const;
+
 export const runSchema = z.object({
   id: z.string(),
   workflow_id: z.string(),
+  version_id: z
+    .string()
+    .describe('The workflow version this run executed (see GET /workflows/runs/{runId}/graph)'),
   status: z.enum(RUN_STATUSES),
+  origin: z
+    .enum(RUN_ORIGINS)
+    .describe('What started the run: its trigger, a re-run, a resume, a parent run…'),
   error_message: z.string().nullable(),
   failed_node_id: z.string().nullable(),
   started_at: timestamp,
@@ -31,8 +49,52 @@ export const runSchema = z.object({
   trigger_payload: z.record(z.string(), z.unknown()),
   original_run_id: z.string().nullable(),
   resumed_from_node_id: z.string().nullable(),
+  parent_run_id: z
+    .string()
+    .nullable()
+    .describe('The run whose trigger_workflow or iterator node started this one'),
   created_at: timestamp,
   logs: z.array(logSchema).optional(),
+});
+
+/** A run in a list: no trigger payload (it can be large), no logs. */
+export const runSummarySchema = runSchema.omit({ trigger_payload: true, logs: true });
+
+export const runListQuery = z.object({
+  status: z.enum(RUN_STATUSES).optional(),
+  workflow_id: z.string().regex(idPattern('workflow')).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(100).default(15),
+});
+
+export const executionsQuery = runListQuery.omit({ workflow_id: true });
+
+export const NODE_RUN_STATUSES = [
+  'success',
+  'error',
+  'skipped',
+  'not_reached',
+  'running',
+  'waiting',
+] as const;
+
+export const nodeRunStateSchema = z.object({
+  status: z.enum(NODE_RUN_STATUSES),
+  duration_ms: z
+    .number()
+    .nullable()
+    .describe("The node's last attempt; null when it did not run in this run"),
+  attempts: z.number().describe('Attempts logged in this run'),
+  inherited: z.boolean().describe('Copied from the original run by a resume, not executed again'),
+  waiting_until: timestamp.nullable().describe('When a waiting node (Delay, retry back-off) wakes'),
+});
+
+export const runGraphSchema = z.object({
+  run_id: z.string(),
+  version_id: z.string(),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  node_states: z.record(z.string(), nodeRunStateSchema),
 });
 
 export const runActionResponse = z.object({

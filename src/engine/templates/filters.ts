@@ -1,8 +1,8 @@
 import { type Context, type Liquid, filters as standardFilters } from 'liquidjs';
 import { DateTime } from 'luxon';
+import { formatCarbon } from '../../domain/carbon-format.js';
+import { parseDate } from '../../domain/dates.js';
 import { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
-import { formatCarbon } from './carbon-format.js';
-import { parseDateLoose } from './parse-date.js';
 
 /** What liquidjs binds `this` to when it calls a filter. */
 interface FilterThis {
@@ -14,7 +14,7 @@ const DEFAULT_CARBON_FORMAT = 'Y-m-d H:i:s';
 /**
  * Registers Stratoflow's filters on top of the standard liquidjs set:
  * - `json`: JSON text of the value (`null` for undefined), safe to embed in a JSON body;
- * - `carbon_date: "Y-m-d H:i", "Europe/Paris"`: parses loosely (see parseDateLoose, offset-less input is
+ * - `carbon_date: "Y-m-d H:i", "Europe/Paris"`: parses loosely (see domain/dates.ts, offset-less input is
  *   UTC) and formats with PHP/Carbon characters in the given zone (default UTC); empty when unparseable;
  * - `carbon_condition: "is_today", "Europe/Paris"`: true or false (see checkCarbonCondition); false when
  *   the value is not a date.
@@ -30,7 +30,7 @@ export function registerFilters(liquid: Liquid, now: () => number): void {
     'carbon_date',
     function (this: FilterThis, value: unknown, format?: unknown, zone?: unknown) {
       const tz = zoneArgument('carbon_date', zone);
-      const date = parseDateLoose(value, 'UTC', now);
+      const date = parseDate(value, { now: now() });
       if (!date) return '';
       const out = formatCarbon(date.setZone(tz), typeof format === 'string' ? format : DEFAULT_CARBON_FORMAT);
       this.context.memoryLimit.use(out.length);
@@ -41,7 +41,7 @@ export function registerFilters(liquid: Liquid, now: () => number): void {
   liquid.registerFilter('carbon_condition', (value: unknown, condition?: unknown, zone?: unknown) => {
     const tz = zoneArgument('carbon_condition', zone);
     const current = DateTime.fromMillis(now(), { zone: tz });
-    const date = parseDateLoose(value, 'UTC', now);
+    const date = parseDate(value, { now: now() });
     // Check the condition's name even when the value is not a date, so a typo never goes unnoticed.
     const result = checkCarbonCondition(date ?? current, String(condition ?? ''), current);
     if (result === null) {

@@ -1,5 +1,5 @@
+export { formatCarbon } from '../../domain/carbon-format.js';
 export { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
-export { formatCarbon } from './carbon-format.js';
 export { registerCounterTags } from './counter-tags.js';
 export {
   createTemplateEngine,
@@ -9,5 +9,4 @@ export {
   type TemplateLimits,
 } from './engine.js';
 export { registerFilters } from './filters.js';
-export { parseDateLoose } from './parse-date.js';
 export { TemplateError } from './template-error.js';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isValidTimeZone, parseDate } from '../../domain/dates.js';
 import { StratoflowError } from '../../domain/errors.js';
 import { quote, readCount, requireOperands } from './coercions.js';
-import { isValidTimeZone, parseLooseDate } from './dates.js';
 import type { ConditionEvaluation } from './evaluation.js';
 
 export const DATE_OPERATORS = [
@@ -54,14 +54,15 @@ export type DateCondition = z.output<typeof dateConditionSchema>;
  */
 export function evaluateDate(condition: DateCondition, nowMs: number): ConditionEvaluation {
   const { operator, timezone } = condition;
-  const value = readDate(condition.value, 'value', timezone);
+  const read = (input: string | number | undefined, field: string) => readDate(input, field, timezone, nowMs);
+  const value = read(condition.value, 'value');
   const current = DateTime.fromMillis(nowMs, { zone: timezone });
   const details = { operator, timezone, value: value.setZone(timezone).toISO() };
   switch (operator) {
     case 'is_before':
     case 'is_after':
     case 'is_on': {
-      const other = readDate(condition.compare_to, 'compare_to', timezone);
+      const other = read(condition.compare_to, 'compare_to');
       const result =
         operator === 'is_before'
           ? value < other
@@ -71,8 +72,8 @@ export function evaluateDate(condition: DateCondition, nowMs: number): Condition
       return { result, ...details, compare_to: other.setZone(timezone).toISO() };
     }
     case 'is_between': {
-      const start = readDate(condition.compare_to, 'compare_to', timezone);
-      const end = readDate(condition.compare_to_end, 'compare_to_end', timezone);
+      const start = read(condition.compare_to, 'compare_to');
+      const end = read(condition.compare_to_end, 'compare_to_end');
       const [low, high] = start <= end ? [start, end] : [end, start];
       const result = value >= low && value <= high;
       return {
@@ -101,12 +102,12 @@ export function evaluateDate(condition: DateCondition, nowMs: number): Condition
   }
 }
 
-function readDate(input: string | number | undefined, field: string, zone: string): DateTime {
-  const parsed = input === undefined ? null : parseLooseDate(input, zone);
+function readDate(input: string | number | undefined, field: string, zone: string, now: number): DateTime {
+  const parsed = input === undefined ? null : parseDate(input, { zone, now });
   if (!parsed) {
     throw new StratoflowError(
       'node_failed',
-      `Date condition: ${field} ${quote(input ?? null)} is not a date (use ISO-8601, "YYYY-MM-DD HH:mm:ss", RFC 2822 or an epoch).`,
+      `Date condition: ${field} ${quote(input ?? null)} is not a date (use ISO-8601, "YYYY-MM-DD HH:mm:ss", RFC 2822, an epoch or a phrase such as "+3 days").`,
     );
   }
   return parsed;

@@ -58,8 +58,14 @@ export function logQueries(db: Db) {
         return true;
       });
     },
-    async listRunLogs(runId: string) {
-      const rows = await db.all<Row>('SELECT * FROM logs WHERE run_id = ? ORDER BY seq', [runId]);
+    async listRunLogs(runId: string, afterSeq?: number) {
+      const rows =
+        afterSeq === undefined
+          ? await db.all<Row>('SELECT * FROM logs WHERE run_id = ? ORDER BY seq', [runId])
+          : await db.all<Row>('SELECT * FROM logs WHERE run_id = ? AND seq > ? ORDER BY seq', [
+              runId,
+              afterSeq,
+            ]);
       return rows.map(logFromRow);
     },
     async listLogs(orgId: string, workflowId: string, filter: LogFilter, page: PageRequest) {

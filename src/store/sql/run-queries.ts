@@ -1,5 +1,5 @@
 import type { RunRecord, RunStatus } from '../../domain/types.js';
-import type { IdempotencyClaim, PageRequest, RunDayCount, RunPatch } from '../store.js';
+import type { IdempotencyClaim, PageRequest, RunDayCount, RunFilter, RunPatch } from '../store.js';
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
@@ -8,6 +8,8 @@ const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
 export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
 const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
+/** Statuses of runs a worker may take: new, parked on a timer, or waiting for people (until a timeout). */
+const PARKABLE = "('pending', 'running', 'awaiting_ui_interaction')";
 const DAY_MS = 86_400_000;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
@@ -42,7 +44,7 @@ export function runQueries(db: Db) {
   // Only the lease changes: a run stays `pending` until its first step commits (which records that it
   // started), so a claimed `pending` run is known to have no logs yet.
   const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?
-    WHERE id IN (SELECT id FROM runs WHERE status IN ('pending', 'running') AND ready_at <= ?
+    WHERE id IN (SELECT id FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
 
@@ -82,6 +84,26 @@ export function runQueries(db: Db) {
     });
   }
 
+  async function findRuns(orgId: string, filter: RunFilter, page: PageRequest) {
+    const conditions = ['org_id = ?'];
+    const values: SqlValue[] = [orgId];
+    if (filter.workflowId !== undefined) {
+      conditions.push('workflow_id = ?');
+      values.push(filter.workflowId);
+    }
+    if (filter.status !== undefined) {
+      conditions.push('status = ?');
+      values.push(filter.status);
+    }
+    const where = `WHERE ${conditions.join(' AND ')}`;
+    const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, values);
+    const rows = await db.all<Row>(
+      `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...values, page.perPage, (page.page - 1) * page.perPage],
+    );
+    return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
+  }
+
   return {
     async createRun(run: RunRecord, claim?: IdempotencyClaim) {
       try {
@@ -96,15 +118,8 @@ export function runQueries(db: Db) {
       const [row] = await db.all<Row>('SELECT * FROM runs WHERE id = ? AND org_id = ?', [runId, orgId]);
       return row ? runFromRow(row) : null;
     },
-    async listRuns(orgId: string, workflowId: string, page: PageRequest) {
-      const where = 'WHERE org_id = ? AND workflow_id = ?';
-      const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, [orgId, workflowId]);
-      const rows = await db.all<Row>(
-        `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-        [orgId, workflowId, page.perPage, (page.page - 1) * page.perPage],
-      );
-      return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
-    },
+    listRuns: (orgId: string, workflowId: string, page: PageRequest) => findRuns(orgId, { workflowId }, page),
+    findRuns,
     async countRunsByStatus(orgId: string, workflowId: string, sinceMs: number | null) {
       const rows = await db.all<Row>(
         'SELECT status, COUNT(*) AS n FROM runs WHERE org_id = ? AND workflow_id = ? AND created_at >= ? GROUP BY status',
@@ -164,7 +179,8 @@ export function runQueries(db: Db) {
     },
     async wakeRun(runId: string, at: number) {
       const woken = await db.run(
-        "UPDATE runs SET ready_at = ? WHERE id = ? AND status = 'running' AND lease_owner IS NULL AND ready_at > ?",
+        `UPDATE runs SET ready_at = ? WHERE id = ? AND status IN ('running', 'awaiting_ui_interaction')
+         AND lease_owner IS NULL AND ready_at > ?`,
         [at, runId, at],
       );
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
@@ -176,7 +192,7 @@ export function runQueries(db: Db) {
     },
     async nextReadyAt() {
       const [row] = await db.all<Row>(
-        "SELECT MIN(ready_at) AS t FROM runs WHERE status IN ('pending', 'running') AND lease_owner IS NULL",
+        `SELECT MIN(ready_at) AS t FROM runs WHERE status IN ${PARKABLE} AND lease_owner IS NULL`,
       );
       return row?.t === null || row?.t === undefined ? null : toNumber(row.t);
     },

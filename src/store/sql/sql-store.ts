@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
+import { interactionQueries } from './interaction-queries.js';
 import { logQueries } from './log-queries.js';
 import { RUNS_READY_CHANNEL, runQueries } from './run-queries.js';
 import { scheduleQueries } from './schedule-queries.js';
@@ -26,6 +27,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...vaultQueries(db),
     ...scheduleQueries(db),
     ...triggerQueries(db),
+    ...interactionQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     async onRunsReady(callback: () => void) {
       return db.listen ? db.listen(RUNS_READY_CHANNEL, callback) : async () => undefined;

@@ -1,5 +1,6 @@
 const LABELS: Record<string, string> = {
   awaiting_ui_interaction: 'waiting for input',
+  not_reached: 'not reached',
 };
 
 /** A run or node status as a coloured pill. */

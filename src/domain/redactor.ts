@@ -1,6 +1,7 @@
 /**
- * The run's redactor: every secret resolved from the vault is registered here, and everything the run
- * writes (node logs, outputs, `error_message`, process logs, API responses) passes through it first.
+ * The run's redactor: every secret resolved from the vault, and every value a node marks as secret (a
+ * generated private key), is registered here, and everything the run writes (node logs, outputs,
+ * `error_message`, process logs, API responses) passes through it first.
  *
  * A secret is matched as itself and in the encodings a value typically travels in: base64 / base64url,
  * URL-encoding (encodeURIComponent, form `+` for spaces, lowercase hex) and JSON string escaping (once

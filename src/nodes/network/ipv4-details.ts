@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { StratoflowError } from '../../domain/errors.js';
+import { defineNode } from '../contract.js';
+import { describeNetwork, networkConfigFields, networkDetailsSchema, parseNetwork } from './ip-network.js';
+
+export const ipv4Details = defineNode({
+  componentId: 'ipv4_details',
+  kind: 'action',
+  title: 'IPv4 address details',
+  description:
+    'Describes an IPv4 network from `address/prefix` or an address and a mask (255.255.255.0): network, broadcast, mask, wildcard, first/last host, host count, private/public/reserved, and whether it contains given addresses or CIDRs. `ip_details` does the same for IPv6.',
+  config: z.object(networkConfigFields),
+  output: networkDetailsSchema.extend({
+    version: z.literal(4),
+    host_count: z.number(),
+    total_addresses: z.number(),
+  }),
+  handles: [],
+  run: (_ctx, config) => {
+    if (parseNetwork(config.address, config.mask).address.kind() !== 'ipv4') {
+      throw new StratoflowError(
+        'node_failed',
+        'ipv4_details takes an IPv4 address; use ip_details for IPv6.',
+      );
+    }
+    return { output: describeNetwork(config.address, config.mask, config.contains) };
+  },
+});
