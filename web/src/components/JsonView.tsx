@@ -9,7 +9,10 @@ export function JsonView({ value, label }: { value: unknown; label?: string }) {
         {label && <span className="label grow">{label}</span>}
         <CopyButton text={text} />
       </div>
-      <pre className="json">{text}</pre>
+      {/* Focusable: a long value scrolls, and keyboard users must be able to scroll it too. */}
+      <pre className="json" tabIndex={0}>
+        {text}
+      </pre>
     </div>
   );
 }
