@@ -34,12 +34,7 @@ const databaseUrl = cluster?.url ?? null;
 const store = await openStore({ databaseUrl, dataDir: tempDir('stratoflow-bench-chain-') });
 const clock = systemClock;
 const logger = pino({ level: 'silent' });
-const runtime = createRuntime(
-  store,
-  { httpAllowedCidrs: '', limits: { ...loadConfig({}).limits } },
-  clock,
-  logger,
-);
+const runtime = createRuntime(store, { ...loadConfig({}), httpAllowedCidrs: '' }, clock, logger);
 const { registry, executor: deps, runs } = runtime;
 const workflows = createWorkflowService({
   store,

@@ -18,6 +18,12 @@ export interface Config {
   httpAllowedCidrs: string;
   /** Defaults of the integration nodes (smtp, send_notification, ai_text_transform). */
   services: ServiceSettings;
+  /** Base URL of the Altostrat platform API the `altostrat_api` nodes call (null: not configured). */
+  platformApiUrl: string | null;
+  /** A PEM file of certificates trusted for the platform API besides the public roots. */
+  platformApiCaFile: string | null;
+  /** Largest file a node may store with its run (a rendered PDF), in bytes. */
+  runFileMaxBytes: number;
   /** Requests per minute per bearer token (0 = no limit). */
   rateLimitPerMinute: number;
   limits: EngineLimits;
@@ -91,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       smtpFrom: env.STRATOFLOW_SMTP_FROM || null,
       aiBaseUrl: env.STRATOFLOW_AI_BASE_URL || null,
     },
+    platformApiUrl:
+      overrides.platformApiUrl ?? (env.STRATOFLOW_PLATFORM_API_URL?.replace(/\/+$/, '') || null),
+    platformApiCaFile: overrides.platformApiCaFile ?? (env.STRATOFLOW_PLATFORM_API_CA_FILE || null),
+    runFileMaxBytes:
+      overrides.runFileMaxBytes ??
+      parseByteSize(env.STRATOFLOW_RUN_FILE_LIMIT, 10 * 1024 * 1024, 'STRATOFLOW_RUN_FILE_LIMIT'),
     rateLimitPerMinute:
       overrides.rateLimitPerMinute ?? int(env.STRATOFLOW_RATE_LIMIT, 0, 'STRATOFLOW_RATE_LIMIT'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -37,7 +37,7 @@ export async function hostEngine(
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const runtime = createRuntime(store, config, clock, logger, vault.secrets);
+  const runtime = createRuntime(store, config, clock, logger, vault);
   if (!options.worker) {
     return { runtime, vault, worker: null, start: () => undefined, stop: () => runtime.http.close() };
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Clock } from './domain/time.js';
@@ -5,11 +6,12 @@ import { createAuthorizationCheck } from './engine/authorization-check.js';
 import { createDefinitionCache } from './engine/compiled-definition.js';
 import type { ExecutorDeps } from './engine/executor.js';
 import { createRunService, type RunDispatcher, type RunService } from './engine/run-service.js';
-import type { SecretsPort } from './engine/secrets.js';
+import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
 import { createHttpClient, type HttpClient, parseCidrList } from './nodes/actions/http/index.js';
 import { createOutboundGuard } from './nodes/actions/outbound/guard.js';
+import type { PlatformApiSettings } from './nodes/contract.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
 import type { Store } from './store/store.js';
 
@@ -24,17 +26,25 @@ export interface Runtime {
   setDispatcher(dispatcher: RunDispatcher): void;
 }
 
-/** The engine wired to a store: node registry, executor dependencies and the run service. */
+/**
+ * The engine wired to a store: node registry, executor dependencies and the run service. `options` swap
+ * the registry and outbound HTTP (offline runs mock nodes and refuse the network).
+ */
 export function createRuntime(
   store: Store,
-  config: Pick<Config, 'httpAllowedCidrs' | 'limits'> & Partial<Pick<Config, 'publicUrl' | 'services'>>,
+  config: Pick<
+    Config,
+    'httpAllowedCidrs' | 'limits' | 'publicUrl' | 'platformApiUrl' | 'platformApiCaFile' | 'runFileMaxBytes'
+  > &
+    Partial<Pick<Config, 'services'>>,
   clock: Clock,
   logger: Logger,
-  secrets?: SecretsPort,
+  vault: { secrets?: SecretsPort; delegatedAccess?: DelegatedAccessPort } = {},
+  options: { registry?: NodeRegistry; http?: HttpClient } = {},
 ): Runtime {
   let wake: () => void = () => undefined;
-  const registry = createNodeRegistry(builtinNodes());
-  const http = createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
+  const registry = options.registry ?? createNodeRegistry(builtinNodes());
+  const http = options.http ?? createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
   let dispatcher: RunDispatcher | null = null;
   const runs = createRunService({
     store,
@@ -64,7 +74,10 @@ export function createRuntime(
     onRunReady: () => wake(),
     publicUrl: config.publicUrl ?? '',
     authorizationProblem: createAuthorizationCheck(store),
-    ...(secrets ? { secrets } : {}),
+    artifacts: { publicUrl: config.publicUrl, maxFileBytes: config.runFileMaxBytes },
+    platform: platformSettings(config),
+    ...(vault.secrets ? { secrets: vault.secrets } : {}),
+    ...(vault.delegatedAccess ? { delegatedAccess: vault.delegatedAccess } : {}),
   };
   return {
     registry,
@@ -78,4 +91,10 @@ export function createRuntime(
       dispatcher = fn;
     },
   };
+}
+
+/** The platform API's base URL and, when configured, the extra certificates trusted for it. */
+function platformSettings(config: Pick<Config, 'platformApiUrl' | 'platformApiCaFile'>): PlatformApiSettings {
+  if (!config.platformApiCaFile) return { baseUrl: config.platformApiUrl };
+  return { baseUrl: config.platformApiUrl, tls: { ca: readFileSync(config.platformApiCaFile, 'utf8') } };
 }

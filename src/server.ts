@@ -8,6 +8,7 @@ import type { RunStreamLimits } from './api/run-events.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type Clock, systemClock } from './domain/time.js';
+import { createArtifactService } from './engine/artifact-service.js';
 import { createEventService } from './engine/event-service.js';
 import { createInteractionService } from './engine/interaction-service.js';
 import { createLogService } from './engine/log-service.js';
@@ -79,6 +80,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     vault: vault.items,
     authorizations: vault.authorizations,
     events: createEventService({ store, runs }),
+    artifacts: createArtifactService({ store, clock }),
     interactions: createInteractionService({ store, clock, onRunReady: () => worker?.wake() }),
     tester: createNodeTester({ executor: runtime.executor, registry }),
     registry,

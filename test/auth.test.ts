@@ -334,7 +334,8 @@ describe('generated secret and `stratoflow token`', () => {
     );
     const payload = JSON.parse(Buffer.from(stdout.trim().split('.')[1] as string, 'base64url').toString());
     expect(payload.exp - payload.iat).toBe(7200);
-    await expect(run(process.execPath, [...base, '--user', 'u'], { env })).rejects.toMatchObject({ code: 1 });
+    // A missing option is a usage error: exit 2 (README "From the terminal").
+    await expect(run(process.execPath, [...base, '--user', 'u'], { env })).rejects.toMatchObject({ code: 2 });
     await expect(
       run(process.execPath, [...base, '--org', 'o', '--user', 'u', '--expires-in', 'forever'], { env }),
     ).rejects.toMatchObject({ code: 1 });

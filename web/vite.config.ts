@@ -11,7 +11,9 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: '../dist/web',
-    emptyOutDir: true,
+    // Never empty dist/web: the suite's `npm start` test rebuilds while browser tests load the same
+    // (content-hashed, so unchanged) files from it.
+    emptyOutDir: false,
     chunkSizeWarningLimit: 1200,
   },
   server: {

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { ArtifactService } from '../engine/artifact-service.js';
 import type { EventService } from '../engine/event-service.js';
 import type { InteractionService } from '../engine/interaction-service.js';
 import type { LogService } from '../engine/log-service.js';
@@ -16,6 +17,7 @@ import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
 import { renderErrorsMarkdown } from './errors-doc.js';
+import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { installRateLimit } from './rate-limit.js';
 import { authorizationRoutes, authorizePageRoutes } from './routes/authorizations.js';
@@ -24,7 +26,9 @@ import { eventRoutes } from './routes/events.js';
 import { formPageRoutes } from './routes/form-page.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
+import { linkRoutes, shortLinkRedirectRoutes } from './routes/links.js';
 import { logRoutes } from './routes/logs.js';
+import { runFileRoutes } from './routes/run-files.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
 import { testNodeRoutes } from './routes/test-node.js';
@@ -45,6 +49,7 @@ export interface AppDeps {
   vault: VaultService;
   authorizations: AuthorizationService;
   events: EventService;
+  artifacts: ArtifactService;
   interactions: InteractionService;
   sync: SyncService;
   tester: NodeTester;
@@ -91,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticator: deps.authenticator,
     apiKeys: deps.apiKeys,
   });
+  await app.register(shortLinkRedirectRoutes, { artifacts: deps.artifacts });
   await app.register(authorizePageRoutes, {
     authorizations: deps.authorizations,
     authenticator: deps.authenticator,
@@ -105,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registry: deps.registry,
       ...(deps.runStreams ? { runStreams: deps.runStreams } : {}),
     });
+    await authed.register(runFileRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
+    await authed.register(linkRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
     await authed.register(logRoutes, { logs: deps.logs });
     await authed.register(vaultRoutes, { vault: deps.vault });
     await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
@@ -112,6 +120,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester });
     await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(mcpRoutes, {
+      workflows: deps.workflows,
+      runs: deps.runs,
+      sync: deps.sync,
+      version: deps.version,
+    });
   });
   return app;
 }

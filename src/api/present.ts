@@ -44,6 +44,7 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
     resumed_from_node_id: r.resumedFromNodeId,
     parent_run_id: r.parentRunId,
     created_at: formatTimestamp(r.createdAt),
+    ...(logs ? progressOf(r) : {}),
     ...(logs ? { logs: logs.map(presentLog) } : {}),
   };
 }
@@ -68,6 +69,17 @@ export function presentNodeStates(states: Record<string, NodeRunState>) {
       },
     ]),
   );
+}
+
+/** Nodes waiting with a memo of `{index, total}` (the iterator) report how far they are. */
+function progressOf(r: RunRecord) {
+  const progress = Object.entries(r.state.memos).flatMap(([nodeId, memo]) => {
+    const { index, total } = (memo ?? {}) as { index?: unknown; total?: unknown };
+    return typeof index === 'number' && typeof total === 'number'
+      ? [{ node_id: nodeId, done: index, total }]
+      : [];
+  });
+  return progress.length > 0 && r.status !== 'completed' && r.status !== 'failed' ? { progress } : {};
 }
 
 /** API shape of a log entry (spec §2.3 plus `run_id`, `input`, `attempt`, `duration_ms`). */

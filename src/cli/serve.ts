@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
-import { startServer } from '../server.js';
 import { onShutdownSignal } from './shutdown.js';
 
 export function registerServe(program: Command) {
@@ -20,6 +19,8 @@ export function registerServe(program: Command) {
           ...(opts.host ? { host: opts.host } : {}),
           ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
         });
+        // Loaded on use: the client commands start without the server's modules.
+        const { startServer } = await import('../server.js');
         const server = await startServer(config, { worker: opts.worker, ui: opts.ui });
         console.log(`Stratoflow is running at ${config.publicUrl} (API docs: ${config.publicUrl}/docs)`);
         if (server.jwtSecret && !config.jwtSecret) {

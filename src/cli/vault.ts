@@ -19,7 +19,7 @@ interface RotateFlags {
  * data folder is locked while it runs. Prints counts and key ids, never a key, except: with
  * STRATOFLOW_MASTER_KEY set and no --new-key-env, the generated key is printed once, before the commit.
  */
-export function registerVault(program: Command) {
+export function registerVault(program: Command): Command {
   const vault = program.command('vault').description('Manage the vault');
   vault
     .command('rotate-key')
@@ -78,4 +78,5 @@ export function registerVault(program: Command) {
         unlock();
       }
     });
+  return vault;
 }

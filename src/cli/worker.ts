@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { startWorkerProcess } from '../worker-process.js';
 import { onShutdownSignal } from './shutdown.js';
 
 export function registerWorker(program: Command) {
@@ -10,6 +9,7 @@ export function registerWorker(program: Command) {
     .option('--concurrency <n>', 'runs executed at once (STRATOFLOW_WORKER_CONCURRENCY)', (v) => Number(v))
     .action(async (opts: { concurrency?: number }) => {
       const config = loadConfig(process.env);
+      const { startWorkerProcess } = await import('../worker-process.js');
       const processHandle = await startWorkerProcess(config, {
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       });

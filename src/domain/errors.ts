@@ -269,6 +269,36 @@ export const ERRORS = {
     false,
     "The workflow's authorization was deleted or never confirmed. Set another authorization_id on the workflow.",
   ),
+  platform_api_unconfigured: def(
+    500,
+    'run_error',
+    false,
+    'The platform API URL is not configured. Set STRATOFLOW_PLATFORM_API_URL on every process that runs workflows.',
+  ),
+  platform_api_failed: def(
+    500,
+    'run_error',
+    false,
+    'The platform API answered with an error status. Read the node log for its answer.',
+  ),
+  http_certificate_rejected: def(
+    500,
+    'run_error',
+    false,
+    "The server's TLS certificate is not trusted or does not match the pinned fingerprint. Check the fingerprint, or the certificate.",
+  ),
+  run_file_too_large: def(
+    500,
+    'run_error',
+    false,
+    'A node produced a file larger than the run file limit (STRATOFLOW_RUN_FILE_LIMIT). Make it smaller, or raise the limit.',
+  ),
+  short_link_expired: def(
+    410,
+    'not_found_error',
+    false,
+    'This short link has expired. Ask its sender for a new one.',
+  ),
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,6 +12,8 @@ export const ID_PREFIX = {
   webhookToken: 'whsec_',
   workflowKey: 'wfk_',
   version: 'flv_',
+  runFile: 'file_',
+  shortLink: 'lnk_',
   interaction: 'fl_int_',
 } as const;
 

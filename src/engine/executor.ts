@@ -4,11 +4,13 @@ import type { LogRecord, RunRecord } from '../domain/types.js';
 import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
 import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
+import { delegationFor } from './delegation.js';
 import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
+import { type ArtifactDeps, runFilesPort, shortLinksPort } from './run-artifacts.js';
 import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
-import { noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
+import { type DelegatedAccessPort, noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
   store: Store;
@@ -16,6 +18,10 @@ export interface ExecutorDeps extends NodeRunnerDeps {
   runTimeoutMs: number;
   /** Loads the vault values a run references (absent: no vault). */
   secrets?: SecretsPort;
+  /** Opens the delegated token of a workflow's authorization (absent: no vault). */
+  delegatedAccess?: DelegatedAccessPort;
+  /** Run files and short links (store, public URL, file size cap). */
+  artifacts: Omit<ArtifactDeps, 'store' | 'clock'>;
   /** Why the run may not execute now (its workflow's authorization was deleted), or null. */
   authorizationProblem?: (run: RunRecord) => Promise<string | null>;
   /** Lets nodes of `run` start and watch child runs. */
@@ -61,10 +67,8 @@ export async function executeRun(
   // A run still `pending` has never committed a step, so it has no logs to replay.
   const logs = run.status === 'pending' ? [] : await deps.store.listRunLogs(run.id);
   const refs = compiled.secretRefs;
-  const secrets =
-    deps.secrets && (refs.names.length > 0 || refs.ids.length > 0)
-      ? await deps.secrets.load(run.orgId, refs)
-      : noVaultSecrets();
+  // Loaded even without references: the run's redactor also takes values nodes obtain (delegated tokens).
+  const secrets = deps.secrets ? await deps.secrets.load(run.orgId, refs) : noVaultSecrets();
   const outcome = await (await createExecution(deps, compiled, run, owner, control, logs, secrets)).execute();
   if ((outcome === 'completed' || outcome === 'failed') && compiled.interactive)
     await deps.store.cancelInteractions(run.id);
@@ -136,6 +140,8 @@ async function createExecution(
   await interactions.load();
   let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
   const abort = new AbortController();
+  const artifacts: ArtifactDeps = { ...deps.artifacts, store, clock };
+  const identity = { orgId: run.orgId, runId: run.id, workflowId: run.workflowId };
   control.signal.addEventListener('abort', () => abort.abort(control.signal.reason), { once: true });
   const runScope: RunScope = {
     runId: run.id,
@@ -151,6 +157,11 @@ async function createExecution(
     },
     secrets,
     runs: deps.subRuns(run),
+    delegation: delegationFor(deps.delegatedAccess, secrets, (port) =>
+      port.forWorkflow(run.orgId, run.workflowId),
+    ),
+    files: (nodeId) => runFilesPort(artifacts, identity, nodeId),
+    links: shortLinksPort(artifacts, identity),
     logger: redactingLogger(deps.logger, secrets, run.id),
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();

@@ -4,13 +4,17 @@ import type { Clock } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
+  DelegatedAccess,
   HttpPort,
   InteractionOutcome,
   NetPort,
   NodeContext,
   NodeLimits,
   NodeLogger,
+  PlatformApiSettings,
+  RunFilesPort,
   ServiceDefaults,
+  ShortLinksPort,
   SubRunPort,
   TriggerInput,
 } from '../nodes/contract.js';
@@ -49,6 +53,10 @@ export interface RunScope {
   signal: AbortSignal;
   secrets: RunSecrets;
   runs: SubRunPort;
+  delegation: DelegatedAccess;
+  /** The run's files, as stored by node `nodeId`. */
+  files(nodeId: string): RunFilesPort;
+  links: ShortLinksPort;
   /** The node logger, with the run's secrets redacted from everything it is given. */
   logger: NodeLogger;
   /** Template scope: outputs by node id, `trigger`, `webhook_payload`, `payload`. */
@@ -63,6 +71,7 @@ export interface NodeRunnerDeps {
   net: NetPort;
   services: ServiceDefaults;
   logger: NodeLogger;
+  platform: PlatformApiSettings;
 }
 
 export interface NodeStep {
@@ -176,7 +185,14 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       net: deps.net,
       services: deps.services,
       runs: run.runs,
-      secrets: { resolve: (text) => run.secrets.resolveRefs(text) },
+      secrets: {
+        resolve: (text) => run.secrets.resolveRefs(text),
+        register: (value) => run.secrets.register(value),
+      },
+      delegation: run.delegation,
+      files: run.files(step.node.id),
+      links: run.links,
+      platform: deps.platform,
       interaction: step.interaction ?? null,
       linkUrl: step.linkUrl ?? null,
       redactor: { register: (secret) => run.secrets.register(secret) },

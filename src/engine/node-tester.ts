@@ -1,10 +1,13 @@
 import { StratoflowError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
 import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
-import type { SubRunPort } from '../nodes/contract.js';
+import type { RunFilesPort, ShortLinksPort, SubRunPort } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
+import { delegationFor } from './delegation.js';
 import type { ExecutorDeps } from './executor.js';
 import { runNode } from './node-runner.js';
+import { checkFileSize, newLinkCode, shortUrl } from './run-artifacts.js';
 import { findSecretReferences, noVaultSecrets } from './secrets.js';
 
 const NO_SUB_RUNS: SubRunPort = {
@@ -13,14 +16,40 @@ const NO_SUB_RUNS: SubRunPort = {
   get: async () => null,
 };
 
+/** A test stores nothing: files are made and measured, then dropped; links are made up but not served. */
+function previewFiles(maxBytes: number): RunFilesPort {
+  return {
+    async save({ name, contentType, content }) {
+      checkFileSize(content.length, maxBytes);
+      return { id: newId('runFile'), runId: 'fl_run_test', name, contentType, size: content.length };
+    },
+    read: async () => null,
+  };
+}
+
+function previewLinks(publicUrl: string): ShortLinksPort {
+  return {
+    async create({ url, expiresAt }) {
+      const code = newLinkCode();
+      return { id: newId('shortLink'), code, shortUrl: shortUrl(publicUrl, code), url, expiresAt };
+    },
+  };
+}
+
 /**
  * `POST /workflows/test-node`: runs one node in isolation against a caller-supplied context (outputs by
- * node id, as a run would have them). Nothing is stored; vault values are used and redacted as in a run.
+ * node id, as a run would have them). Nothing is stored (files and short links are previews); vault values
+ * are used and redacted as in a run; with `authorizationId`, nodes act as that authorization's user.
  */
 export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeRegistry }) {
   const { executor, registry } = deps;
   return {
-    async test(orgId: string, node: WorkflowNode, context: Record<string, unknown>) {
+    async test(
+      orgId: string,
+      node: WorkflowNode,
+      context: Record<string, unknown>,
+      authorizationId: string | null = null,
+    ) {
       const component = registry.get(node.data.componentId);
       if (!component) {
         throw new StratoflowError(
@@ -30,10 +59,7 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
         );
       }
       const refs = findSecretReferences([node.data]);
-      const secrets =
-        executor.secrets && (refs.names.length > 0 || refs.ids.length > 0)
-          ? await executor.secrets.load(orgId, refs)
-          : noVaultSecrets();
+      const secrets = executor.secrets ? await executor.secrets.load(orgId, refs) : noVaultSecrets();
       const outcome = await runNode(
         executor,
         {
@@ -46,6 +72,15 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
           scope: { ...context, vault: secrets.scope },
           secrets,
           runs: NO_SUB_RUNS,
+          delegation: delegationFor(executor.delegatedAccess, secrets, (port) => {
+            if (authorizationId) return port.forAuthorization(orgId, authorizationId);
+            throw new StratoflowError(
+              'authorization_unavailable',
+              'A node test acts as a user only when the request names an authorization_id.',
+            );
+          }),
+          files: () => previewFiles(executor.artifacts.maxFileBytes),
+          links: previewLinks(executor.artifacts.publicUrl),
           logger: executor.logger,
         },
         { node, component, attempt: 1, waitedUntil: null, memo: null },

@@ -14,6 +14,7 @@ import type { PageRequest, RunFilter, Store } from '../store/store.js';
 import { ancestorsOf, buildGraph } from './graph.js';
 import { newLinkKey } from './interaction-links.js';
 import { isFinalLog } from './run-progress.js';
+import { assertTriggerInput } from './trigger-input.js';
 
 export interface RunServiceDeps {
   store: Store;
@@ -175,6 +176,7 @@ export function createRunService(deps: RunServiceDeps) {
       idempotencyKey?: string,
     ) {
       const workflow = await getWorkflow(orgId, workflowId);
+      assertTriggerInput(workflow.definition, context, 'context');
       const trigger: TriggerInput = { origin: 'manual', payload: context };
       return start({ workflow, origin: 'manual', trigger, ...(idempotencyKey ? { idempotencyKey } : {}) });
     },

@@ -21,7 +21,10 @@ export interface RunSecrets {
   resolveRefs(text: string): string;
   /** Removes every loaded secret (plain, base64, URL-encoded...) from a value before it is stored. */
   redact<T>(value: T): T;
-  /** Adds a value a node produced (a generated private key) to what `redact` removes from now on. */
+  /**
+   * Adds a value obtained during the run (a generated private key, a delegated token, a credential a
+   * node assembles) to what `redact` removes from now on.
+   */
   register(secret: string): void;
 }
 
@@ -34,6 +37,18 @@ export function noVaultSecrets(): RunSecrets {
     redact: (value) => redactor.redactDeep(value),
     register: (secret) => redactor.register(secret),
   };
+}
+
+/**
+ * Delegated user access (authorizations, spec 1.8), implemented in vault/: the bearer token of the user
+ * who confirmed an authorization, decrypted only when a node asks for it. Throws `authorization_unavailable`
+ * with a sentence naming what is missing.
+ */
+export interface DelegatedAccessPort {
+  /** The token of the authorization the workflow names in `authorization_id`. */
+  forWorkflow(orgId: string, workflowId: string): Promise<string>;
+  /** The token of one authorization of the org (POST /workflows/test-node with `authorization_id`). */
+  forAuthorization(orgId: string, authorizationId: string): Promise<string>;
 }
 
 const NAME_REF = /\bvault\.([A-Za-z0-9_]+)|\bvault\[\s*["']([^"']{1,100})["']\s*\]/g;

@@ -3,6 +3,7 @@ import type { RunRecord } from '../domain/types.js';
 import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { Store } from '../store/store.js';
 import type { StartRunOptions } from './run-service.js';
+import { triggerInputMismatch } from './trigger-input.js';
 
 const CALLABLE_TRIGGERS = new Set(['workflow_trigger', 'subflow_trigger']);
 
@@ -38,6 +39,14 @@ export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPor
         throw new StratoflowError(
           'node_failed',
           `Workflow call depth limit reached: at most ${deps.maxDepth} levels of workflows calling workflows.`,
+        );
+      }
+      const mismatch = triggerInputMismatch(workflow.definition, input);
+      if (mismatch) {
+        const where = mismatch.path ? `${mismatch.path} ` : 'the input ';
+        throw new StratoflowError(
+          'node_failed',
+          `Input for workflow ${workflowId} does not match its input_schema: ${where}${mismatch.message}.`,
         );
       }
       const origin = workflow.triggerComponent === 'subflow_trigger' ? 'subflow' : 'workflow';

@@ -3,6 +3,7 @@ import { notFound, StratoflowError } from '../domain/errors.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import { type ExecutorDeps, executeRun } from './executor.js';
 import type { RunService } from './run-service.js';
+import { assertTriggerInput } from './trigger-input.js';
 
 export interface SyncResponse {
   runId: string;
@@ -37,6 +38,7 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       if (workflow.triggerComponent !== 'sync_request_trigger')
         throw new StratoflowError('workflow_not_sync');
       if (!workflow.isActive) throw new StratoflowError('workflow_inactive', 'This workflow is inactive.');
+      assertTriggerInput(workflow.definition, payload ?? {}, '');
       const owner = `sync:${randomBytes(6).toString('hex')}`;
       const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
       const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };

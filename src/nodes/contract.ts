@@ -37,6 +37,18 @@ export interface HttpRequest {
   body?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** How to trust the server's certificate (https only); absent: the usual CA verification. */
+  tls?: HttpTls;
+}
+
+/**
+ * Certificate trust for one request. Verification always stays on: `ca` adds trusted certificates (PEM) to
+ * the public roots; `pinnedSha256` (hex of the DER certificate's SHA-256, colons allowed) trusts exactly the
+ * certificate with that fingerprint instead of the CA chain, for the self-signed certificates devices ship.
+ */
+export interface HttpTls {
+  ca?: string;
+  pinnedSha256?: string;
 }
 
 export interface HttpResponse {
@@ -80,6 +92,56 @@ export interface SubRunPort {
 export interface SecretRefs {
   /** Replaces every `vlt_<id>` reference in `text` with the secret's value; throws for unknown/expired ones. */
   resolve(text: string): string;
+  /**
+   * Treats `value` as a secret for the rest of the run: it (and its usual encodings) is redacted from
+   * node logs, outputs, error messages and process logs. For credentials a node assembles itself.
+   */
+  register(value: string): void;
+}
+
+/** The delegated access of the user who confirmed the workflow's authorization (spec 1.8). */
+export interface DelegatedAccess {
+  /**
+   * That user's bearer token, decrypted now and registered with the run's redactor. Throws a coded error
+   * (`authorization_unavailable`) when the workflow names no authorization or it is not active.
+   */
+  token(): Promise<string>;
+}
+
+/** A file a node produced, kept with its run (downloadable at /workflows/runs/{runId}/files/{fileId}). */
+export interface RunFileInfo {
+  id: string;
+  runId: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** The run's files: what a node stores (a PDF) and what another reads back (an email attachment). */
+export interface RunFilesPort {
+  /** Stores `content` as a file of this run; fails with `run_file_too_large` above the configured cap. */
+  save(file: { name: string; contentType: string; content: Buffer }): Promise<RunFileInfo>;
+  /** A file of this organization by id (any of its runs), with its bytes; null when there is none. */
+  read(fileId: string): Promise<(RunFileInfo & { content: Buffer }) | null>;
+}
+
+/** Short links Stratoflow serves itself at `{public URL}/l/{code}`. */
+export interface ShortLinksPort {
+  create(link: { url: string; expiresAt: number | null }): Promise<ShortLinkInfo>;
+}
+
+export interface ShortLinkInfo {
+  id: string;
+  code: string;
+  shortUrl: string;
+  url: string;
+  expiresAt: number | null;
+}
+
+/** Where the Altostrat platform API lives (STRATOFLOW_PLATFORM_API_URL); null: not configured. */
+export interface PlatformApiSettings {
+  baseUrl: string | null;
+  tls?: HttpTls;
 }
 
 /**
@@ -115,6 +177,10 @@ export interface NodeContext {
   readonly services: ServiceDefaults;
   readonly runs: SubRunPort;
   readonly secrets: SecretRefs;
+  readonly delegation: DelegatedAccess;
+  readonly files: RunFilesPort;
+  readonly links: ShortLinksPort;
+  readonly platform: PlatformApiSettings;
   /**
    * Only for nodes that wait with an `interaction`: how it ended once it has (`answered` with who and
    * when, or `expired` at its timeout); null while nothing was asked yet.
@@ -185,6 +251,13 @@ export interface NodeDefinition<TConfig = unknown> {
    * `{{ node_id.url }}` from the run's start, so an earlier node can already send it.
    */
   readonly interactive?: { link(data: Record<string, unknown>): boolean };
+  /**
+   * Whether `run` reaches outside the process (HTTP, mail, SSH...). Offline runs (`stratoflow run` and
+   * `stratoflow test`) refuse such nodes unless mocked or `--allow-network`. Actions that leave it unset
+   * count as outbound, so a new integration is never called offline by mistake; triggers and conditions
+   * never are.
+   */
+  readonly network?: boolean;
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
   readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;

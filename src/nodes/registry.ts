@@ -3,7 +3,9 @@ import { conditionNodes } from './conditions/index.js';
 import type { AnyNodeDefinition } from './contract.js';
 import { dataNodes } from './data/index.js';
 import { flowNodes } from './flow/index.js';
+import { linkAndFileNodes } from './links-and-files/index.js';
 import { networkNodes } from './network/index.js';
+import { platformNodes } from './platform/index.js';
 import { triggerNodes } from './triggers/index.js';
 
 /** Looks components up by `componentId`. The catalogue, validation and the executor all read it. */
@@ -23,5 +25,14 @@ export function createNodeRegistry(definitions: readonly AnyNodeDefinition[]): N
 
 /** Every component Stratoflow ships. */
 export function builtinNodes(): AnyNodeDefinition[] {
-  return [...triggerNodes, ...actionNodes, ...dataNodes, ...networkNodes, ...flowNodes, ...conditionNodes];
+  return [
+    ...triggerNodes,
+    ...actionNodes,
+    ...dataNodes,
+    ...networkNodes,
+    ...flowNodes,
+    ...linkAndFileNodes,
+    ...platformNodes,
+    ...conditionNodes,
+  ];
 }

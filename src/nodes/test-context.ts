@@ -1,12 +1,15 @@
 import { StratoflowError } from '../domain/errors.js';
 import type {
+  DelegatedAccess,
   HttpPort,
   NetPort,
   NodeContext,
   NodeDefinition,
   NodeLimits,
   NodeOutcome,
+  RunFilesPort,
   ServiceDefaults,
+  ShortLinksPort,
   SubRunPort,
 } from './contract.js';
 
@@ -48,6 +51,18 @@ export const noRuns: SubRunPort = {
   get: () => Promise.reject(new Error('This test context cannot read runs; pass `runs`.')),
 };
 
+/** Ports that fail the test if a node unexpectedly uses them; pass your own. */
+export const noDelegation: DelegatedAccess = {
+  token: () => Promise.reject(new Error('This test context has no authorization; pass `delegation`.')),
+};
+export const noFiles: RunFilesPort = {
+  save: () => Promise.reject(new Error('This test context cannot store files; pass `files`.')),
+  read: () => Promise.reject(new Error('This test context cannot read files; pass `files`.')),
+};
+export const noLinks: ShortLinksPort = {
+  create: () => Promise.reject(new Error('This test context cannot create links; pass `links`.')),
+};
+
 export function createTestContext(
   overrides: Partial<NodeContext> = {},
 ): NodeContext & { lines: LoggedLine[]; registered: string[] } {
@@ -74,7 +89,11 @@ export function createTestContext(
     net: noNet,
     services: NO_SERVICES,
     runs: noRuns,
-    secrets: { resolve: (text) => text },
+    secrets: { resolve: (text) => text, register: () => undefined },
+    delegation: noDelegation,
+    files: noFiles,
+    links: noLinks,
+    platform: { baseUrl: null },
     interaction: null,
     linkUrl: null,
     redactor: { register: (secret) => registered.push(secret) },

@@ -1,3 +1,4 @@
+import type { RunFileRecord, ShortLinkRecord } from '../domain/artifacts.js';
 import type { InteractionAnswer, InteractionRecord } from '../domain/interactions.js';
 import type {
   LogRecord,
@@ -41,7 +42,7 @@ export interface Store {
   updateWorkflow(workflow: WorkflowRecord, newVersion: boolean): Promise<void>;
   getWorkflow(orgId: string, workflowId: string): Promise<WorkflowRecord | null>;
   listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
-  /** Deletes the workflow, its versions, runs and logs. Returns false when it did not exist. */
+  /** Deletes the workflow, its versions, runs, logs and run files. Returns false when it did not exist. */
   deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;
   findWorkflowByWebhookToken(token: string): Promise<WorkflowHead | null>;
   /** The definition a run pinned. */
@@ -189,6 +190,21 @@ export interface Store {
   /** The org's active workflows whose trigger node is `componentId`, oldest first. */
   activeWorkflowsWithTrigger(orgId: string, componentId: string): Promise<WorkflowRecord[]>;
 
+  // Run files and short links --------------------------------------------------------------------
+  saveRunFile(file: RunFileRecord, content: Buffer): Promise<void>;
+  /** The files of the org's run, oldest first (without their bytes). */
+  listRunFiles(orgId: string, runId: string): Promise<RunFileRecord[]>;
+  getRunFile(orgId: string, fileId: string): Promise<{ file: RunFileRecord; content: Buffer } | null>;
+  /** Inserts a link; false when its code is taken (the caller draws another). */
+  createShortLink(link: ShortLinkRecord): Promise<boolean>;
+  /** The org's links, newest first. */
+  listShortLinks(orgId: string, page: PageRequest): Promise<PageResult<ShortLinkRecord>>;
+  deleteShortLink(orgId: string, id: string): Promise<boolean>;
+  /**
+   * A visit of `/l/{code}` at `now`: counts the click unless the link has expired (atomically, across
+   * processes). Null when there is no such code.
+   */
+  followShortLink(code: string, now: number): Promise<{ link: ShortLinkRecord; expired: boolean } | null>;
   // Interactions (forms) -----------------------------------------------------------------------------
   /**
    * Records what a node asks people. A run has at most one per node: when it already has one (the node

@@ -2,6 +2,7 @@ import type { Clock } from '../domain/time.js';
 import type { Store } from '../store/store.js';
 import { createApiKeyVerifier } from './api-key-verifier.js';
 import { createAuthorizationService } from './authorization-service.js';
+import { createDelegatedAccessPort } from './delegated-access.js';
 import { loadMasterKey } from './master-key.js';
 import { createSecretsPort } from './secrets-port.js';
 import { createVaultService } from './vault-service.js';
@@ -19,12 +20,20 @@ export interface OpenVaultOptions {
 export function openVault(options: OpenVaultOptions) {
   const { store, clock } = options;
   const masterKey = loadMasterKey({ env: options.masterKey ?? undefined, dataDir: options.dataDir });
+  const authorizations = createAuthorizationService({
+    store,
+    masterKey,
+    clock,
+    publicUrl: options.publicUrl,
+  });
   return {
     masterKey,
     /** For createRuntime: resolves `{{ vault.<name> }}` and `vlt_...` in runs and redacts them. */
     secrets: createSecretsPort({ store, masterKey, clock }),
     items: createVaultService({ store, masterKey, clock }),
-    authorizations: createAuthorizationService({ store, masterKey, clock, publicUrl: options.publicUrl }),
+    authorizations,
+    /** For createRuntime: the delegated token of a workflow's authorization, opened at use. */
+    delegatedAccess: createDelegatedAccessPort({ store, authorizations }),
     /** For the synchronous API: verifies `wfk_...` keys. */
     apiKeys: createApiKeyVerifier({ store, clock }),
   };

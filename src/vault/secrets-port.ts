@@ -117,7 +117,7 @@ export function createSecretsPort(deps: SecretsPortDeps): SecretsPort {
           });
         },
         redact: <T>(value: T): T => redactor.redactDeep(value),
-        register: (secret) => redactor.register(secret),
+        register: (value: string) => redactor.register(value),
       };
     },
   };

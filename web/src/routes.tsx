@@ -6,7 +6,6 @@ import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js
 import { Dashboard } from './pages/dashboard/Dashboard.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFound } from './pages/NotFound.js';
-import { Placeholder } from './pages/Placeholder.js';
 import { RunPrefetch } from './pages/runs/RunPrefetch.js';
 import { SignIn } from './pages/SignIn.js';
 import { VaultPage } from './pages/vault/VaultPage.js';
@@ -35,7 +34,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <Dashboard /> },
         { path: 'workflows', element: <WorkflowList /> },
-        { path: 'workflows/:workflowId', element: <Placeholder title="Editor" /> },
+        { path: 'workflows/:workflowId', element: lazyPage(() => import('./editor/EditorPage.js')) },
         {
           path: 'workflows/:workflowId/runs',
           element: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),

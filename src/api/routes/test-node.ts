@@ -29,15 +29,15 @@ export const testNodeRoutes: FastifyPluginAsyncZod<TestNodeRoutesOptions> = asyn
         tags: ['Utilities'],
         summary: 'Test a single node',
         description:
-          'Runs one node against a mock context (outputs keyed by node id, e.g. {"n1": {...}}); nothing is stored. A failing node answers 422 node_test_failed with its message.',
+          'Runs one node against a mock context (outputs keyed by node id, e.g. {"n1": {...}}); nothing is stored (files and short links are previews). With `authorization_id`, platform nodes act as that authorization\'s user. A failing node answers 422 node_test_failed with its message.',
         body,
         response: { 200: result, ...notFoundErrors },
       },
     },
     async (request) => {
-      const { node, context } = request.body;
+      const { node, context, authorization_id } = request.body;
       const full = { ...node, type: node.type ?? node.data.componentId };
-      return tester.test(principalOf(request).orgId, full, context);
+      return tester.test(principalOf(request).orgId, full, context, authorization_id ?? null);
     },
   );
 };

@@ -54,6 +54,8 @@ export const runSchema = z.object({
     .nullable()
     .describe('The run whose trigger_workflow or iterator node started this one'),
   created_at: timestamp,
+  /** Iterators still working through their items (single-run reads only, while running). */
+  progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
   logs: z.array(logSchema).optional(),
 });
 

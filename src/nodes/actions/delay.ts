@@ -36,6 +36,7 @@ export function delayLimitProblems(config: DelayConfig, maxDelayMs: number): str
 export const delay = defineNode({
   componentId: 'delay',
   kind: 'action',
+  network: false,
   title: 'Delay',
   description: 'Pauses the run for a number of seconds, minutes, hours or days before going on.',
   config: delayConfig,

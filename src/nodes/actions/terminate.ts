@@ -4,6 +4,7 @@ import { defineNode } from '../contract.js';
 export const terminate = defineNode({
   componentId: 'terminate',
   kind: 'action',
+  network: false,
   title: 'Terminate',
   description: 'Ends the whole run now as completed or failed, with an optional message.',
   config: z.object({

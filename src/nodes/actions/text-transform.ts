@@ -4,6 +4,7 @@ import { defineNode } from '../contract.js';
 export const textTransform = defineNode({
   componentId: 'text_transform',
   kind: 'action',
+  network: false,
   title: 'Text transform',
   description: 'Renders a Liquid template against the run context and outputs the resulting text.',
   config: z.object({

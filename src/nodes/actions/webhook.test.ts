@@ -87,7 +87,10 @@ describe('webhook', () => {
   });
 
   it('resolves literal vlt_ references in header values only, at send time', async () => {
-    const secrets = { resolve: (text: string) => text.replace(/vlt_[0-9a-z]+/g, 'sk_resolved') };
+    const secrets = {
+      resolve: (text: string) => text.replace(/vlt_[0-9a-z]+/g, 'sk_resolved'),
+      register: () => undefined,
+    };
     await runNode(
       webhook,
       {
@@ -108,6 +111,7 @@ describe('webhook', () => {
       resolve: () => {
         throw new Error('Vault item vlt_01missing does not exist in this organization.');
       },
+      register: () => undefined,
     };
     await expect(
       runNode(

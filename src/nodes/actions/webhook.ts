@@ -13,6 +13,7 @@ import {
 export const webhook = defineNode({
   componentId: 'webhook',
   kind: 'action',
+  network: true,
   title: 'Webhook / API call',
   description:
     'Sends an HTTP request with optional headers and a JSON, form, multipart, text or XML body, and outputs the status, headers and body (JSON and XML answers parsed).',

@@ -68,6 +68,7 @@ function prefixed(errors: ValidationErrors, index: number): ValidationErrors {
 export const validate = defineNode({
   componentId: 'validate',
   kind: 'action',
+  network: false,
   title: 'Validate',
   description:
     "Checks an object, or each item of an array, against Laravel-style rule strings (`required|email|max:255`) and continues down `valid` or `invalid`; errors are keyed by field with Laravel's messages.",

@@ -7,7 +7,9 @@ export const MAX_ITERATOR_ITEMS = 1000;
 
 interface Memo {
   polls?: number;
+  /** Items done so far and in all: read back as the run's `progress` while it waits. */
   index: number;
+  total?: number;
   runId: string | null;
   results: unknown[];
 }
@@ -45,6 +47,7 @@ function toItems(value: unknown): unknown[] {
 export const iterator = defineNode({
   componentId: 'iterator',
   kind: 'action',
+  network: false,
   title: 'Iterator',
   description: 'Runs a sub-workflow for each item of an array, sequentially, and collects the results.',
   config,
@@ -53,6 +56,7 @@ export const iterator = defineNode({
   async run(ctx, cfg) {
     const items = toItems(cfg.items);
     const memo: Memo = (ctx.memo as Memo | null) ?? { index: 0, runId: null, results: [] };
+    memo.total = items.length;
     while (memo.index < items.length) {
       if (memo.runId === null) {
         const input = { item: items[memo.index], index: memo.index };

@@ -22,6 +22,7 @@ interface Memo {
 export const triggerWorkflow = defineNode({
   componentId: 'trigger_workflow',
   kind: 'action',
+  network: false,
   title: 'Trigger another workflow',
   description: 'Starts another workflow with mapped input, optionally waiting for its result.',
   config,

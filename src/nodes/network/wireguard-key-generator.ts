@@ -34,6 +34,7 @@ export function generateKeyPair(): { privateKey: Buffer; publicKey: Buffer } {
 export const wireguardKeyGenerator = defineNode({
   componentId: 'wireguard_key_generator',
   kind: 'action',
+  network: false,
   title: 'WireGuard key generator',
   description:
     "Generates a WireGuard (X25519) key pair, or derives the public key of a given private key, in WireGuard's base64 form. The private key (and a generated preshared key) is redacted from the run's logs and API responses unless `redact_private_key` is false; later nodes of the same execution still read it.",

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../contract.js';
+import { inputSchemaField, inputSchemaProblems } from './input-schema.js';
 import { triggerOutput } from './trigger-output.js';
 
 export const syncRequestTrigger = defineNode({
@@ -7,8 +8,10 @@ export const syncRequestTrigger = defineNode({
   kind: 'trigger',
   title: 'API trigger (synchronous)',
   description: 'Runs the workflow inline for POST /workflows/sync/{id}; the request body is `payload`.',
-  config: z.object({}),
+  config: z.object({ input_schema: inputSchemaField }),
   handles: [],
+  /** The request body must match (422 with `param` otherwise); see input-schema.ts. */
+  check: (config) => inputSchemaProblems(config.input_schema),
   run(ctx) {
     const body = ctx.trigger.payload.payload;
     return { output: triggerOutput(ctx, 'sync', { payload: body }, body) };

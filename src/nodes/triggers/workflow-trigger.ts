@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../contract.js';
+import { inputSchemaField, inputSchemaProblems } from './input-schema.js';
 import { triggerOutput } from './trigger-output.js';
 
 export const workflowTrigger = defineNode({
@@ -7,10 +8,10 @@ export const workflowTrigger = defineNode({
   kind: 'trigger',
   title: 'Trigger by another workflow',
   description: 'Starts a run when another workflow calls this one; the caller input becomes its output.',
-  config: z.object({
-    input_schema: z.record(z.string(), z.unknown()).or(z.array(z.unknown())).optional(),
-  }),
+  config: z.object({ input_schema: inputSchemaField }),
   handles: [],
+  /** The caller's input must match (a parent's node fails otherwise); see input-schema.ts. */
+  check: (config) => inputSchemaProblems(config.input_schema),
   run(ctx) {
     return { output: triggerOutput(ctx, 'workflow', {}, ctx.trigger.payload) };
   },

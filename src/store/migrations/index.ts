@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initial } from './0001-initial.js';
 import { interactions } from './0002-interactions.js';
+import { linksAndFiles } from './0003-links-and-files.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-interactions': interactions,
+  '0003-links-and-files': linksAndFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,8 +1,8 @@
 /**
  * The narrow SQL port the shared store is written against. SQL uses `?` placeholders; the PostgreSQL
- * implementation rewrites them to `$n`. Parameters are strings, numbers or null only.
+ * implementation rewrites them to `$n`. Parameters are strings, numbers, bytes (a BLOB / bytea column) or null.
  */
-export type SqlValue = string | number | null;
+export type SqlValue = string | number | Uint8Array | null;
 
 export interface SqlRunner {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;

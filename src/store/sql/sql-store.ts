@@ -1,4 +1,5 @@
 import type { Store } from '../store.js';
+import { artifactQueries } from './artifact-queries.js';
 import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
 import { interactionQueries } from './interaction-queries.js';
@@ -27,6 +28,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...vaultQueries(db),
     ...scheduleQueries(db),
     ...triggerQueries(db),
+    ...artifactQueries(db),
     ...interactionQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     async onRunsReady(callback: () => void) {

@@ -71,6 +71,7 @@ export function workflowQueries(db: Db) {
           'DELETE FROM idempotency_keys WHERE run_id IN (SELECT id FROM runs WHERE workflow_id = ?)',
           [id],
         );
+        await tx.run('DELETE FROM run_files WHERE workflow_id = ?', [id]);
         await tx.run('DELETE FROM runs WHERE workflow_id = ?', [id]);
         await tx.run('DELETE FROM workflow_versions WHERE workflow_id = ?', [id]);
         return true;

@@ -1,11 +1,22 @@
-import { formatDuration } from '../components/RelativeTime.js';
-import { StatusBadge } from '../components/StatusBadge.js';
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import {
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+} from '@xyflow/react';
+import { type JSX, useCallback, useMemo, useState } from 'react';
+import { useComponents } from '../api/queries.js';
+import type { NodeData } from './catalogue.js';
+import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
+import { type FlowNodeType, nodeTypes } from './FlowNode.js';
+import { minimapColor } from './minimap.js';
 
-/**
- * STUB of the run canvas: the nodes as a keyboard-reachable list with their status badges. The canvas
- * version (@xyflow/react) replaces this file with the same contract.
- */
-export type RunNodeStatus = 'success' | 'error' | 'skipped' | 'not_reached' | 'running' | 'waiting';
+export type { RunNodeStatus };
 
 export interface RunGraphProps {
   nodes: Array<{
@@ -26,51 +37,104 @@ export interface RunGraphProps {
   onSelectNode(nodeId: string | null): void;
 }
 
-// Inline styles: this stub leaves no stylesheet behind when the canvas replaces it.
-const LIST = {
-  listStyle: 'none',
-  margin: 0,
-  padding: 12,
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: 8,
-  alignContent: 'flex-start',
-} as const;
-const ITEM = { height: 'auto', padding: '6px 10px', gap: 8 } as const;
+const REACHED = new Set<RunNodeStatus>(['success', 'error', 'running', 'waiting']);
 
-export function RunGraph({ nodes, states, selectedNodeId, onSelectNode }: RunGraphProps) {
+/** A run's graph, read-only: every node coloured by how it fared, with its duration; click or Enter selects. */
+export function RunGraph(props: RunGraphProps): JSX.Element {
+  const { nodes, edges, states, selectedNodeId, onSelectNode } = props;
+  const catalogue = useComponents();
+  const components = useMemo(
+    () => new Map((catalogue.data ?? []).map((c) => [c.componentId, c])),
+    [catalogue.data],
+  );
+  // Sizes the canvas measured, handed back as controlled nodes must be (the minimap draws from them).
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const flowNodes = useMemo<FlowNodeType[]>(
+    () =>
+      nodes.map((n) => ({
+        ...(measured[n.id] ? { measured: measured[n.id] } : {}),
+        id: n.id,
+        type: 'step',
+        position: n.position,
+        data: n.data as NodeData,
+        selected: n.id === selectedNodeId,
+        draggable: false,
+        connectable: false,
+      })),
+    [nodes, selectedNodeId, measured],
+  );
+  const flowEdges = useMemo<Edge[]>(
+    () =>
+      edges.map((e) => {
+        const taken =
+          states[e.source]?.status === 'success' && REACHED.has(states[e.target]?.status as RunNodeStatus);
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          sourceHandle: e.sourceHandle ?? null,
+          targetHandle: e.targetHandle ?? null,
+          className: taken ? 'is-taken' : 'is-idle',
+          animated: states[e.target]?.status === 'running',
+          focusable: false,
+          selectable: false,
+        };
+      }),
+    [edges, states],
+  );
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNodeType>[]) => {
+      let chosen: string | null | undefined;
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+        if (change.type !== 'select') continue;
+        if (change.selected) chosen = change.id;
+        else if (chosen === undefined && change.id === selectedNodeId) chosen = null;
+      }
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+      if (chosen !== undefined && chosen !== selectedNodeId) onSelectNode(chosen);
+    },
+    [onSelectNode, selectedNodeId],
+  );
+  const context = useMemo(
+    () => ({ components, states: states as Record<string, RunNodeState>, readOnly: true }),
+    [components, states],
+  );
   return (
-    <ul aria-label="Nodes of the run" style={LIST}>
-      {nodes.map((node) => {
-        const state = states[node.id];
-        const label = typeof node.data.label === 'string' ? node.data.label : node.id;
-        return (
-          <li key={node.id}>
-            <button
-              type="button"
-              aria-pressed={selectedNodeId === node.id}
-              data-node-id={node.id}
-              data-node-status={state?.status ?? 'not_reached'}
-              onClick={() => onSelectNode(selectedNodeId === node.id ? null : node.id)}
-              className="btn"
-              style={{
-                ...ITEM,
-                ...(selectedNodeId === node.id
-                  ? { borderColor: 'var(--accent)', background: 'var(--accent-soft)' }
-                  : {}),
-              }}
-            >
-              <strong>{label}</strong>
-              <span className="muted">{node.data.componentId}</span>
-              <StatusBadge status={state?.status ?? 'not_reached'} />
-              {state?.durationMs !== undefined && state.durationMs !== null && (
-                <span className="muted">{formatDuration(state.durationMs)}</span>
-              )}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <GraphContext.Provider value={context}>
+      <ReactFlowProvider>
+        <div className="flow-canvas run-graph">
+          <ReactFlow
+            nodes={flowNodes}
+            edges={flowEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onPaneClick={() => onSelectNode(null)}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            multiSelectionKeyCode={null}
+            selectionKeyCode={null}
+            deleteKeyCode={null}
+            fitView
+            fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+            minZoom={0.1}
+            onlyRenderVisibleElements={nodes.length > 100}
+            proOptions={{ hideAttribution: true }}
+            aria-label="Run graph"
+          >
+            <Background gap={20} size={1} />
+            <Controls showInteractive={false} />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={(n) => minimapColor(n as FlowNodeType, states, components)}
+            />
+          </ReactFlow>
+        </div>
+      </ReactFlowProvider>
+    </GraphContext.Provider>
   );
 }
 

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../contract.js';
+import type { HttpPort, HttpRequest, HttpResponse, HttpTls } from '../../contract.js';
 import { parseCidrList } from './cidr.js';
 import { startDeadline } from './deadline.js';
 import { assertDestinationAllowed, parseRequestUrl } from './destination.js';
@@ -8,6 +8,7 @@ import { HttpRequestError } from './errors.js';
 import { createGuardedLookup } from './guarded-lookup.js';
 import { type Hop, nextHop } from './redirects.js';
 import { declaredBodyLength, discard, flattenHeaders, parseBody, readCappedBody } from './response-body.js';
+import { createTrustingAgent, trustKey } from './tls-trust.js';
 import { translateTransportError } from './transport-errors.js';
 
 export interface HttpClientOptions {
@@ -27,6 +28,8 @@ export interface HttpClient extends HttpPort {
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** Agents kept for requests with their own TLS trust (a pinned router, the platform's CA); oldest closed first. */
+const MAX_TRUST_AGENTS = 32;
 
 /**
  * The outbound HTTP client nodes use. It refuses private and internal destinations (IP literals before
@@ -38,10 +41,29 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;
-  const agent = new Agent({ connect: { timeout: connectTimeoutMs, lookup: createGuardedLookup(allowed) } });
+  const connect = { timeout: connectTimeoutMs, lookup: createGuardedLookup(allowed) };
+  const agent = new Agent({ connect });
+  const trusting = new Map<string, Agent>();
+
+  /** The shared agent, or the one for this request's TLS trust (same guarded lookup, same timeouts). */
+  function agentFor(tls: HttpTls | undefined): Agent {
+    if (tls === undefined) return agent;
+    const key = trustKey(tls);
+    let found = trusting.get(key);
+    if (!found) {
+      found = createTrustingAgent(connect, tls);
+      trusting.set(key, found);
+      if (trusting.size > MAX_TRUST_AGENTS) {
+        const [oldestKey, oldest] = trusting.entries().next().value as [string, Agent];
+        trusting.delete(oldestKey);
+        void oldest.close();
+      }
+    }
+    return found;
+  }
 
   function send(hop: Hop, timeoutMs: number, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
-    return agent.request({
+    return agentFor(hop.tls).request({
       origin: hop.url.origin,
       path: `${hop.url.pathname}${hop.url.search}`,
       method: hop.method as Dispatcher.HttpMethod,
@@ -85,7 +107,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const url = parseRequestUrl(req.url);
-    const first: Hop = { method: req.method.toUpperCase(), url, headers: req.headers, body: req.body };
+    const first: Hop = {
+      method: req.method.toUpperCase(),
+      url,
+      headers: req.headers,
+      body: req.body,
+      ...(req.tls ? { tls: req.tls } : {}),
+    };
     const deadline = startDeadline(req.timeoutMs, req.signal);
     try {
       return await follow(first, req.timeoutMs, deadline.signal);
@@ -96,5 +124,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  return { request, close: () => agent.close() };
+  async function close(): Promise<void> {
+    await Promise.all([agent.close(), ...[...trusting.values()].map((a) => a.close())]);
+    trusting.clear();
+  }
+
+  return { request, close };
 }

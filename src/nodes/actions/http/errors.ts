@@ -36,3 +36,10 @@ export class HttpRequestError extends StratoflowError {
     if (cause !== undefined) this.cause = cause;
   }
 }
+
+/** The server's certificate is not trusted (CA chain, host name) or does not match the pinned one. Not retryable. */
+export class HttpCertificateError extends StratoflowError {
+  constructor(message: string) {
+    super('http_certificate_rejected', message);
+  }
+}

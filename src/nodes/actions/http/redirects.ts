@@ -1,3 +1,4 @@
+import type { HttpTls } from '../../contract.js';
 import { HttpRequestError } from './errors.js';
 
 /** One request of a redirect chain. */
@@ -6,6 +7,8 @@ export interface Hop {
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
+  /** The request's TLS trust; it follows redirects (a pin then only admits the same certificate). */
+  readonly tls?: HttpTls;
 }
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -50,5 +53,11 @@ export function nextHop(hop: Hop, status: number, location: string | string[] | 
     ((status === 301 || status === 302) && hop.method === 'POST');
   let headers = toGet ? withoutHeaders(hop.headers, BODY_HEADERS) : hop.headers;
   if (url.origin !== hop.url.origin) headers = withoutHeaders(headers, ORIGIN_BOUND_HEADERS);
-  return { method: toGet ? 'GET' : hop.method, url, headers, body: toGet ? undefined : hop.body };
+  return {
+    method: toGet ? 'GET' : hop.method,
+    url,
+    headers,
+    body: toGet ? undefined : hop.body,
+    ...(hop.tls ? { tls: hop.tls } : {}),
+  };
 }

@@ -25,10 +25,9 @@ export interface TestServer {
 
 export type Handler = (req: ReceivedRequest, res: ServerResponse) => void;
 
-export async function startServer(handler: Handler): Promise<TestServer> {
-  const received: ReceivedRequest[] = [];
-  let connections = 0;
-  const server = createServer((req, res) => {
+/** A request listener that reads each request whole, appends it to `received`, then calls `handler`. */
+export function recording(received: ReceivedRequest[], handler: Handler) {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -41,7 +40,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       received.push(request);
       handler(request, res);
     });
-  });
+  };
+}
+
+export async function startServer(handler: Handler): Promise<TestServer> {
+  const received: ReceivedRequest[] = [];
+  let connections = 0;
+  const server = createServer(recording(received, handler));
   server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,8 +1,19 @@
 import { StratoflowError } from '../../../domain/errors.js';
 import type { Deadline } from './deadline.js';
-import { HttpRequestError, HttpTimeoutError } from './errors.js';
+import { HttpCertificateError, HttpRequestError, HttpTimeoutError } from './errors.js';
 
 const TIMEOUT_CODES: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** OpenSSL's verification failures and Node's host name mismatch. */
+const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -43,6 +54,9 @@ export function translateTransportError(
   const code = codeOf(err);
   if (deadline.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
     return new HttpTimeoutError(timeouts.requestMs);
+  }
+  if (code !== undefined && CERTIFICATE_CODES.has(code)) {
+    return new HttpCertificateError(`TLS certificate rejected: ${describe(err)}`);
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new HttpTimeoutError(timeouts.connectMs, `Connecting timed out after ${timeouts.connectMs} ms`);
