@@ -21,6 +21,8 @@ export interface Config {
   pgPoolSize: number;
   masterKey: string | null;
   httpAllowedCidrs: string;
+  /** Defaults of the integration nodes (smtp, send_notification, ai_text_transform). */
+  services: ServiceSettings;
   /** Base URL of the Altostrat platform API the `altostrat_api` nodes call (null: not configured). */
   platformApiUrl: string | null;
   /** A PEM file of certificates trusted for the platform API besides the public roots. */
@@ -43,6 +45,12 @@ export interface Config {
   webhookRedactHeaders: string[];
   limits: EngineLimits;
   logLevel: string;
+}
+
+export interface ServiceSettings {
+  smtpUrl: string | null;
+  smtpFrom: string | null;
+  aiBaseUrl: string | null;
 }
 
 export interface EngineLimits {
@@ -123,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: overrides.pgPoolSize ?? positive(env.STRATOFLOW_PG_POOL_SIZE, 10, 'STRATOFLOW_PG_POOL_SIZE'),
     masterKey: overrides.masterKey ?? (env.STRATOFLOW_MASTER_KEY || null),
     httpAllowedCidrs: overrides.httpAllowedCidrs ?? env.STRATOFLOW_HTTP_ALLOWED_CIDRS ?? '',
+    services: overrides.services ?? {
+      smtpUrl: env.STRATOFLOW_SMTP_URL || null,
+      smtpFrom: env.STRATOFLOW_SMTP_FROM || null,
+      aiBaseUrl: env.STRATOFLOW_AI_BASE_URL || null,
+    },
     platformApiUrl:
       overrides.platformApiUrl ?? (env.STRATOFLOW_PLATFORM_API_URL?.replace(/\/+$/, '') || null),
     platformApiCaFile: overrides.platformApiCaFile ?? (env.STRATOFLOW_PLATFORM_API_CA_FILE || null),

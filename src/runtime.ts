@@ -10,7 +10,8 @@ import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
 import { createTemplateEngine } from './engine/templates/index.js';
 import { createWebhookGuard } from './engine/webhook-guard.js';
-import { createHttpClient, type HttpClient } from './nodes/actions/http/index.js';
+import { createHttpClient, type HttpClient, parseCidrList } from './nodes/actions/http/index.js';
+import { createOutboundGuard } from './nodes/actions/outbound/guard.js';
 import type { PlatformApiSettings } from './nodes/contract.js';
 import { builtinNodes, createNodeRegistry, type NodeRegistry } from './nodes/registry.js';
 import type { Store } from './store/store.js';
@@ -42,6 +43,7 @@ export function createRuntime(
         | 'runFileMaxBytes'
         | 'webhookRedactHeaders'
         | 'quotas'
+        | 'services'
       >
     >,
   clock: Clock,
@@ -75,6 +77,8 @@ export function createRuntime(
     clock,
     templates: createTemplateEngine({ now: () => clock.now() }),
     http,
+    net: createOutboundGuard(parseCidrList(config.httpAllowedCidrs)),
+    services: config.services ?? { smtpUrl: null, smtpFrom: null, aiBaseUrl: null },
     logger,
     limits: {
       nodeTimeoutMs: config.limits.nodeTimeoutMs,

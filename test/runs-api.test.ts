@@ -167,7 +167,7 @@ describe('runs', () => {
         node('n1', 'manual_trigger'),
         node('n2', 'webhook', { method: 'GET', url: `${target.url}/broken`, continue_on_error: true }),
         node('ok', 'text_transform', { template: 'ok' }),
-        node('compensate', 'text_transform', { template: 'handled: {{ n2.error }}' }),
+        node('compensate', 'text_transform', { template: 'handled: {{ n2.error }} / e={{ n2.body.e }}' }),
       ],
       edges: [edge('n1', 'n2'), edge('n2', 'ok'), edge('n2', 'compensate', 'error')],
     });
@@ -178,9 +178,8 @@ describe('runs', () => {
       'n2:error',
       'compensate:success',
     ]);
-    expect(run.logs[2].output.text).toBe(
-      'handled: Webhook request failed: 500 Internal Server Error — {"e":1}',
-    );
+    expect(run.logs[1].output).toMatchObject({ code: 'http_request_failed', status: 500, body: { e: 1 } });
+    expect(run.logs[2].output.text).toBe('handled: Webhook request failed: 500 Internal Server Error / e=1');
   });
 
   it('retries a failing node with back-off and records each attempt', async () => {

@@ -132,8 +132,10 @@ describe('secret canary', () => {
     const run = await call('GET', `/workflows/runs/${runId}`);
     expect(run.body.status).toBe('failed');
     expect(run.body.failed_node_id).toBe('n5');
-    expect(run.body.error_message).toMatch(/^Webhook request failed: 500 Internal Server Error/);
-    expect(run.body.error_message).toContain('[REDACTED]');
+    expect(run.body.error_message).toBe('Webhook request failed: 500 Internal Server Error');
+    // The echoed answer is in the failed node's error output, redacted.
+    expect(run.body.logs[4]).toMatchObject({ status: 'error', output: { status: 500 } });
+    expect(JSON.stringify(run.body.logs[4].output.body)).toContain('[REDACTED]');
     expect(run.body.logs.map((l: { node_id: string }) => l.node_id)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
     expect(run.body.logs[2]).toMatchObject({ status: 'error', output: { code: 'http_request_failed' } });
     expect(run.text).toContain('[REDACTED]');

@@ -243,6 +243,36 @@ export const ERRORS = {
     false,
     'The destination address is private or internal. Allow it with STRATOFLOW_HTTP_ALLOWED_CIDRS.',
   ),
+  connection_failed: def(
+    500,
+    'run_error',
+    true,
+    'A connection to an SSH, SMTP, SOAP or AI server failed (refused, timed out, TLS). The message names the host and the cause.',
+  ),
+  remote_auth_failed: def(
+    500,
+    'run_error',
+    false,
+    'The remote server refused the credentials. Check the user name and the vault item holding the password or key.',
+  ),
+  host_key_mismatch: def(
+    500,
+    'run_error',
+    false,
+    "The SSH server's host key does not match host_key_fingerprint. Check the server (ssh-keygen -l -f its key) before updating the pin.",
+  ),
+  remote_command_failed: def(
+    500,
+    'run_error',
+    false,
+    'A remote command exited with a non-zero status or timed out, and stop_on_error is on. The node log shows every command run.',
+  ),
+  soap_fault: def(
+    500,
+    'run_error',
+    false,
+    'The SOAP service answered with a fault; the message carries its fault code and string.',
+  ),
   template_error: def(500, 'run_error', false, 'A Liquid template could not be parsed or rendered.'),
   run_terminated: def(500, 'run_error', false, 'A Terminate node ended the run as failed.'),
   vault_item_not_found: def(
@@ -309,12 +339,23 @@ export class StratoflowError extends Error {
   readonly param: string | undefined;
   /** Seconds after which a retry may succeed (sent as `Retry-After` on 429/503). */
   retryAfterSeconds?: number;
+  /**
+   * Facts about a failed node besides the message (an HTTP error's status and body, a SOAP fault, the
+   * commands already run); the node's error log output carries them next to `error` and `code`.
+   */
+  details: Record<string, unknown> | undefined;
   override readonly name = 'StratoflowError';
 
   constructor(code: ErrorCode, message?: string, param?: string) {
     super(message ?? ERRORS[code].message);
     this.code = code;
     this.param = param;
+  }
+
+  /** This error with `details` attached (for the node's error output). */
+  withDetails(details: Record<string, unknown>): this {
+    this.details = details;
+    return this;
   }
 
   get status(): number {

@@ -286,7 +286,7 @@ async function createExecution(
     delete state.memos[id];
     delete state.waits[id];
     const node = compiled.nodes.get(id);
-    const output = { error: outcome.message, code: outcome.code };
+    const output = { error: outcome.message, code: outcome.code, ...outcome.details };
     const fields: LogFields = {
       status: 'error',
       input: outcome.input,

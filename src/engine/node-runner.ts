@@ -8,11 +8,13 @@ import type {
   DelegatedAccess,
   HttpPort,
   InteractionOutcome,
+  NetPort,
   NodeContext,
   NodeLimits,
   NodeLogger,
   PlatformApiSettings,
   RunFilesPort,
+  ServiceDefaults,
   ShortLinksPort,
   SubRunPort,
   TriggerInput,
@@ -32,7 +34,15 @@ export type StepOutcome =
       terminate?: { status: 'completed' | 'failed'; message: string | null };
     }
   | { kind: 'wait'; input: unknown; until: number; memo: unknown; interaction?: InteractionRequest }
-  | { kind: 'error'; input: unknown; message: string; code: ErrorCode; durationMs: number };
+  | {
+      kind: 'error';
+      input: unknown;
+      message: string;
+      code: ErrorCode;
+      durationMs: number;
+      /** Extra facts for the error output (StratoflowError.details). */
+      details?: Record<string, unknown>;
+    };
 
 /** Per-run facts every node of the run shares. */
 export interface RunScope {
@@ -61,6 +71,8 @@ export interface NodeRunnerDeps {
   clock: Clock;
   limits: NodeLimits;
   http: HttpPort;
+  net: NetPort;
+  services: ServiceDefaults;
   logger: NodeLogger;
   platform: PlatformApiSettings;
 }
@@ -78,8 +90,15 @@ export interface NodeStep {
 }
 
 /** Maps anything a node throws to a registered code and a message. */
-export function classifyError(error: unknown): { code: ErrorCode; message: string } {
-  if (error instanceof StratoflowError) return { code: error.code, message: error.message };
+export function classifyError(error: unknown): {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+} {
+  if (error instanceof StratoflowError) {
+    const { code, message, details } = error;
+    return details === undefined ? { code, message } : { code, message, details };
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && code in ERRORS) return { code: code as ErrorCode, message };
@@ -175,6 +194,8 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       memo: step.memo,
       depth: run.depth,
       http: deps.http,
+      net: deps.net,
+      services: deps.services,
       runs: run.runs,
       secrets: {
         resolve: (text) => run.secrets.resolveRefs(text),
@@ -211,9 +232,16 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       ...(outcome.terminate ? { terminate: outcome.terminate } : {}),
     };
   } catch (error) {
-    const { code, message } = classifyError(error);
+    const { code, message, details } = classifyError(error);
     // Redact first, then shorten: a secret cut in half would no longer be recognised.
     const safe = shorten(run.secrets.redact(message), MAX_ERROR_MESSAGE_CHARS);
-    return { kind: 'error', input, message: safe, code, durationMs: elapsed() };
+    return {
+      kind: 'error',
+      input,
+      message: safe,
+      code,
+      durationMs: elapsed(),
+      ...(details ? { details } : {}),
+    };
   }
 }

@@ -58,6 +58,25 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/**
+ * Outbound connections that are not HTTP (SSH, SMTP): the same private-address guard as `HttpPort`
+ * (STRATOFLOW_HTTP_ALLOWED_CIDRS). Connect to the address `resolve` returns, never to the name again.
+ */
+export interface NetPort {
+  /** An allowed address for `host` (name or IP literal); throws `http_destination_blocked` otherwise. */
+  resolve(host: string): Promise<string>;
+}
+
+/** Server-wide defaults integration nodes fall back on (from the environment; see src/config.ts). */
+export interface ServiceDefaults {
+  /** STRATOFLOW_SMTP_URL: `smtp://user:pass@host:587` or `smtps://host:465`. */
+  readonly smtpUrl: string | null;
+  /** STRATOFLOW_SMTP_FROM: the sender when a node names none. */
+  readonly smtpFrom: string | null;
+  /** STRATOFLOW_AI_BASE_URL: an OpenAI-compatible API base, e.g. `https://api.openai.com/v1`. */
+  readonly aiBaseUrl: string | null;
+}
+
 /** Starting and watching other workflows' runs (Trigger Another Workflow, Iterator). */
 export interface SubRunPort {
   /**
@@ -159,6 +178,8 @@ export interface NodeContext {
   /** How deep this run is in a chain of workflows calling workflows (0 = started directly). */
   readonly depth: number;
   readonly http: HttpPort;
+  readonly net: NetPort;
+  readonly services: ServiceDefaults;
   readonly runs: SubRunPort;
   readonly secrets: SecretRefs;
   readonly delegation: DelegatedAccess;

@@ -1,11 +1,14 @@
+import { StratoflowError } from '../domain/errors.js';
 import type {
   DelegatedAccess,
   HttpPort,
+  NetPort,
   NodeContext,
   NodeDefinition,
   NodeLimits,
   NodeOutcome,
   RunFilesPort,
+  ServiceDefaults,
   ShortLinksPort,
   SubRunPort,
 } from './contract.js';
@@ -34,6 +37,13 @@ export interface LoggedLine {
 export const noHttp: HttpPort = {
   request: () => Promise.reject(new Error('This test context has no HTTP client; pass `http`.')),
 };
+
+/** A `NetPort` that fails the test if a node unexpectedly connects somewhere; pass `net`. */
+export const noNet: NetPort = {
+  resolve: () => Promise.reject(new Error('This test context has no network guard; pass `net`.')),
+};
+
+export const NO_SERVICES: ServiceDefaults = { smtpUrl: null, smtpFrom: null, aiBaseUrl: null };
 
 /** A `SubRunPort` that fails the test if a node unexpectedly starts a run; pass `runs`. */
 export const noRuns: SubRunPort = {
@@ -76,6 +86,8 @@ export function createTestContext(
     memo: null,
     depth: 0,
     http: noHttp,
+    net: noNet,
+    services: NO_SERVICES,
     runs: noRuns,
     secrets: { resolve: (text) => text, register: () => undefined, redact: (text) => text },
     delegation: noDelegation,
@@ -98,6 +110,16 @@ export async function runNode<TConfig>(
   ctx: NodeContext = createTestContext(),
 ): Promise<NodeOutcome> {
   return definition.run(ctx, definition.config.parse(raw));
+}
+
+/** The coded error a node's promise rejects with; fails (throws) when it resolves or throws anything else. */
+export async function nodeFailure(promise: Promise<unknown>): Promise<StratoflowError> {
+  const error = await promise.then(
+    () => new Error('Expected the node to fail, but it succeeded.'),
+    (rejection: unknown) => rejection,
+  );
+  if (error instanceof StratoflowError) return error;
+  throw error;
 }
 
 /**

@@ -140,11 +140,12 @@ describeBrowser('runs and the run inspector', () => {
     const failed = await fire({ order: 'C-3' });
     expect(failed.status).toBe('failed');
     await signedIn(page, t, `runs/${failed.id}`);
-    // The failed node is selected on arrival, with the target's answer in its error.
+    // The failed node is selected on arrival: the documented message in its error, the target's answer
+    // in its error output.
     const panel = page.getByRole('region', { name: 'call' });
     const nodeError = panel.getByRole('alert');
-    await nodeError.getByText('Webhook request failed: 500').waitFor();
-    await expect(nodeError.textContent()).resolves.toContain('warehouse offline');
+    await nodeError.getByText('Webhook request failed: 500 Internal Server Error').waitFor();
+    await expect(panel.locator('pre.json').nth(1).textContent()).resolves.toContain('warehouse offline');
     await nodeError.getByRole('link', { name: 'What does this mean?' }).waitFor();
     await expect(nodeError.textContent()).resolves.toContain('http_request_failed');
     await page.getByRole('alert').filter({ hasText: 'Run failed at node call' }).waitFor();

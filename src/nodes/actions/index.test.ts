@@ -9,6 +9,11 @@ describe('actionNodes', () => {
       'json_parser',
       'delay',
       'terminate',
+      'ssh',
+      'smtp',
+      'ai_text_transform',
+      'send_notification',
+      'soap_request',
     ]);
     for (const node of actionNodes) {
       expect(node.kind).toBe('action');

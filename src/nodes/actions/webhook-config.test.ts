@@ -23,11 +23,12 @@ function cannedPort(
 }
 
 describe('webhook config', () => {
-  it('upper-cases the method and defaults headers and expected codes', () => {
+  it('upper-cases the method and defaults headers, body type and expected codes', () => {
     expect(webhookConfig.parse({ ...base, method: ' patch ' })).toEqual({
       method: 'PATCH',
       url: 'https://api.example.com/x',
       headers: {},
+      body_type: 'json',
       expected_status_codes: [],
     });
   });

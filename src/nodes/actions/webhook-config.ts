@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { nullRecord } from '../../domain/records.js';
+import { emptyToUndefined, httpUrl } from './config-fields.js';
+import { BODY_TYPES } from './webhook-body.js';
 
 /** The webhook node's config: what may arrive in `node.data` after templating, and how it is read. */
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-/** Methods that carry the JSON body; for the others `body` is ignored. */
+/** Methods that carry a body; for the others `body` is ignored. */
 export const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -15,13 +17,6 @@ const method = z.preprocess(
   (input) => (typeof input === 'string' ? input.trim().toUpperCase() : input),
   z.enum(HTTP_METHODS),
 );
-
-const url = z
-  .string()
-  .trim()
-  .refine((text) => /^https?:$/.test(URL.parse(text)?.protocol ?? ''), {
-    error: 'Expected an absolute http:// or https:// URL.',
-  });
 
 const headerValue = z
   .union([z.string(), z.number(), z.boolean()], { error: 'Expected a header value.' })
@@ -38,7 +33,7 @@ const headerName = z
  * `[{key, value}]` (the editor's rows) or a `{name: value}` map, read into one map with lower-case names
  * (the last of two spellings wins). Rows with a blank key are skipped: an editor's empty row.
  */
-const headers = z
+export const headerMap = z
   .union([z.array(z.object({ key: headerName, value: headerValue })), z.record(headerName, headerValue)], {
     error: 'Expected a list of {key, value} or an object of header names to values.',
   })
@@ -52,14 +47,15 @@ const headers = z
     return map;
   });
 
-/** A JSON string (rendered from a template); an object or array is accepted too and sent as JSON. */
+/**
+ * A JSON string (rendered from a template); an object or array is accepted too and sent as JSON. With
+ * `body_type` form or multipart: an object of fields (or its JSON text); text and xml: the text itself.
+ */
 const body = z
   .union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown()), z.null()], {
     error: 'Expected a JSON string.',
   })
   .optional();
-
-const emptyToUndefined = (input: unknown) => (input === '' || input === null ? undefined : input);
 
 const timeoutSeconds = z.preprocess(emptyToUndefined, z.coerce.number().positive().optional());
 
@@ -86,9 +82,11 @@ const expectedStatusCodes = z.preprocess(
 
 export const webhookConfig = z.object({
   method,
-  url,
-  headers,
+  url: httpUrl,
+  headers: headerMap,
   body,
+  /** How `body` is sent: json (default), form (URL-encoded), multipart (form-data), text or xml. */
+  body_type: z.preprocess(emptyToUndefined, z.enum(BODY_TYPES).default('json')),
   timeout_seconds: timeoutSeconds,
   expected_status_codes: expectedStatusCodes,
 });

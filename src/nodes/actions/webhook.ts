@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import { StratoflowError } from '../../domain/errors.js';
-import { jsonProblem } from '../../domain/json-problem.js';
 import { nullRecord } from '../../domain/records.js';
 import type { HttpResponse, NodeContext } from '../contract.js';
 import { defineNode } from '../contract.js';
+import { encodeBody, parseResponseBody } from './webhook-body.js';
 import {
   BODY_METHODS,
   DEFAULT_TIMEOUT_SECONDS,
@@ -11,15 +11,13 @@ import {
   webhookConfig,
 } from './webhook-config.js';
 
-const BODY_EXCERPT_CHARS = 200;
-
 export const webhook = defineNode({
   componentId: 'webhook',
   kind: 'action',
   network: true,
   title: 'Webhook / API call',
   description:
-    'Sends an HTTP request with optional headers and a JSON body, and outputs the status, headers and body.',
+    'Sends an HTTP request with optional headers and a JSON, form, multipart, text or XML body, and outputs the status, headers and body (JSON and XML answers parsed).',
   config: webhookConfig,
   handles: [],
   run: async (ctx, config) => {
@@ -27,37 +25,23 @@ export const webhook = defineNode({
     const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
-    const body = BODY_METHODS.has(config.method) ? readBody(config.body) : undefined;
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const encoded = BODY_METHODS.has(config.method) ? encodeBody(config.body, config.body_type) : null;
+    if (encoded !== null) headers['content-type'] ??= encoded.contentType;
     const response = await ctx.http.request({
       method: config.method,
       url: config.url,
       headers,
-      ...(body === undefined ? {} : { body }),
+      ...(encoded === null ? {} : { body: encoded.body }),
       timeoutMs: timeoutMs(config, ctx),
       signal: ctx.signal,
     });
     const { status } = response;
+    const body = parseResponseBody(response.body, response.headers['content-type']);
     if ((status < 200 || status > 299) && !config.expected_status_codes.includes(status))
-      throw failure(response, ctx.secrets.redact);
-    return { output: { status, headers: response.headers, body: response.body } };
+      throw failure({ ...response, body });
+    return { output: { status, headers: response.headers, body } };
   },
 });
-
-/** The JSON text to send, or undefined when there is none; invalid JSON fails the node. */
-function readBody(body: WebhookConfig['body']): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body !== 'string') return JSON.stringify(body);
-  const text = body.trim();
-  if (text === '') return undefined;
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    throw new StratoflowError('node_config_invalid', `Invalid JSON body: ${jsonProblem(error, text)}`);
-  }
-  // Sent as written rather than re-serialised, so large integers keep every digit.
-  return text;
-}
 
 function timeoutMs(config: WebhookConfig, ctx: NodeContext): number {
   const maxSeconds = ctx.limits.nodeTimeoutMs / 1000;
@@ -72,20 +56,17 @@ function timeoutMs(config: WebhookConfig, ctx: NodeContext): number {
 }
 
 /**
- * `Webhook request failed: <status> <reason>`, plus ` — <first 200 characters of the body>` when there is
- * one. Server errors, 408 and 429 are retryable (`http_request_failed`); other statuses are not.
+ * Exactly `Webhook request failed: <status> <reason>`, as the hosted API documents; the answer's status,
+ * headers and body go in the node's error output (so `{{ n2.body }}` works on the error path). Server
+ * errors, 408 and 429 are retryable (`http_request_failed`); other statuses are not.
  */
-function failure(response: HttpResponse, redact: (text: string) => string): StratoflowError {
+function failure(response: HttpResponse): StratoflowError {
   const reason = response.statusText || STATUS_CODES[response.status] || '';
-  const excerpt = bodyExcerpt(response.body, redact);
-  const message = `Webhook request failed: ${response.status}${reason ? ` ${reason}` : ''}${excerpt ? ` — ${excerpt}` : ''}`;
+  const message = `Webhook request failed: ${response.status}${reason ? ` ${reason}` : ''}`;
   const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-  return new StratoflowError(retryable ? 'http_request_failed' : 'node_failed', message);
-}
-
-/** The start of the body, redacted before it is cut (a secret the server echoes never leaks in part). */
-function bodyExcerpt(body: unknown, redact: (text: string) => string): string {
-  if (body === undefined || body === null) return '';
-  const text = redact((typeof body === 'string' ? body : JSON.stringify(body)).trim());
-  return text.slice(0, BODY_EXCERPT_CHARS);
+  return new StratoflowError(retryable ? 'http_request_failed' : 'node_failed', message).withDetails({
+    status: response.status,
+    headers: response.headers,
+    body: response.body,
+  });
 }

@@ -9,7 +9,10 @@ export function JsonView({ value, label }: { value: unknown; label?: string }) {
         {label && <span className="label grow">{label}</span>}
         <CopyButton text={text} />
       </div>
-      <pre className="json">{text}</pre>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long value scrolls, and keyboard users must reach it to scroll it (axe scrollable-region-focusable) */}
+      <pre className="json" tabIndex={0}>
+        {text}
+      </pre>
     </div>
   );
 }

@@ -1,0 +1,215 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeContext } from '../../contract.js';
+import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
+import { parseCidrList } from '../http/cidr.js';
+import { createOutboundGuard } from '../outbound/guard.js';
+import { smtpConfig, smtpOutput } from './config.js';
+import { smtp } from './smtp.js';
+import { startSmtpServer, type TestSmtpServer } from './test-smtp-server.js';
+
+const loopback = (overrides: Partial<NodeContext> = {}) =>
+  createTestContext({ net: createOutboundGuard(parseCidrList('127.0.0.1/32')), ...overrides });
+
+describe('smtp node against a real SMTP server', () => {
+  let server: TestSmtpServer;
+  beforeAll(async () => {
+    server = await startSmtpServer({
+      auth: { user: 'mailer', pass: 'mail-pass-123' },
+      refuse: ['nobody@example.org'],
+    });
+  });
+  afterAll(() => server.close());
+
+  const base = () => ({
+    server_url: server.url,
+    username: 'mailer',
+    password: 'mail-pass-123',
+    from: 'Stratoflow <flows@example.org>',
+  });
+
+  it('sends text, HTML, headers and attachments to to/cc/bcc and reports who was accepted', async () => {
+    const outcome = await runNode(
+      smtp,
+      {
+        ...base(),
+        to: 'ops@example.org, nobody@example.org',
+        cc: ['Lead <lead@example.org>'],
+        bcc: ['audit@example.org'],
+        subject: 'Site HQ offline',
+        text: 'HQ went offline at 09:00.',
+        html: '<p>HQ went <b>offline</b></p>',
+        headers: [{ key: 'X-Stratoflow-Run', value: 'fl_run_1' }],
+        attachments: [
+          { filename: 'report.txt', content: 'line one\nline two' },
+          {
+            filename: 'blob.bin',
+            content: Buffer.from([0, 1, 2, 250]).toString('base64'),
+            encoding: 'base64',
+          },
+        ],
+      },
+      loopback(),
+    );
+    const output = smtpOutput.parse((outcome as { output: unknown }).output);
+    expect(output.accepted.sort()).toEqual(['audit@example.org', 'lead@example.org', 'ops@example.org']);
+    expect(output.rejected).toEqual(['nobody@example.org']);
+    expect(output.message_id).toMatch(/^<.+@.+>$/);
+    expect(output.response).toMatch(/^250 /);
+
+    const mail = server.received.at(-1);
+    expect(mail?.user).toBe('mailer');
+    expect(mail?.from).toBe('flows@example.org');
+    expect(mail?.to.sort()).toEqual(['audit@example.org', 'lead@example.org', 'ops@example.org']);
+    const raw = mail?.raw ?? '';
+    expect(raw).toContain('Subject: Site HQ offline');
+    expect(raw).toContain('X-Stratoflow-Run: fl_run_1');
+    expect(raw).toContain(`Message-ID: ${output.message_id}`);
+    expect(raw).toContain('Cc: Lead <lead@example.org>');
+    expect(raw).not.toMatch(/^Bcc:/im);
+    expect(raw).toContain('HQ went offline at 09:00.');
+    expect(raw).toContain('Content-Type: text/html');
+    expect(raw).toMatch(/filename=report\.txt/);
+    expect(raw).toContain(Buffer.from('line one\nline two').toString('base64'));
+    expect(raw).toContain(Buffer.from([0, 1, 2, 250]).toString('base64'));
+  });
+
+  it('uses STRATOFLOW_SMTP_URL and STRATOFLOW_SMTP_FROM when the node names no server or sender', async () => {
+    const ctx = loopback({
+      services: {
+        ...NO_SERVICES,
+        smtpUrl: `smtp://mailer:mail-pass-123@127.0.0.1:${server.port}`,
+        smtpFrom: 'defaults@example.org',
+      },
+    });
+    await runNode(smtp, { to: 'ops@example.org', subject: 'Hi', text: 'default server' }, ctx);
+    expect(server.received.at(-1)).toMatchObject({ from: 'defaults@example.org', user: 'mailer' });
+  });
+
+  it('reports refused credentials as an authentication failure naming the server', async () => {
+    const err = await nodeFailure(
+      runNode(smtp, { ...base(), password: 'wrong-pass', to: 'ops@example.org', text: 'x' }, loopback()),
+    );
+    expect(err.code).toBe('remote_auth_failed');
+    expect(err.message).toMatch(
+      new RegExp(`^SMTP server 127\\.0\\.0\\.1:${server.port}: authentication failed for user 'mailer'`),
+    );
+    expect(err.message).not.toContain('wrong-pass');
+  });
+
+  it('fails when STARTTLS is required and the server does not offer it', async () => {
+    const err = await nodeFailure(
+      runNode(smtp, { ...base(), security: 'starttls', to: 'ops@example.org', text: 'x' }, loopback()),
+    );
+    expect(err.code).toBe('connection_failed');
+    expect(err.message).toMatch(new RegExp(`^SMTP server 127\\.0\\.0\\.1:${server.port}: `));
+    expect(err.message).toMatch(/STARTTLS|TLS/);
+  });
+
+  it('reports a refused connection naming the server', async () => {
+    const closed = await startSmtpServer();
+    await closed.close();
+    const err = await nodeFailure(
+      runNode(
+        smtp,
+        { server_url: closed.url, from: 'a@example.org', to: 'b@example.org', text: 'x' },
+        loopback(),
+      ),
+    );
+    expect(err.code).toBe('connection_failed');
+    expect(err.message).toBe(`SMTP server 127.0.0.1:${closed.port}: connection refused`);
+  });
+});
+
+describe('smtp node over TLS', () => {
+  it('verifies the server certificate: a self-signed one fails the node as a TLS failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stratoflow-smtps-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'pipe' },
+    );
+    const tls = await startSmtpServer({
+      server: { secure: true, key: readFileSync(key), cert: readFileSync(cert) },
+    });
+    try {
+      const err = await nodeFailure(
+        runNode(
+          smtp,
+          {
+            server_url: `smtps://127.0.0.1:${tls.port}`,
+            from: 'a@example.org',
+            to: 'b@example.org',
+            text: 'x',
+          },
+          loopback(),
+        ),
+      );
+      expect(err.code).toBe('connection_failed');
+      expect(err.message).toMatch(
+        new RegExp(`^SMTP server 127\\.0\\.0\\.1:${tls.port}: TLS failed: .*certificate`),
+      );
+      expect(tls.received).toHaveLength(0);
+    } finally {
+      await tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('smtp node: destination and config', () => {
+  it('refuses a loopback server by default', async () => {
+    const ctx = createTestContext({ net: createOutboundGuard([]) });
+    const err = await nodeFailure(
+      runNode(smtp, { server_url: 'smtp://localhost:25', from: 'a@x.org', to: 'b@x.org', text: 'x' }, ctx),
+    );
+    expect(err.code).toBe('http_destination_blocked');
+  });
+
+  it('needs a server, a recipient and a body, and a password from the vault', async () => {
+    const err = await nodeFailure(runNode(smtp, { from: 'a@x.org', to: 'b@x.org', text: 'x' }, loopback()));
+    expect(err.message).toBe(
+      'No mail server: set server_url on the node or STRATOFLOW_SMTP_URL on the server.',
+    );
+    expect(smtpConfig.safeParse({ to: [], text: 'x' }).success).toBe(false);
+    expect(smtpConfig.safeParse({ to: 'a@x.org' }).success).toBe(false);
+    const limits = createTestContext().limits;
+    const config = smtpConfig.parse({ to: 'a@x.org', text: 'x', password: 'plain' });
+    expect(smtp.check?.(config, limits)).toHaveLength(1);
+    const inUrl = smtpConfig.parse({
+      to: 'a@x.org',
+      text: 'x',
+      server_url: 'smtp://u:secret@mail.example.org',
+    });
+    expect(smtp.check?.(inUrl, limits)).toEqual([
+      'server_url holds a password: put it in password (from the vault) instead.',
+    ]);
+    const fromVault = smtpConfig.parse({
+      to: 'a@x.org',
+      text: 'x',
+      server_url: 'smtp://u:{{ vault.smtp_pw }}@mail.example.org',
+      password: 'vlt_abcdef123',
+    });
+    expect(smtp.check?.(fromVault, limits)).toEqual([]);
+  });
+});
