@@ -50,10 +50,17 @@ const contentAttachment = z.object({
   encoding: z.preprocess(emptyToUndefined, z.enum(['text', 'base64']).default('text')),
   content_type: optionalText,
 });
+/** A file an earlier node of the organization's runs stored (a `markdown_to_pdf` output's `file_id`). */
+const runFileAttachment = z.object({
+  kind: z.literal('run_file'),
+  file_id: z.string().trim().min(1).max(100),
+  /** Defaults to the stored file's name. */
+  filename: optionalText,
+});
 export const attachment = z.preprocess(
   (input) =>
     input !== null && typeof input === 'object' && !('kind' in input) ? { kind: 'content', ...input } : input,
-  z.discriminatedUnion('kind', [contentAttachment]),
+  z.discriminatedUnion('kind', [contentAttachment, runFileAttachment]),
 );
 export type Attachment = z.output<typeof attachment>;
 

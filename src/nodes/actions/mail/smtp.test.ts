@@ -77,6 +77,51 @@ describe('smtp node against a real SMTP server', () => {
     expect(raw).toContain(Buffer.from([0, 1, 2, 250]).toString('base64'));
   });
 
+  it('attaches a run file (a rendered PDF) by its id, and fails clearly on an unknown one', async () => {
+    const pdf = Buffer.from('%PDF-1.4 report body');
+    const files: NodeContext['files'] = {
+      save: () => Promise.reject(new Error('not used')),
+      read: async (id) =>
+        id === 'file_01report'
+          ? {
+              id,
+              runId: 'fl_run_1',
+              name: 'report.pdf',
+              contentType: 'application/pdf',
+              size: pdf.length,
+              content: pdf,
+            }
+          : null,
+    };
+    await runNode(
+      smtp,
+      {
+        ...base(),
+        to: 'ops@example.org',
+        text: 'see attached',
+        attachments: [{ kind: 'run_file', file_id: 'file_01report' }],
+      },
+      loopback({ files }),
+    );
+    const raw = server.received.at(-1)?.raw ?? '';
+    expect(raw).toMatch(/filename=report\.pdf/);
+    expect(raw).toContain('Content-Type: application/pdf');
+    expect(raw).toContain(pdf.toString('base64'));
+    const err = await nodeFailure(
+      runNode(
+        smtp,
+        {
+          ...base(),
+          to: 'ops@example.org',
+          text: 'x',
+          attachments: [{ kind: 'run_file', file_id: 'file_missing' }],
+        },
+        loopback({ files }),
+      ),
+    );
+    expect(err.message).toContain("Attachment run file 'file_missing' does not exist");
+  });
+
   it('uses STRATOFLOW_SMTP_URL and STRATOFLOW_SMTP_FROM when the node names no server or sender', async () => {
     const ctx = loopback({
       services: {
