@@ -37,6 +37,8 @@ export function createArtifactService(deps: {
 
     /** Where `/l/{code}` redirects (the click is counted); 404 for an unknown code, 410 once expired. */
     async follow(code: string): Promise<string> {
+      // Codes are short and never hold NUL (PostgreSQL could not even compare one): anything else names nothing.
+      if (code.length > 64 || code.includes('\u0000')) throw notFound('Short link');
       const found = await store.followShortLink(code, clock.now());
       if (!found) throw notFound('Short link');
       if (found.expired) throw new StratoflowError('short_link_expired');

@@ -301,9 +301,9 @@ export async function fuzz(options: {
         });
         const text = await res.text();
         byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
-        // The sign-in confirmation and form-link pages are HTML for browsers, their errors too.
+        // The sign-in confirmation, form-link and short-link pages are HTML for browsers, their errors too.
         const html =
-          /^\/(authorize|forms)\//.test(op.path) && res.headers.get('content-type')?.includes('text/html');
+          /^\/(authorize|forms|l)\//.test(op.path) && res.headers.get('content-type')?.includes('text/html');
         const problem = html
           ? res.status >= 500
             ? `status ${res.status}`

@@ -20,7 +20,8 @@ export const runFileSchema = z.object({
 });
 
 export const linkIdParams = z.object({ linkId: z.string().regex(idPattern('shortLink')) });
-export const linkCodeParams = z.object({ code: z.string().min(1).max(64) });
+// Unconstrained: any code that names no link gets the HTML 404 page (a validation error would be JSON).
+export const linkCodeParams = z.object({ code: z.string() });
 
 export const shortLinkSchema = z.object({
   id: z.string(),
