@@ -15,6 +15,7 @@ import type { NodeData } from './catalogue.js';
 import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
 import { type FlowNodeType, nodeTypes } from './FlowNode.js';
 import { minimapColor } from './minimap.js';
+import { layeredPositions, positionsCollide } from './place.js';
 
 export type { RunNodeStatus };
 
@@ -49,19 +50,24 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
   );
   // Sizes the canvas measured, handed back as controlled nodes must be (the minimap draws from them).
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  // Workflows made over the API may leave every node at 0,0: lay those out instead of stacking them.
+  const positions = useMemo(
+    () => (positionsCollide(nodes) ? layeredPositions(nodes, edges) : null),
+    [nodes, edges],
+  );
   const flowNodes = useMemo<FlowNodeType[]>(
     () =>
       nodes.map((n) => ({
         ...(measured[n.id] ? { measured: measured[n.id] } : {}),
         id: n.id,
         type: 'step',
-        position: n.position,
+        position: positions?.get(n.id) ?? n.position,
         data: n.data as NodeData,
         selected: n.id === selectedNodeId,
         draggable: false,
         connectable: false,
       })),
-    [nodes, selectedNodeId, measured],
+    [nodes, selectedNodeId, measured, positions],
   );
   const flowEdges = useMemo<Edge[]>(
     () =>
