@@ -12,6 +12,13 @@ export async function listenOn(
   let client: pg.PoolClient | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  // A connection may report several errors (or one after close released it): release it exactly once.
+  const released = new WeakSet<pg.PoolClient>();
+  const release = (c: pg.PoolClient, destroy: boolean) => {
+    if (released.has(c)) return;
+    released.add(c);
+    c.release(destroy);
+  };
 
   async function connect(): Promise<void> {
     if (closed) return;
@@ -21,7 +28,7 @@ export async function listenOn(
         if (message.channel === channel) onNotify();
       });
       c.on('error', () => {
-        c.release(true);
+        release(c, true);
         if (client === c) client = null;
         schedule();
       });
@@ -50,7 +57,7 @@ export async function listenOn(
     client = null;
     if (c) {
       await c.query(`UNLISTEN ${channel}`).catch(() => undefined);
-      c.release();
+      release(c, false);
     }
   };
 }
