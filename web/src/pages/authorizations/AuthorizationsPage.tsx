@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -125,32 +126,18 @@ export function AuthorizationsPage() {
           {link && <CopyButton text={link} />}
         </div>
       </Modal>
-      <Modal
+      <ConfirmDialog
         title="Delete this authorization?"
         open={deleting !== null}
-        onClose={() => setDeleting(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => deleting && remove.mutate(deleting)}
-              disabled={remove.isPending}
-            >
-              Delete authorization
-            </button>
-          </>
-        }
+        confirmLabel="Delete authorization"
+        busy={remove.isPending}
+        error={remove.error}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting)}
       >
-        <p style={{ margin: 0 }}>
-          Runs of workflows that use <code>{deleting}</code> will fail before their first node until they use
-          another.
-        </p>
-        <ErrorNotice error={remove.error} title="Could not delete" />
-      </Modal>
+        Runs of workflows that use <code>{deleting}</code> will fail before their first node until they use
+        another.
+      </ConfirmDialog>
     </Page>
   );
 }

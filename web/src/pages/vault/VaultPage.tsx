@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { Modal } from '../../components/Modal.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { Page } from '../../layout/Page.js';
 import { OneTimeSecret } from './OneTimeSecret.js';
@@ -127,31 +127,17 @@ export function VaultPage() {
         }}
       />
       <OneTimeSecret value={generated} onClose={() => setGenerated(null)} />
-      <Modal
+      <ConfirmDialog
         title={`Delete ${deleting?.name ?? ''}?`}
         open={deleting !== null}
-        onClose={() => setDeleting(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => deleting && remove.mutate(deleting.id)}
-              disabled={remove.isPending}
-            >
-              Delete secret
-            </button>
-          </>
-        }
+        confirmLabel="Delete secret"
+        busy={remove.isPending}
+        error={remove.error}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
       >
-        <p style={{ margin: 0 }}>
-          Nodes that read <code>{`{{ vault.${deleting?.name ?? ''} }}`}</code> will fail from their next run.
-        </p>
-        <ErrorNotice error={remove.error} title="Could not delete" />
-      </Modal>
+        Nodes that read <code>{`{{ vault.${deleting?.name ?? ''} }}`}</code> will fail from their next run.
+      </ConfirmDialog>
     </Page>
   );
 }
