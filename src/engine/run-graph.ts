@@ -1,3 +1,4 @@
+import { NEVER } from '../domain/interactions.js';
 import type { LogRecord, RunRecord, WorkflowDefinition } from '../domain/types.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { planFrontier } from './frontier.js';
@@ -20,6 +21,8 @@ export interface NodeRunState {
 }
 
 const ACTIVE = new Set(['pending', 'running']);
+/** Runs that still have nodes waiting: active ones, and those parked on a person's answer. */
+const WAITING = new Set(['pending', 'running', 'awaiting_ui_interaction']);
 
 /**
  * Each node's state in a run, derived from the definition the run pinned and its committed logs with
@@ -49,11 +52,12 @@ export function runNodeStates(
       durationMs: last ? last.durationMs : null,
       attempts: own.length,
       inherited,
-      waitingUntil: progress.waiting.get(node.id) ?? null,
+      // A form without a timeout waits "until NEVER": no wake-up time to show.
+      waitingUntil: wakeTime(progress.waiting.get(node.id)),
     };
     if (last && isFinalLog(last)) state.status = last.status === 'error' ? 'error' : 'success';
     else if (inherited) state.status = 'success';
-    else if (progress.waiting.has(node.id) && ACTIVE.has(run.status)) state.status = 'waiting';
+    else if (progress.waiting.has(node.id) && WAITING.has(run.status)) state.status = 'waiting';
     else if (last?.status === 'error') state.status = 'error';
     else if (progress.skipped.has(node.id)) state.status = 'skipped';
     else if (frontier.has(node.id) && ACTIVE.has(run.status)) state.status = 'running';
@@ -62,4 +66,8 @@ export function runNodeStates(
     states[node.id] = state;
   }
   return states;
+}
+
+function wakeTime(until: number | undefined): number | null {
+  return until === undefined || until >= NEVER ? null : until;
 }

@@ -101,6 +101,9 @@ describeBrowser('inbox', () => {
     await page.goto(`${t.url}/ui/runs/${second.body.id}`);
     const form = page.getByRole('form', { name: 'Approve the refund for Globex?' });
     await form.waitFor();
+    // The form node is the one waiting, not "not reached".
+    const approvalRow = page.getByRole('row').filter({ has: page.getByText('approval', { exact: true }) });
+    expect(await approvalRow.locator('[data-step-status]').getAttribute('data-step-status')).toBe('waiting');
     await screenshot(page, 'inspector-waiting-form');
     await form.getByLabel('Your email').fill('boss@example.com');
     await form.getByLabel('Decision').selectOption('full');
