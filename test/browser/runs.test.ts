@@ -114,6 +114,29 @@ describeBrowser('runs and the run inspector', () => {
       .getByRole('region', { name: 'small' })
       .getByText('the branch leading here was not taken')
       .waitFor();
+    // With the panel open beside it, the narrower graph is fitted again: every node inside the frame.
+    const graph = page.getByRole('region', { name: 'Run graph' });
+    await expect
+      .poll(async () => {
+        const frame = await graph.boundingBox();
+        const boxes = await graph
+          .locator('.react-flow__node')
+          .evaluateAll((els) =>
+            els
+              .map((el) => el.getBoundingClientRect())
+              .map((r) => ({ x: r.x, y: r.y, right: r.right, bottom: r.bottom })),
+          );
+        if (!frame || boxes.length === 0) return 'no graph';
+        const outside = boxes.filter(
+          (b) =>
+            b.x < frame.x ||
+            b.y < frame.y ||
+            b.right > frame.x + frame.width ||
+            b.bottom > frame.y + frame.height,
+        );
+        return outside.length;
+      })
+      .toBe(0);
     await screenshot(page, 'runs-inspector-completed');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(page.consoleErrors).toEqual([]);

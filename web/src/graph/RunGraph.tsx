@@ -13,6 +13,7 @@ import { type JSX, useCallback, useMemo, useState } from 'react';
 import { useComponents } from '../api/queries.js';
 import type { NodeData } from './catalogue.js';
 import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
+import { FitOnResize } from './FitOnResize.js';
 import { type FlowNodeType, nodeTypes } from './FlowNode.js';
 import { minimapColor } from './minimap.js';
 import { layeredPositions, positionsCollide } from './place.js';
@@ -37,6 +38,11 @@ export interface RunGraphProps {
   selectedNodeId: string | null;
   onSelectNode(nodeId: string | null): void;
 }
+
+/** A small graph fits the canvas whole; the minimap would only cover its nodes. */
+const MINIMAP_FROM_NODES = 15;
+
+const FIT = { padding: 0.15, maxZoom: 1.1 };
 
 const REACHED = new Set<RunNodeStatus>(['success', 'error', 'running', 'waiting']);
 
@@ -124,19 +130,22 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
             selectionKeyCode={null}
             deleteKeyCode={null}
             fitView
-            fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+            fitViewOptions={FIT}
             minZoom={0.1}
             onlyRenderVisibleElements={nodes.length > 100}
             proOptions={{ hideAttribution: true }}
             aria-label="Run graph"
           >
+            <FitOnResize {...FIT} />
             <Background gap={20} size={1} />
             <Controls showInteractive={false} />
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={(n) => minimapColor(n as FlowNodeType, states, components)}
-            />
+            {nodes.length > MINIMAP_FROM_NODES && (
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={(n) => minimapColor(n as FlowNodeType, states, components)}
+              />
+            )}
           </ReactFlow>
         </div>
       </ReactFlowProvider>
