@@ -34,7 +34,8 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes (a multipart body carrying run files). */
+  body?: string | Uint8Array;
   timeoutMs: number;
   signal?: AbortSignal;
   /** How to trust the server's certificate (https only); absent: the usual CA verification. */

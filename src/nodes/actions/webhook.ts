@@ -25,7 +25,9 @@ export const webhook = defineNode({
     const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
-    const encoded = BODY_METHODS.has(config.method) ? encodeBody(config.body, config.body_type) : null;
+    const encoded = BODY_METHODS.has(config.method)
+      ? await encodeBody(config.body, config.body_type, (fileId) => ctx.files.read(fileId))
+      : null;
     if (encoded !== null) headers['content-type'] ??= encoded.contentType;
     const response = await ctx.http.request({
       method: config.method,
