@@ -21,6 +21,14 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return json;
 }
 
+/** The output's JSON Schema, with the component's example under the standard `examples` keyword. */
+function outputSchema(definition: AnyNodeDefinition): Record<string, unknown> {
+  const schema = jsonSchema(definition.output as z.ZodType, 'output');
+  return definition.outputExample === undefined
+    ? schema
+    : { ...schema, examples: [definition.outputExample] };
+}
+
 export function describeComponent(definition: AnyNodeDefinition): ComponentDescription {
   return {
     componentId: definition.componentId,
@@ -30,7 +38,7 @@ export function describeComponent(definition: AnyNodeDefinition): ComponentDescr
     handles: [...definition.handles],
     config_derived_handles: definition.dynamicHandles !== undefined,
     config_schema: jsonSchema(definition.config, 'input'),
-    output_schema: definition.output ? jsonSchema(definition.output, 'output') : null,
+    output_schema: definition.output ? outputSchema(definition) : null,
   };
 }
 

@@ -232,6 +232,11 @@ export interface NodeDefinition<TConfig = unknown> {
    * docs/nodes.md). Describes the `output` of a finished node; node tests check real outputs against it.
    */
   readonly output?: z.ZodType;
+  /**
+   * A typical output (what `{{ node_id.* }}` reads), published as the output schema's `examples` and in
+   * docs/nodes.md; the catalogue test checks it against `output`.
+   */
+  readonly outputExample?: unknown;
   /** Fixed output handles; `dynamicHandles` adds config-derived ones (switch cases). */
   readonly handles: readonly string[];
   readonly dynamicHandles?: (config: TConfig) => string[];

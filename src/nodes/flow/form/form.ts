@@ -25,6 +25,13 @@ export const form = defineNode({
     'Pauses the run until a person fills in the form and picks a button; each button is its own path.',
   config: formConfig,
   output,
+  outputExample: {
+    button: 'approve',
+    values: { reason: 'planned maintenance', hours: 2 },
+    answered_by: 'usr_123',
+    answered_at: '2026-12-01T06:20:41.000000Z',
+    url: null,
+  },
   handles: [],
   // The node's `description` is the text shown above the form.
   configMetadata: ['description'],
