@@ -240,6 +240,8 @@ export interface NodeDefinition<TConfig = unknown> {
   /** Fixed output handles; `dynamicHandles` adds config-derived ones (switch cases). */
   readonly handles: readonly string[];
   readonly dynamicHandles?: (config: TConfig) => string[];
+  /** What the config-derived handles are, for docs/nodes.md: `one per case, named by its \`id\``. */
+  readonly dynamicHandlesDoc?: string;
   /**
    * Config fields left out of Liquid pre-rendering (the node renders or evaluates them itself).
    * Everything else that is a string is rendered before validation.

@@ -64,6 +64,7 @@ export const switchNode = defineNode({
   output: switchOutput,
   outputExample: { value: 'critical', matched: 'page_oncall', operator: 'equals', compare_to: 'critical' },
   handles: [DEFAULT_HANDLE],
+  dynamicHandlesDoc: 'one per case, named by its `id`; the first case that matches fires',
   dynamicHandles: (config) => config.cases.map((switchCase) => switchCase.id),
   run: (_ctx, config) => {
     const { value } = config;

@@ -35,6 +35,7 @@ export const form = defineNode({
   handles: [],
   // The node's `description` is the text shown above the form.
   configMetadata: ['description'],
+  dynamicHandlesDoc: 'one per button, named by its `id`, and `timeout` when a timeout is set',
   dynamicHandles: (config) => [
     ...config.buttons.map((b) => b.id),
     ...(config.timeout ? [TIMEOUT_HANDLE] : []),
