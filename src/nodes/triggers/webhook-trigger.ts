@@ -15,7 +15,9 @@ export const webhookTrigger = defineNode({
     {
       webhook_payload: z
         .unknown()
-        .describe('The request body: parsed JSON (an object, or any JSON value), null when empty'),
+        .describe(
+          'The request body: parsed JSON (any JSON value), a form as an object of strings, other content types as text; null when empty',
+        ),
       headers: z.record(z.string(), z.string()).describe('The request headers, lower-case names'),
     },
     'the body, when it is a JSON object (so `{{ n1.site_id }}` reads a body key)',
