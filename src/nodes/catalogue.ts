@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnyNodeDefinition } from './contract.js';
+import { dereferenced, type JsonSchema, schemaMarkdown } from './schema-markdown.js';
 
 /** A component as the catalogue shows it: the same zod schema that validates it, as JSON Schema. */
 export interface ComponentDescription {
@@ -21,6 +22,14 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return json;
 }
 
+/** The output's JSON Schema, with the component's example under the standard `examples` keyword. */
+function outputSchema(definition: AnyNodeDefinition): Record<string, unknown> {
+  const schema = jsonSchema(definition.output as z.ZodType, 'output');
+  return definition.outputExample === undefined
+    ? schema
+    : { ...schema, examples: [definition.outputExample] };
+}
+
 export function describeComponent(definition: AnyNodeDefinition): ComponentDescription {
   return {
     componentId: definition.componentId,
@@ -30,17 +39,11 @@ export function describeComponent(definition: AnyNodeDefinition): ComponentDescr
     handles: [...definition.handles],
     config_derived_handles: definition.dynamicHandles !== undefined,
     config_schema: jsonSchema(definition.config, 'input'),
-    output_schema: definition.output ? jsonSchema(definition.output, 'output') : null,
+    output_schema: definition.output ? outputSchema(definition) : null,
   };
 }
 
-interface PropertySchema {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: PropertySchema[];
-  description?: string;
-}
+type PropertySchema = JsonSchema;
 
 interface ObjectSchema {
   properties?: Record<string, PropertySchema>;
@@ -77,15 +80,7 @@ function configFields(schema: ObjectSchema): {
   return { properties, required };
 }
 
-function typeOf(p: PropertySchema): string {
-  if (p.const !== undefined) return `\`${String(p.const)}\``;
-  if (p.enum) return p.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
-  if (p.anyOf) return [...new Set(p.anyOf.map(typeOf))].join(' or ');
-  if (Array.isArray(p.type)) return p.type.join(' or ');
-  return p.type ?? 'any';
-}
-
-/** `docs/nodes.md`: every component, its handles and its config fields, generated from the schemas. */
+/** `docs/nodes.md`: every component, its handles, config fields and output, generated from the schemas. */
 export function renderNodesMarkdown(definitions: readonly AnyNodeDefinition[]): string {
   const lines = [
     '<!-- Generated from the node schemas in src/nodes by `npm run docs`. Do not edit. -->',
@@ -93,31 +88,76 @@ export function renderNodesMarkdown(definitions: readonly AnyNodeDefinition[]): 
     '',
     'Every string field is a Liquid template rendered just before the node runs. Any node may also set',
     '`continue_on_error: true` (adds an `error` handle) and `retry: {max_attempts, backoff_seconds, factor}`.',
-    'The same descriptions, with full JSON Schemas, are served at `GET /components`.',
+    'The same descriptions, with full JSON Schemas, are served at `GET /components` (`config_schema`, and',
+    "`output_schema` with its example under `examples`). A node's output is what later nodes read as",
+    "`{{ node_id.field }}`; a trigger's output is also `{{ trigger.field }}`.",
   ];
   for (const kind of ['trigger', 'action', 'condition']) {
     lines.push('', `## ${kind[0]?.toUpperCase()}${kind.slice(1)}s`);
-    for (const definition of definitions.filter((d) => d.kind === kind)) {
-      const d = describeComponent(definition);
-      const { properties, required } = configFields(d.config_schema as ObjectSchema);
-      const handles = d.handles.length > 0 ? d.handles.map((h) => `\`${h}\``).join(', ') : 'plain edges';
-      lines.push(
-        '',
-        `### \`${d.componentId}\` — ${d.title}`,
-        '',
-        d.description,
-        '',
-        `Handles: ${handles}${d.config_derived_handles ? ' (plus one per configured case)' : ''}.`,
-      );
-      const names = Object.keys(properties);
-      if (names.length === 0) continue;
-      lines.push('', '| field | type | required |', '| --- | --- | --- |');
-      for (const name of names) {
-        lines.push(
-          `| \`${name}\` | ${typeOf(properties[name] as PropertySchema)} | ${required.has(name) ? 'yes' : 'no'} |`,
-        );
-      }
-    }
+    for (const definition of definitions.filter((d) => d.kind === kind))
+      lines.push(...componentMarkdown(definition));
   }
   return `${lines.join('\n')}\n`;
+}
+
+function componentMarkdown(definition: AnyNodeDefinition): string[] {
+  const d = describeComponent(definition);
+  const handles = d.handles.length > 0 ? d.handles.map((h) => `\`${h}\``).join(', ') : 'plain edges';
+  const derived = d.config_derived_handles
+    ? ` (plus ${definition.dynamicHandlesDoc ?? 'one per configured case'})`
+    : '';
+  const lines = [
+    '',
+    `### \`${d.componentId}\` — ${d.title}`,
+    '',
+    d.description,
+    '',
+    `Handles: ${handles}${derived}.`,
+  ];
+  const config = dereferenced(d.config_schema as JsonSchema);
+  const { properties, required } = configFields(config as ObjectSchema);
+  if (Object.keys(properties).length > 0) {
+    const merged: JsonSchema = {
+      type: 'object',
+      properties,
+      required: [...required],
+      $defs: config.$defs ?? {},
+    };
+    lines.push(
+      '',
+      'Config:',
+      '',
+      ...spaced(
+        schemaMarkdown(merged, {
+          rootName: 'a nested group',
+          required: true,
+          selfRef: (d.config_schema as JsonSchema).$ref,
+        }),
+      ),
+    );
+  }
+  if (d.output_schema) {
+    const { examples, ...schema } = d.output_schema as JsonSchema & { examples?: unknown[] };
+    lines.push(
+      '',
+      'Output:',
+      '',
+      ...spaced(schemaMarkdown(schema, { rootName: 'a nested group', required: false })),
+    );
+    if (examples?.[0] !== undefined) {
+      lines.push('', 'Example output:', '', '```json', JSON.stringify(examples[0], null, 2), '```');
+    }
+  }
+  return lines;
+}
+
+/** Blocks separated by blank lines (a table, a heading line, list items stay as they are). */
+function spaced(blocks: string[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (out.length > 0 && block !== '' && out.at(-1) !== '' && !block.startsWith('- ')) out.push('');
+    out.push(block);
+  }
+  while (out.at(-1) === '') out.pop();
+  return out;
 }

@@ -34,7 +34,8 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes (a multipart body carrying run files). */
+  body?: string | Uint8Array;
   timeoutMs: number;
   signal?: AbortSignal;
   /** How to trust the server's certificate (https only); absent: the usual CA verification. */
@@ -231,9 +232,16 @@ export interface NodeDefinition<TConfig = unknown> {
    * docs/nodes.md). Describes the `output` of a finished node; node tests check real outputs against it.
    */
   readonly output?: z.ZodType;
+  /**
+   * A typical output (what `{{ node_id.* }}` reads), published as the output schema's `examples` and in
+   * docs/nodes.md; the catalogue test checks it against `output`.
+   */
+  readonly outputExample?: unknown;
   /** Fixed output handles; `dynamicHandles` adds config-derived ones (switch cases). */
   readonly handles: readonly string[];
   readonly dynamicHandles?: (config: TConfig) => string[];
+  /** What the config-derived handles are, for docs/nodes.md: `one per case, named by its \`id\``. */
+  readonly dynamicHandlesDoc?: string;
   /**
    * Config fields left out of Liquid pre-rendering (the node renders or evaluates them itself).
    * Everything else that is a string is rendered before validation.

@@ -1,5 +1,6 @@
 import { StratoflowError } from '../domain/errors.js';
 import type {
+  AnyNodeDefinition,
   DelegatedAccess,
   HttpPort,
   NetPort,
@@ -12,6 +13,7 @@ import type {
   ShortLinksPort,
   SubRunPort,
 } from './contract.js';
+import { assertDeclaredOutput } from './output-check.js';
 
 /**
  * A small `NodeContext` for node unit tests: a fixed clock, a live AbortSignal, a logger that keeps
@@ -103,13 +105,19 @@ export function createTestContext(
   };
 }
 
-/** Validates `raw` with the node's schema (as the engine does after templating), then runs the node. */
+/**
+ * Validates `raw` with the node's schema (as the engine does after templating), then runs the node. A
+ * finished node's output is checked against the output schema it publishes (`GET /components`): every
+ * node test that runs a node through here checks its real output, and fails on an undeclared key.
+ */
 export async function runNode<TConfig>(
   definition: NodeDefinition<TConfig>,
   raw: unknown,
   ctx: NodeContext = createTestContext(),
 ): Promise<NodeOutcome> {
-  return definition.run(ctx, definition.config.parse(raw));
+  const outcome = await definition.run(ctx, definition.config.parse(raw));
+  if ('output' in outcome) assertDeclaredOutput(definition as AnyNodeDefinition, outcome.output);
+  return outcome;
 }
 
 /** The coded error a node's promise rejects with; fails (throws) when it resolves or throws anything else. */

@@ -40,6 +40,11 @@ export const delay = defineNode({
   title: 'Delay',
   description: 'Pauses the run for a number of seconds, minutes, hours or days before going on.',
   config: delayConfig,
+  output: z.object({
+    delayed_seconds: z.number().describe('How long the run waited'),
+    resumed_at: z.string().describe('When it went on (UTC, 6 fractional digits)'),
+  }),
+  outputExample: { delayed_seconds: 300, resumed_at: '2026-12-01T06:17:00.000000Z' },
   handles: [],
   check: (config, limits) => delayLimitProblems(config, limits.maxDelayMs),
   run: (ctx, config) => {

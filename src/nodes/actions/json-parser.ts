@@ -10,6 +10,8 @@ export const jsonParser = defineNode({
   title: 'JSON parser',
   description: 'Parses a JSON string into structured data that later nodes can read field by field.',
   config: z.object({ input: z.string({ error: 'Expected the JSON text to parse.' }) }),
+  output: z.unknown().describe("The parsed JSON value itself (an object's keys are read as `{{ n2.key }}`)"),
+  outputExample: { site: 'HQ', wans: [{ name: 'wan1', up: true }] },
   handles: [],
   run: (_ctx, config) => {
     try {

@@ -20,6 +20,11 @@ export const terminate = defineNode({
         message === undefined || message === null || message.trim() === '' ? null : message,
       ),
   }),
+  output: z.object({
+    status: z.enum(['completed', 'failed']).describe('How the run ended'),
+    message: z.string().nullable(),
+  }),
+  outputExample: { status: 'failed', message: 'Site HQ has no WAN left' },
   handles: [],
   run: (_ctx, { status, message }) => ({ output: { status, message }, terminate: { status, message } }),
 });

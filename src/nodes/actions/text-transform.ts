@@ -13,6 +13,12 @@ export const textTransform = defineNode({
       .union([z.string(), z.number(), z.boolean()], { error: 'Expected a template string.' })
       .transform(String),
   }),
+  output: z.object({
+    text: z
+      .string()
+      .describe('The rendered text. The last one of a sync workflow is the answer (JSON when it parses)'),
+  }),
+  outputExample: { text: 'Site HQ is offline since 06:12 UTC' },
   handles: [],
   run: (_ctx, config) => ({ output: { text: config.template } }),
 });

@@ -114,3 +114,112 @@ describe('webhook body types', () => {
     expect(error.details).toMatchObject({ status: 502, body: { error: { code: 'upstream' } } });
   });
 });
+
+describe('webhook multipart with run files', () => {
+  /** A server that parses what it receives with a real multipart parser (undici's FormData). */
+  let parsing: { origin: string; close(): Promise<void> };
+  const parsed: { name: string; value: string | { filename: string; type: string; bytes: Buffer } }[][] = [];
+  const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x0d, 0x0a, 0x80, 0x7f]);
+  const files = {
+    save: () => Promise.reject(new Error('not used')),
+    read: async (fileId: string) =>
+      fileId === 'rf_report'
+        ? {
+            id: 'rf_report',
+            runId: 'fl_run_x',
+            name: 'report.pdf',
+            contentType: 'application/pdf',
+            size: pdf.length,
+            content: pdf,
+          }
+        : null,
+  };
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const form = await new Response(Buffer.concat(chunks), {
+          headers: { 'content-type': req.headers['content-type'] ?? '' },
+        }).formData();
+        const entries = [];
+        for (const [name, value] of form.entries()) {
+          entries.push({
+            name,
+            value:
+              typeof value === 'string'
+                ? value
+                : { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) },
+          });
+        }
+        parsed.push(entries);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    parsing = {
+      origin: `http://127.0.0.1:${port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  });
+  afterAll(() => parsing.close());
+
+  it('sends a run file as a file part with its bytes, filename and content type, next to text fields', async () => {
+    const outcome = await runNode(
+      webhook,
+      {
+        method: 'POST',
+        url: `${parsing.origin}/upload`,
+        body_type: 'multipart',
+        body: {
+          site: 'HQ',
+          report: { kind: 'run_file', file_id: 'rf_report' },
+          copy: { kind: 'run_file', file_id: 'rf_report', filename: 'renamed.pdf' },
+        },
+      },
+      createTestContext({ http, files }),
+    );
+    expect((outcome as { output: { body: unknown } }).output.body).toEqual({ ok: true });
+    expect(parsed.at(-1)).toEqual([
+      { name: 'site', value: 'HQ' },
+      { name: 'report', value: { filename: 'report.pdf', type: 'application/pdf', bytes: pdf } },
+      { name: 'copy', value: { filename: 'renamed.pdf', type: 'application/pdf', bytes: pdf } },
+    ]);
+  });
+
+  it('fails before sending when the run file does not exist, and refuses files in a form body', async () => {
+    const before = parsed.length;
+    const missing = await nodeFailure(
+      runNode(
+        webhook,
+        {
+          method: 'POST',
+          url: `${parsing.origin}/upload`,
+          body_type: 'multipart',
+          body: '{"report": {"kind": "run_file", "file_id": "rf_nope"}}',
+        },
+        createTestContext({ http, files }),
+      ),
+    );
+    expect(missing.code).toBe('node_config_invalid');
+    expect(missing.message).toBe("Field 'report': run file 'rf_nope' does not exist in this organization.");
+    const form = await nodeFailure(
+      runNode(
+        webhook,
+        {
+          method: 'POST',
+          url: `${parsing.origin}/upload`,
+          body_type: 'form',
+          body: { report: { kind: 'run_file', file_id: 'rf_report' } },
+        },
+        createTestContext({ http, files }),
+      ),
+    );
+    expect(form.message).toBe("Field 'report' is a run file: only a multipart body can carry files.");
+    expect(parsed.length).toBe(before);
+  });
+});

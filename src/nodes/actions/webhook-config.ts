@@ -49,7 +49,8 @@ export const headerMap = z
 
 /**
  * A JSON string (rendered from a template); an object or array is accepted too and sent as JSON. With
- * `body_type` form or multipart: an object of fields (or its JSON text); text and xml: the text itself.
+ * `body_type` form or multipart: an object of fields (or its JSON text), where in multipart a value
+ * `{kind: "run_file", file_id, filename?}` sends a run file as a file part; text and xml: the text itself.
  */
 const body = z
   .union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown()), z.null()], {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
 import { nullRecord } from '../../domain/records.js';
 import type { HttpResponse, NodeContext } from '../contract.js';
@@ -19,13 +20,25 @@ export const webhook = defineNode({
   description:
     'Sends an HTTP request with optional headers and a JSON, form, multipart, text or XML body, and outputs the status, headers and body (JSON and XML answers parsed).',
   config: webhookConfig,
+  output: z.object({
+    status: z.number().int().describe('The HTTP status (2xx, or one of expected_status_codes)'),
+    headers: z.record(z.string(), z.string()).describe('Response headers, lower-case names'),
+    body: z.unknown().describe('The response body: parsed JSON or XML by its content type, else text'),
+  }),
+  outputExample: {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: { ticket: 'INC-1042', state: 'open' },
+  },
   handles: [],
   run: async (ctx, config) => {
     // Header values may name a vault item literally (`Bearer vlt_...`); resolved only here, at send time.
     const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
-    const encoded = BODY_METHODS.has(config.method) ? encodeBody(config.body, config.body_type) : null;
+    const encoded = BODY_METHODS.has(config.method)
+      ? await encodeBody(config.body, config.body_type, (fileId) => ctx.files.read(fileId))
+      : null;
     if (encoded !== null) headers['content-type'] ??= encoded.contentType;
     const response = await ctx.http.request({
       method: config.method,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
 import { defineNode } from '../contract.js';
 import { booleanFlag, scalarText } from './coercions.js';
+import { switchOutput } from './outputs.js';
 import {
   evaluateString,
   requireStringOperands,
@@ -60,7 +61,10 @@ export const switchNode = defineNode({
   title: 'Switch',
   description: 'Routes down the first case whose string comparison matches the value, or down "default".',
   config: switchSchema,
+  output: switchOutput,
+  outputExample: { value: 'critical', matched: 'page_oncall', operator: 'equals', compare_to: 'critical' },
   handles: [DEFAULT_HANDLE],
+  dynamicHandlesDoc: 'one per case, named by its `id`; the first case that matches fires',
   dynamicHandles: (config) => config.cases.map((switchCase) => switchCase.id),
   run: (_ctx, config) => {
     const { value } = config;

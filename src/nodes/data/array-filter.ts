@@ -125,6 +125,7 @@ export const arrayFilter = defineNode({
       }
     }),
   output: z.object({ items: z.array(z.unknown()), count: z.number().int(), total: z.number().int() }),
+  outputExample: { items: [{ name: 'HQ', status: 'offline' }], count: 1, total: 4 },
   handles: [],
   valueFields: ['items'],
   run: (ctx, config) => {

@@ -112,6 +112,7 @@ export const dataMapper = defineNode({
     for_each: booleanFlag.default(false),
   }),
   output: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+  outputExample: { site: 'HQ', wan_count: 2, contact: { email: 'noc@example.org' } },
   handles: [],
   valueFields: ['source', 'mapping'],
   run: (_ctx, config) => {

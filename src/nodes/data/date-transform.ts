@@ -142,6 +142,12 @@ export const dateTransform = defineNode({
     diff: z.number().optional(),
     unit: z.string().optional(),
   }),
+  outputExample: {
+    iso: '2026-12-01T08:12:00.000+02:00',
+    formatted: '2026-12-01 08:12',
+    timestamp: 1795932720,
+    timezone: 'Africa/Johannesburg',
+  },
   handles: [],
   run: (ctx, c) => {
     const now = ctx.clock.now();

@@ -31,6 +31,7 @@ export const setVariables = defineNode({
     'Names values for later nodes: each value is a template (a lone `{{ expression }}` keeps its type, e.g. an array) and is read as `{{ node_id.name }}`.',
   config: z.object({ variables }),
   output: z.record(z.string(), z.unknown()),
+  outputExample: { threshold: 80, site_name: 'HQ' },
   handles: [],
   valueFields: ['variables'],
   run: (_ctx, config) => ({

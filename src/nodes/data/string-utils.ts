@@ -181,6 +181,7 @@ export const stringUtils = defineNode({
     'Generates random strings, policy-compliant passwords and UUIDs (v4, v7), or transforms text: slug, case changes, trim, pad, split/join, replace, hashes (sha256, sha1, md5, sha512) and HMAC, base64/hex/URL encoding and decoding. The result is `result`.',
   config,
   output: z.object({ result: z.union([z.string(), z.array(z.string())]) }),
+  outputExample: { result: 'hq-core-01' },
   handles: [],
   valueFields: ['items'],
   run: (ctx, c) => ({ output: { result: apply(c, ctx.clock.now()) } }),

@@ -88,6 +88,12 @@ export const validate = defineNode({
     valid_items: z.array(z.unknown()).optional(),
     invalid_items: z.array(z.unknown()).optional(),
   }),
+  outputExample: {
+    valid: false,
+    errors: { email: ['email must be a valid email address.'] },
+    error_count: 1,
+    data: { name: 'Ada', email: 'not-an-address' },
+  },
   handles: ['valid', 'invalid'],
   rawFields: ['rules'],
   valueFields: ['data'],

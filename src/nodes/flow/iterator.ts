@@ -51,6 +51,11 @@ export const iterator = defineNode({
   title: 'Iterator',
   description: 'Runs a sub-workflow for each item of an array, sequentially, and collects the results.',
   config,
+  output: z.object({
+    results: z.array(z.unknown()).describe("Each item's child run final output, in item order"),
+    count: z.number().int(),
+  }),
+  outputExample: { results: [{ text: 'HQ ok' }, { text: 'Branch ok' }], count: 2 },
   handles: [],
   valueFields: ['items'],
   async run(ctx, cfg) {

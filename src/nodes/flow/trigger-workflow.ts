@@ -26,6 +26,13 @@ export const triggerWorkflow = defineNode({
   title: 'Trigger another workflow',
   description: 'Starts another workflow with mapped input, optionally waiting for its result.',
   config,
+  output: z.union([
+    z
+      .object({ run_id: z.string(), status: z.literal('pending') })
+      .describe('wait_for_completion off: the started run'),
+    z.unknown().describe("wait_for_completion on: the child run's final output (its last node's output)"),
+  ]),
+  outputExample: { text: 'checked 3 sites' },
   handles: [],
   async run(ctx, cfg) {
     const memo = ctx.memo as Memo | null;

@@ -40,6 +40,14 @@ export const markdownToPdf = defineNode({
     'Renders markdown (headings, lists, tables, code, links) into a PDF stored as a file of the run: listed at GET /workflows/runs/{runId}/files, downloaded at GET /workflows/runs/{runId}/files/{fileId}, and usable as an email attachment by its file_id.',
   config,
   output,
+  outputExample: {
+    file_id: 'file_01jdq8c3d5f7h9k1m3n5p7r9t1',
+    run_id: 'fl_run_01jdq7w3k8d2m4n6p8r0t2v4x6',
+    name: 'report.pdf',
+    content_type: 'application/pdf',
+    size: 18342,
+    download_path: '/workflows/runs/fl_run_01jdq7w3k8d2m4n6p8r0t2v4x6/files/file_01jdq8c3d5f7h9k1m3n5p7r9t1',
+  },
   handles: [],
   run: async (ctx, c) => {
     const pdf = await renderMarkdownPdf(c.markdown, {

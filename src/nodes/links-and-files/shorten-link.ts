@@ -40,6 +40,13 @@ export const shortenLink = defineNode({
     'Makes a short URL that Stratoflow itself serves at /l/{code} with a 302 to the long URL, owned by the organization and counting clicks. Optional expiry (expires_at, or expires_in_seconds); afterwards the short URL answers 410. Links are listed at GET /workflows/links.',
   config,
   output,
+  outputExample: {
+    id: 'lnk_01jdq8a2b4c6d8e0f2g4h6j8k0',
+    code: 'x7Kp2Qa9',
+    short_url: 'https://flows.example.org/l/x7Kp2Qa9',
+    url: 'https://portal.example.org/sites/st_7f3a',
+    expires_at: null,
+  },
   handles: [],
   run: async (ctx, c) => {
     const now = ctx.clock.now();

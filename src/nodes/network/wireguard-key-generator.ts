@@ -57,6 +57,10 @@ export const wireguardKeyGenerator = defineNode({
       }
     }),
   output: z.object({ private_key: z.string(), public_key: z.string(), preshared_key: z.string().optional() }),
+  outputExample: {
+    private_key: '[REDACTED]',
+    public_key: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=',
+  },
   handles: [],
   run: (ctx, config) => {
     let privateKey: Buffer;

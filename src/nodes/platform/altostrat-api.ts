@@ -39,6 +39,11 @@ export const altostratApi = defineNode({
     "Calls the Altostrat platform API (STRATOFLOW_PLATFORM_API_URL + endpoint) as the user who confirmed the workflow's authorization (their token as the bearer). Outputs status, body and headers; a non-2xx answer fails the node, and a workflow without an active authorization fails with a message that says so.",
   config: altostratApiConfig,
   output: platformOutput,
+  outputExample: {
+    status: 200,
+    body: { data: [{ id: 'st_7f3a', name: 'HQ' }] },
+    headers: { 'content-type': 'application/json' },
+  },
   handles: [],
   run: async (ctx, config) => ({
     output: await callPlatform(ctx, {

@@ -83,6 +83,7 @@ export const mikrotikApi = defineNode({
     'Runs a command on a MikroTik router through the RouterOS v7 REST API (`https://<host>/rest<path>`) with Basic credentials from the vault, and outputs the parsed answer. TLS is verified; for a self-signed router certificate, pin its SHA-256 fingerprint in tls_fingerprint.',
   config,
   output,
+  outputExample: { status: 200, body: [{ '.id': '*1', name: 'ether1', running: 'true' }] },
   handles: [],
   run: async (ctx, c) => {
     const password = ctx.secrets.resolve(c.password);

@@ -90,6 +90,11 @@ export const mikrotikScript = defineNode({
     "Dispatches a RouterOS script to a site as a device job (`POST /sites/{site_id}/scripts` with {script, description}, answered with {job_id}) as the workflow's authorized user. With wait_for_result, waits durably for the job (`GET /jobs/{job_id}` every poll_interval_seconds) and fails when it fails or takes longer than timeout_seconds.",
   config,
   output,
+  outputExample: {
+    job_id: 'job_01jdq8e5',
+    status: 'completed',
+    result: { id: 'job_01jdq8e5', status: 'completed', output: 'ok' },
+  },
   handles: [],
   run: async (ctx, cfg) => {
     const memo = ctx.memo as Memo | null;

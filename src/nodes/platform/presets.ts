@@ -23,6 +23,8 @@ interface Preset<S extends z.ZodRawShape> {
   route: string;
   fields: S;
   request(config: z.output<z.ZodObject<S>>): PlatformRequest;
+  /** A typical answer body, for the output example. */
+  exampleBody: unknown;
 }
 
 function platformPreset<S extends z.ZodRawShape>(preset: Preset<S>): AnyNodeDefinition {
@@ -33,6 +35,7 @@ function platformPreset<S extends z.ZodRawShape>(preset: Preset<S>): AnyNodeDefi
     description: `${preset.purpose} Sends \`${preset.route}\` to the platform API as the workflow's authorized user; outputs status, body and headers.`,
     config: z.object(preset.fields),
     output: platformOutput,
+    outputExample: { status: 200, body: preset.exampleBody, headers: { 'content-type': 'application/json' } },
     handles: [],
     run: async (ctx, config) => ({ output: await callPlatform(ctx, preset.request(config)) }),
   });
@@ -56,6 +59,7 @@ export const getSite = platformPreset({
   purpose: 'Reads a site: its details and configuration.',
   route: 'GET /sites/{site_id}',
   fields: { site_id: pathSegment },
+  exampleBody: { data: { id: 'st_7f3a', name: 'HQ', status: 'online', timezone: 'Europe/Berlin' } },
   request: (c) => ({ method: 'GET', endpoint: `/sites/${segment(c.site_id)}` }),
 });
 
@@ -65,6 +69,7 @@ export const getWanTunnel = platformPreset({
   purpose: 'Reads a WAN tunnel of a site: its details and status.',
   route: 'GET /sites/{site_id}/wan/tunnels/{tunnel_id}',
   fields: { site_id: pathSegment, tunnel_id: pathSegment },
+  exampleBody: { data: { id: 'wt_2b9c', name: 'Fibre', status: 'up', priority: 1 } },
   request: (c) => ({
     method: 'GET',
     endpoint: `/sites/${segment(c.site_id)}/wan/tunnels/${segment(c.tunnel_id)}`,
@@ -77,6 +82,7 @@ export const getResourceTags = platformPreset({
   purpose: 'Reads the tags of a resource (a site, a device).',
   route: 'GET /resources/{resource_id}/tags',
   fields: { resource_id: pathSegment },
+  exampleBody: { data: [{ key: 'env', value: 'production' }] },
   request: (c) => ({ method: 'GET', endpoint: `/resources/${segment(c.resource_id)}/tags` }),
 });
 
@@ -86,6 +92,12 @@ export const setResourceTags = platformPreset({
   purpose: 'Adds or updates tag key-value pairs on a resource; tags it has and the list does not name stay.',
   route: 'PATCH /resources/{resource_id}/tags with {"tags": [{"key", "value"}]}',
   fields: { resource_id: pathSegment, tags: tagsField },
+  exampleBody: {
+    data: [
+      { key: 'env', value: 'production' },
+      { key: 'owner', value: 'noc' },
+    ],
+  },
   request: (c) => ({
     method: 'PATCH',
     endpoint: `/resources/${segment(c.resource_id)}/tags`,
@@ -99,6 +111,7 @@ export const attachPolicy = platformPreset({
   purpose: 'Attaches a policy to a site.',
   route: 'PUT /sites/{site_id}/policies/{policy_id}',
   fields: { site_id: pathSegment, policy_id: pathSegment },
+  exampleBody: { message: 'Policy attached.' },
   request: (c) => ({
     method: 'PUT',
     endpoint: `/sites/${segment(c.site_id)}/policies/${segment(c.policy_id)}`,
@@ -111,6 +124,7 @@ export const detachPolicy = platformPreset({
   purpose: 'Detaches a policy from a site.',
   route: 'DELETE /sites/{site_id}/policies/{policy_id}',
   fields: { site_id: pathSegment, policy_id: pathSegment },
+  exampleBody: { message: 'Policy detached.' },
   request: (c) => ({
     method: 'DELETE',
     endpoint: `/sites/${segment(c.site_id)}/policies/${segment(c.policy_id)}`,
@@ -123,6 +137,12 @@ export const updateWanPriorities = platformPreset({
   purpose: "Reorders a site's WAN failover links: the first tunnel id gets priority 1.",
   route: 'PUT /sites/{site_id}/wan/priorities with {"priorities": [{"tunnel_id", "priority"}]}',
   fields: { site_id: pathSegment, tunnel_ids: idList },
+  exampleBody: {
+    data: [
+      { tunnel_id: 'wt_2b9c', priority: 1 },
+      { tunnel_id: 'wt_8d1e', priority: 2 },
+    ],
+  },
   request: (c) => ({
     method: 'PUT',
     endpoint: `/sites/${segment(c.site_id)}/wan/priorities`,

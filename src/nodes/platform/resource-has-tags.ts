@@ -98,6 +98,12 @@ export const resourceHasTags = defineNode({
     "Checks a resource's tags (an object of key to value or a list of {key, value}, e.g. from get_resource_tags) for a key, a value, a key-value pair or a tag count, and branches true or false.",
   config,
   output,
+  outputExample: {
+    result: true,
+    operator: 'has_key_value',
+    value: { env: 'production', region: 'eu' },
+    compare_to: { key: 'env', value: 'production' },
+  },
   handles: ['true', 'false'],
   run: (_ctx, c) =>
     branchOn({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORM_EVENTS, type PlatformEvent } from '../../domain/platform-events.js';
 import { type AnyNodeDefinition, defineNode } from '../contract.js';
-import { triggerOutput } from './trigger-output.js';
+import { triggerExample, triggerOutput, triggerOutputSchema } from './trigger-output.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,6 +19,19 @@ function eventTrigger(event: PlatformEvent) {
     title: event.title,
     description: `Starts a run when ${event.when} (platform event \`${event.type}\`).`,
     config: z.object({}),
+    output: triggerOutputSchema(
+      'event',
+      {
+        event_type: z.string().describe('The platform event type'),
+        data: z.record(z.string(), z.unknown()).describe("The event's data"),
+      },
+      "the event's data",
+    ),
+    outputExample: triggerExample('event', {
+      site_id: 'st_7f3a',
+      event_type: event.type,
+      data: { site_id: 'st_7f3a' },
+    }),
     handles: [],
     run(ctx) {
       const { payload } = ctx.trigger;

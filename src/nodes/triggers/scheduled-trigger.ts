@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../contract.js';
-import { triggerOutput } from './trigger-output.js';
+import { triggerExample, triggerOutput, triggerOutputSchema } from './trigger-output.js';
 
 /**
  * The schedule itself lives on the workflow (`schedule_type`, `schedule_value`, `schedule_timezone`);
@@ -17,6 +17,17 @@ export const scheduledTrigger = defineNode({
     schedule_value: z.string().optional(),
     schedule_timezone: z.string().optional(),
   }),
+  output: triggerOutputSchema(
+    'scheduled',
+    {
+      scheduled_for: z
+        .string()
+        .nullable()
+        .describe('The fire time this run is for (UTC, 6 fractional digits); null when started by hand'),
+    },
+    'the context, when started by hand',
+  ),
+  outputExample: triggerExample('scheduled', { scheduled_for: '2026-12-01T06:00:00.000000Z' }),
   handles: [],
   run(ctx) {
     const extra = { scheduled_for: ctx.trigger.scheduledFor ?? null };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { NodeContext } from '../contract.js';
 
 const RESERVED = new Set(['trigger_type', 'run_id', 'workflow_id']);
@@ -28,4 +29,36 @@ export function triggerOutput(
   }
   for (const [key, value] of Object.entries(extra)) output[key] = value;
   return output;
+}
+
+/**
+ * The schema of a trigger's output: the three reserved keys, the trigger's own `extra` fields, and any
+ * other top-level key of what started the run (`{{ n1.user_id }}`).
+ */
+export function triggerOutputSchema<T extends z.ZodRawShape>(
+  triggerType: string,
+  extra: T,
+  spreadFrom: string,
+) {
+  return z
+    .object({
+      trigger_type: z.literal(triggerType),
+      run_id: z.string().describe('The run this trigger started'),
+      workflow_id: z.string(),
+      ...extra,
+    })
+    .catchall(z.unknown().describe(`Every other top-level key of ${spreadFrom}, copied in as is`));
+}
+
+/** An example trigger output; `fields` stand for the copied-in keys and the trigger's own. */
+export function triggerExample(
+  triggerType: string,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    trigger_type: triggerType,
+    run_id: 'fl_run_01jdq7w3k8d2m4n6p8r0t2v4x6',
+    workflow_id: 'fl_01jdq7v9y1b3c5d7f9h1k3m5n7',
+    ...fields,
+  };
 }

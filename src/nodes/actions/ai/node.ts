@@ -54,6 +54,12 @@ export const aiTextTransform = defineNode({
     'Sends a templated input (with an optional system prompt) to an OpenAI-compatible chat-completions endpoint and outputs the answer, parsed JSON in json_mode, and the token usage.',
   config: aiTextTransformConfig,
   output: aiTextTransformOutput,
+  outputExample: {
+    text: 'Two sites are offline: HQ and Branch 4.',
+    model: 'gpt-4o-mini',
+    finish_reason: 'stop',
+    usage: { prompt_tokens: 182, completion_tokens: 12, total_tokens: 194 },
+  },
   handles: [],
   check: (config) => credentialsFromVault(config, AI_CREDENTIAL_FIELDS),
   run: async (ctx, config) => {

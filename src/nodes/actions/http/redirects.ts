@@ -6,7 +6,7 @@ export interface Hop {
   readonly method: string;
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
+  readonly body: string | Uint8Array | undefined;
   /** The request's TLS trust; it follows redirects (a pin then only admits the same certificate). */
   readonly tls?: HttpTls;
 }

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { emptyToUndefined, optionalText } from '../config-fields.js';
 import { headerMap } from '../webhook-config.js';
@@ -21,6 +22,16 @@ export const addressList = z.preprocess(
     ),
 );
 
+function isPemCertificate(text: string): boolean {
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) return false;
+  try {
+    new X509Certificate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SECURITY_MODES = ['auto', 'starttls', 'tls', 'none'] as const;
 
 /** Where mail goes. Every field may be left out to use STRATOFLOW_SMTP_URL. */
@@ -33,6 +44,19 @@ export const smtpServerFields = {
   /** auto: TLS for smtps://, STARTTLS when the server offers it; starttls: required; tls: implicit TLS; none: plain text. */
   security: z.preprocess(emptyToUndefined, z.enum(SECURITY_MODES).default('auto')),
   timeout_seconds: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(300).default(30)),
+  /**
+   * A PEM certificate to trust besides the public CAs: a self-signed server's own certificate, or the
+   * private CA that issued it. Verification stays on (chain and host name); there is no way to turn it off.
+   */
+  tls_ca: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isPemCertificate, {
+        error: 'Expected a PEM certificate (-----BEGIN CERTIFICATE----- ...).',
+      })
+      .optional(),
+  ),
 };
 export const SMTP_CREDENTIAL_FIELDS = ['password'] as const;
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import type { SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { StratoflowError } from '../../../domain/errors.js';
@@ -40,7 +41,8 @@ function failure(server: MailServer, err: unknown, timeoutMs: number): Stratoflo
 
 /**
  * Sends one message through `server`, connecting to the address the outbound guard checked. TLS still
- * verifies the certificate against the server's name (`servername`), never against the IP address.
+ * verifies the certificate against the server's name (`servername`), never against the IP address, and
+ * against the public roots plus the node's `tls_ca` when it has one.
  */
 export async function sendMail(
   ctx: NodeContext,
@@ -58,6 +60,8 @@ export async function sendMail(
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
     ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
+    // Verification is always on; tls_ca adds one trusted certificate to the public roots.
+    tls: { rejectUnauthorized: true, ...(server.ca ? { ca: [...rootCertificates, server.ca] } : {}) },
     ...(server.user !== undefined || server.pass !== undefined
       ? { auth: { user: server.user ?? '', pass: server.pass ?? '' } }
       : {}),

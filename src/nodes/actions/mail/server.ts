@@ -11,9 +11,12 @@ export interface MailServer {
   security: (typeof SECURITY_MODES)[number];
   user: string | undefined;
   pass: string | undefined;
+  /** An extra trusted certificate (PEM), for a self-signed server or a private CA. */
+  ca: string | undefined;
 }
 
 export interface ServerFields {
+  tls_ca?: string | undefined;
   server_url?: string | undefined;
   username?: string | undefined;
   password?: string | undefined;
@@ -57,5 +60,6 @@ export function mailServer(ctx: NodeContext, fields: ServerFields): MailServer {
     security: fields.security,
     user,
     pass,
+    ca: fields.tls_ca,
   };
 }

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeContext } from '../../contract.js';
 import { createTestContext, NO_SERVICES, nodeFailure, runNode } from '../../test-context.js';
 import { parseCidrList } from '../http/cidr.js';
+import { selfSignedCertificate } from '../http/test-https.js';
 import { createOutboundGuard } from '../outbound/guard.js';
 import { smtpConfig, smtpOutput } from './config.js';
 import { smtp } from './smtp.js';
@@ -170,55 +167,88 @@ describe('smtp node against a real SMTP server', () => {
 });
 
 describe('smtp node over TLS', () => {
-  it('verifies the server certificate: a self-signed one fails the node as a TLS failure', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stratoflow-smtps-'));
-    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'pipe' },
-    );
-    const tls = await startSmtpServer({
-      server: { secure: true, key: readFileSync(key), cert: readFileSync(cert) },
+  /** A self-signed certificate for 127.0.0.1, made with openssl for this run, and an unrelated one. */
+  const certificate = selfSignedCertificate();
+  const unrelated = selfSignedCertificate();
+  let implicit: TestSmtpServer;
+  let starttls: TestSmtpServer;
+  beforeAll(async () => {
+    const keys = { key: certificate.key, cert: certificate.cert };
+    implicit = await startSmtpServer({
+      auth: { user: 'tls-user', pass: 'tls-pass-1' },
+      server: { secure: true, ...keys },
     });
-    try {
-      const err = await nodeFailure(
-        runNode(
-          smtp,
-          {
-            server_url: `smtps://127.0.0.1:${tls.port}`,
-            from: 'a@example.org',
-            to: 'b@example.org',
-            text: 'x',
-          },
-          loopback(),
-        ),
+    // STARTTLS offered (the helper disables it by default); AUTH only after the upgrade.
+    starttls = await startSmtpServer({
+      auth: { user: 'tls-user', pass: 'tls-pass-1' },
+      server: { disabledCommands: [], allowInsecureAuth: false, ...keys },
+    });
+  });
+  afterAll(async () => {
+    await implicit.close();
+    await starttls.close();
+  });
+
+  const mail = (extra: Record<string, unknown>) => ({
+    username: 'tls-user',
+    password: 'tls-pass-1',
+    from: 'a@example.org',
+    to: 'b@example.org',
+    subject: 'over TLS',
+    text: 'sealed',
+    ...extra,
+  });
+
+  it('sends over implicit TLS (smtps://) to a server whose certificate tls_ca trusts', async () => {
+    const outcome = await runNode(
+      smtp,
+      mail({ server_url: `smtps://127.0.0.1:${implicit.port}`, tls_ca: certificate.cert }),
+      loopback(),
+    );
+    expect(smtpOutput.parse((outcome as { output: unknown }).output).accepted).toEqual(['b@example.org']);
+    expect(implicit.received.at(-1)).toMatchObject({ user: 'tls-user', to: ['b@example.org'] });
+    expect(implicit.received.at(-1)?.raw).toContain('sealed');
+  });
+
+  it('upgrades with STARTTLS (required or auto) when tls_ca trusts the certificate', async () => {
+    for (const security of ['starttls', 'auto']) {
+      const before = starttls.received.length;
+      const outcome = await runNode(
+        smtp,
+        mail({ server_url: `smtp://127.0.0.1:${starttls.port}`, security, tls_ca: certificate.cert }),
+        loopback(),
       );
+      expect(smtpOutput.parse((outcome as { output: unknown }).output).accepted).toEqual(['b@example.org']);
+      expect(starttls.received.length).toBe(before + 1);
+      expect(starttls.received.at(-1)?.user).toBe('tls-user');
+    }
+  });
+
+  it('verifies the certificate by default: a self-signed one fails as a TLS failure, before any mail', async () => {
+    const cases = [
+      { port: implicit.port, server_url: `smtps://127.0.0.1:${implicit.port}` },
+      { port: starttls.port, server_url: `smtp://127.0.0.1:${starttls.port}`, security: 'starttls' },
+      // Trusting another certificate does not trust this one.
+      { port: implicit.port, server_url: `smtps://127.0.0.1:${implicit.port}`, tls_ca: unrelated.cert },
+    ];
+    const before = implicit.received.length + starttls.received.length;
+    for (const { port, ...config } of cases) {
+      const err = await nodeFailure(runNode(smtp, mail(config), loopback()));
       expect(err.code).toBe('connection_failed');
       expect(err.message).toMatch(
-        new RegExp(`^SMTP server 127\\.0\\.0\\.1:${tls.port}: TLS failed: .*certificate`),
+        new RegExp(`^SMTP server 127\\.0\\.0\\.1:${port}: TLS failed: .*certificate`),
       );
-      expect(tls.received).toHaveLength(0);
-    } finally {
-      await tls.close();
-      rmSync(dir, { recursive: true, force: true });
     }
+    expect(implicit.received.length + starttls.received.length).toBe(before);
+  });
+
+  it('refuses a tls_ca that is not a PEM certificate', () => {
+    const parsed = smtpConfig.safeParse(mail({ tls_ca: 'not a certificate' }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['tls_ca'],
+      message: 'Expected a PEM certificate (-----BEGIN CERTIFICATE----- ...).',
+    });
   });
 });
 

@@ -26,6 +26,12 @@ export const smtp = defineNode({
     "Sends an email through an SMTP server (the node's server_url, else STRATOFLOW_SMTP_URL) over STARTTLS or TLS with a text and/or HTML body, custom headers and attachments, and outputs the message id and the accepted and rejected recipients.",
   config: smtpConfig,
   output: smtpOutput,
+  outputExample: {
+    message_id: '<4b1d9c2e-7f0a-4c55-9e1b-2f6a3d8c0e11@example.org>',
+    accepted: ['ops@example.org'],
+    rejected: [],
+    response: '250 2.0.0 Ok: queued as 4B1D',
+  },
   handles: [],
   check: (config) => [
     ...credentialsFromVault(config, SMTP_CREDENTIAL_FIELDS),

@@ -37,6 +37,8 @@ export const sendNotificationOutput = z.object({
   message_id: z.string().optional(),
   accepted: z.array(z.string()).optional(),
   rejected: z.array(z.string()).optional(),
+  /** email: the server's last answer. */
+  response: z.string().optional(),
   /** webhook: the HTTP status the receiver answered. */
   status: z.number().int().optional(),
 });

@@ -17,6 +17,7 @@ export const sendNotification = defineNode({
     'Sends a message with a title, text, severity and link by email (through STRATOFLOW_SMTP_URL) or to a Slack, Teams or generic JSON incoming webhook.',
   config: sendNotificationConfig,
   output: sendNotificationOutput,
+  outputExample: { channel: 'webhook', status: 200 },
   handles: [],
   run: async (ctx, config) => {
     const timeoutMs = Math.min(TIMEOUT_MS, ctx.limits.nodeTimeoutMs);

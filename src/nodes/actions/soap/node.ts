@@ -26,6 +26,7 @@ export const soapRequest = defineNode({
     'Calls an operation of a SOAP service described by a WSDL with JSON arguments and an optional WS-Security username token, and outputs the parsed result (a SOAP fault fails the node with its code and string).',
   config: soapRequestConfig,
   output: soapRequestOutput,
+  outputExample: { result: { AddResult: 12 } },
   handles: [],
   check: (config) => credentialsFromVault(config, SOAP_CREDENTIAL_FIELDS),
   run: async (ctx, config) => {

@@ -86,6 +86,38 @@ describe.skipIf(!sshdAvailable && !process.env.CI)('ssh node against a real Open
     );
   });
 
+  it('logs in with a passphrase-protected private key', async () => {
+    const outcome = await runNode(
+      ssh,
+      { ...base(), private_key: sshd.protectedKey, passphrase: sshd.passphrase, commands: 'echo unlocked' },
+      loopbackAllowed(),
+    );
+    expect(sshOutput.parse((outcome as { output: unknown }).output).results[0]).toMatchObject({
+      stdout: 'unlocked\n',
+      exit_code: 0,
+    });
+  });
+
+  it('says a protected key needs its passphrase, and that a wrong one could not decrypt it', async () => {
+    const missing = await nodeFailure(
+      runNode(ssh, { ...base(), private_key: sshd.protectedKey, commands: 'true' }, loopbackAllowed()),
+    );
+    expect(missing.code).toBe('node_config_invalid');
+    expect(missing.message).toBe(
+      'SSH private key is encrypted: set passphrase (from the vault) to unlock it.',
+    );
+    const wrong = await nodeFailure(
+      runNode(
+        ssh,
+        { ...base(), private_key: sshd.protectedKey, passphrase: 'not-the-passphrase', commands: 'true' },
+        loopbackAllowed(),
+      ),
+    );
+    expect(wrong.code).toBe('node_config_invalid');
+    expect(wrong.message).toBe('SSH private key could not be decrypted: the passphrase is wrong.');
+    expect(wrong.message).not.toContain('not-the-passphrase');
+  });
+
   it('reports a wrong password as an authentication failure naming the host', async () => {
     const { private_key: _, ...rest } = base();
     const err = await nodeFailure(

@@ -20,6 +20,21 @@ export const ssh = defineNode({
     "Runs commands in order over SSH on a host whose key must match the pinned fingerprint, with a password or private key from the vault, and outputs each command's stdout, stderr, exit code and duration.",
   config: sshConfig,
   output: sshOutput,
+  outputExample: {
+    host: '10.20.0.5:22',
+    results: [
+      {
+        command: 'uptime',
+        stdout: ' 06:12:01 up 41 days,  3:02,  0 users,  load average: 0.08, 0.03, 0.01\n',
+        stderr: '',
+        exit_code: 0,
+        duration_ms: 84,
+        timed_out: false,
+        truncated: false,
+      },
+    ],
+    success: true,
+  },
   handles: [],
   check: (config) => credentialsFromVault(config, SSH_CREDENTIAL_FIELDS),
   run: async (ctx, config) => {

@@ -56,6 +56,18 @@ function connectFailure(options: SessionOptions, err: Error & { level?: string }
       `connection timed out after ${options.connectTimeoutMs} ms`,
     );
   }
+  if (/no passphrase given/i.test(err.message)) {
+    return new StratoflowError(
+      'node_config_invalid',
+      'SSH private key is encrypted: set passphrase (from the vault) to unlock it.',
+    );
+  }
+  if (/bad passphrase|integrity check failed|bad decrypt/i.test(err.message)) {
+    return new StratoflowError(
+      'node_config_invalid',
+      'SSH private key could not be decrypted: the passphrase is wrong.',
+    );
+  }
   if (/passphrase|private key|parse/i.test(err.message)) {
     return new StratoflowError('node_config_invalid', `SSH private key could not be used: ${err.message}`);
   }

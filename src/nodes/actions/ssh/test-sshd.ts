@@ -24,6 +24,9 @@ export interface Sshd {
   otherFingerprint: string;
   /** root may log in with this key (no passphrase). */
   privateKey: string;
+  /** root may also log in with this key, encrypted with `passphrase` (OpenSSH format, bcrypt KDF). */
+  protectedKey: string;
+  passphrase: string;
   /** A user that logs in with `password`. */
   user: string;
   password: string;
@@ -41,8 +44,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function keygen(path: string): string {
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'stratoflow-test', '-f', path]);
+function keygen(path: string, passphrase = ''): string {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'stratoflow-test', '-f', path]);
   const line = execFileSync('ssh-keygen', ['-l', '-f', `${path}.pub`], { encoding: 'utf8' });
   return line.split(' ')[1] as string;
 }
@@ -94,7 +97,12 @@ export async function startSshd(options: { password?: string } = {}): Promise<Ss
   const fingerprint = keygen(join(dir, 'host_key'));
   const otherFingerprint = keygen(join(dir, 'other_key'));
   keygen(join(dir, 'client_key'));
-  writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client_key.pub')));
+  const passphrase = `pp-${randomBytes(9).toString('hex')}`;
+  keygen(join(dir, 'protected_key'), passphrase);
+  writeFileSync(
+    join(dir, 'authorized_keys'),
+    Buffer.concat([readFileSync(join(dir, 'client_key.pub')), readFileSync(join(dir, 'protected_key.pub'))]),
+  );
   const user = `sf${randomBytes(4).toString('hex')}`;
   const password = options.password ?? `pw-${randomBytes(12).toString('hex')}`;
   createUser(user, '/', password);
@@ -133,6 +141,8 @@ export async function startSshd(options: { password?: string } = {}): Promise<Ss
     fingerprint,
     otherFingerprint,
     privateKey: readFileSync(join(dir, 'client_key'), 'utf8'),
+    protectedKey: readFileSync(join(dir, 'protected_key'), 'utf8'),
+    passphrase,
     user,
     password,
     async close() {

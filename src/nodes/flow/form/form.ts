@@ -25,9 +25,17 @@ export const form = defineNode({
     'Pauses the run until a person fills in the form and picks a button; each button is its own path.',
   config: formConfig,
   output,
+  outputExample: {
+    button: 'approve',
+    values: { reason: 'planned maintenance', hours: 2 },
+    answered_by: 'usr_123',
+    answered_at: '2026-12-01T06:20:41.000000Z',
+    url: null,
+  },
   handles: [],
   // The node's `description` is the text shown above the form.
   configMetadata: ['description'],
+  dynamicHandlesDoc: 'one per button, named by its `id`, and `timeout` when a timeout is set',
   dynamicHandles: (config) => [
     ...config.buttons.map((b) => b.id),
     ...(config.timeout ? [TIMEOUT_HANDLE] : []),
