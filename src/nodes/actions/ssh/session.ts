@@ -165,9 +165,20 @@ function session(client: Client, options: SessionOptions): SshSession {
       ? new ConnectionError(`SSH server ${options.where}`, 'connection closed')
       : ConnectionError.from(`SSH server ${options.where}`, lastError);
 
-  function exec(command: string): Promise<ClientChannel> {
+  /**
+   * Starts a command. Its exit status is recorded from the callback on: the server's exit-status packet
+   * can arrive in the same read as the exec reply, before an awaiting caller could attach a listener.
+   */
+  function exec(command: string): Promise<{ channel: ClientChannel; exit: { code?: number | null } }> {
     return new Promise((resolve, reject) => {
-      client.exec(command, (err, channel) => (err ? reject(err) : resolve(channel)));
+      client.exec(command, (err, channel) => {
+        if (err) return reject(err);
+        const exit: { code?: number | null } = {};
+        channel.on('exit', (code: unknown) => {
+          exit.code = typeof code === 'number' ? code : null;
+        });
+        resolve({ channel, exit });
+      });
     });
   }
 
@@ -176,8 +187,9 @@ function session(client: Client, options: SessionOptions): SshSession {
       if (closed) throw lost();
       const started = performance.now();
       let channel: ClientChannel;
+      let exit: { code?: number | null };
       try {
-        channel = await exec(command);
+        ({ channel, exit } = await exec(command));
       } catch (err) {
         throw ConnectionError.from(`SSH server ${options.where}`, err);
       }
@@ -187,7 +199,6 @@ function session(client: Client, options: SessionOptions): SshSession {
       channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
       let timedOut = false;
       const exitCode = await new Promise<number | null>((resolve) => {
-        let exited: number | null | undefined;
         let channelClosed = false;
         let settled = false;
         // The server closes the channel only when the command ends, so a timeout or abort does not wait.
@@ -211,15 +222,14 @@ function session(client: Client, options: SessionOptions): SshSession {
         }, timeoutMs);
         let grace: NodeJS.Timeout | undefined;
         options.signal.addEventListener('abort', giveUp, { once: true });
-        channel.on('exit', (code: unknown) => {
-          exited = typeof code === 'number' ? code : null;
-          if (channelClosed) done(exited);
+        channel.on('exit', () => {
+          if (channelClosed) done(exit.code ?? null);
         });
         // ssh2 may report the close before the exit status that preceded it: wait a moment for it.
         channel.on('close', () => {
           channelClosed = true;
-          if (exited !== undefined) done(exited);
-          else grace = setTimeout(() => done(exited ?? null), EXIT_STATUS_GRACE_MS);
+          if (exit.code !== undefined) done(exit.code);
+          else grace = setTimeout(() => done(exit.code ?? null), EXIT_STATUS_GRACE_MS);
         });
         onClientClose = () => done(null);
       });
