@@ -39,8 +39,8 @@ export interface RenderBudget {
 /**
  * Collects the variables a group of renders read that do not exist (`n1.body`: the first missing
  * segment of the path). With `strict`, the first such read fails the render with a TemplateError
- * instead. Reads whose author expects a missing value are never reported: an `if`/`unless`/`case`
- * test, a `for` over a missing list, an `assign`, or a value whose first filter is `default`.
+ * instead. Reads whose author expects a missing value are never reported (liquidjs's `lenientIf`): an
+ * `if`/`unless`/`elsif`/`case` test, an `assign`, or a value whose first filter is `default`.
  */
 export interface UndefinedWatch {
   strict: boolean;
