@@ -211,6 +211,23 @@ describe('undefined variables at run time', () => {
     ]);
   });
 
+  it('redacts a secret that became part of a missing path', async () => {
+    const item = await t.call('POST', '/workflows/vault', {
+      body: { name: 'lookup', secret: 'k3y-v4lue-xyz' },
+    });
+    expect(item.status, item.text).toBe(201);
+    const workflow = await createWorkflow(
+      t,
+      wf([trigger, text('n2', '{{ n1[vault.lookup] }}')], [edge('n1', 'n2')]),
+    );
+    expect((await executeAndWait(t, workflow.id, {})).status).toBe('completed');
+    const logs = await t.call('GET', `/workflows/${workflow.id}/logs`);
+    const warnings = logs.body.find((l: Body) => l.node_id === 'n2').warnings as string[];
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^n1\..+ is undefined$/);
+    expect(JSON.stringify(logs.body)).not.toContain('k3y-v4lue-xyz');
+  });
+
   it('fails the node instead with strict_variables', async () => {
     const workflow = await createWorkflow(t, { ...body, strict_variables: true });
     expect(workflow.strict_variables).toBe(true);
