@@ -42,6 +42,7 @@ const workflows = createWorkflowService({
   clock,
   limits: deps.limits,
   authorizationExists: async () => false,
+  templates: deps.templates,
 });
 const workflow = await workflows.create('org_bench', { name: 'chain', ...chainDefinition(CHAIN) });
 

@@ -69,6 +69,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     clock,
     limits: runtime.executor.limits,
     authorizationExists: (orgId, id) => store.authorizationExists(orgId, id),
+    templates: runtime.executor.templates,
+    vaultNames: async (orgId) => new Set((await store.listVaultItems(orgId)).map((item) => item.name)),
     quotas: config.quotas,
   });
   const app = await buildApp({

@@ -144,6 +144,13 @@ describe('workflows', () => {
     expect(bad.stdout).toMatch(/invalid[\s\S]*- .*trigger/i);
     const json = await cli(['workflows', 'validate', '-f', join(dir, 'invalid.json'), '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: false });
+    // A reference that will not resolve is a warning: still valid, exit 0, the warning printed.
+    const nodes = [hello.nodes[0], node('n2', 'text_transform', { template: 'Hello {{ n9.name }}' })];
+    const warned = await cli(['workflows', 'validate', '-f', writeFile('warned.json', { ...hello, nodes })]);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toBe(
+      `valid ${join(dir, 'warned.json')}\n  warning nodes[1].data.template: Node 'n2': 'n9' is neither a node of this workflow nor one of trigger, payload, webhook_payload, vault, so it renders empty.\n`,
+    );
   });
 
   it('delete removes the workflow; a second delete is a one-line error with exit 1', async () => {

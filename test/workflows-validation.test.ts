@@ -39,7 +39,7 @@ async function expectInvalid(body: Body, param: string, message: RegExp) {
 
 async function expectValid(body: Body) {
   const checked = await t.call('POST', '/workflows/validate', { body });
-  expect(checked.body, checked.text).toEqual({ valid: true, errors: [] });
+  expect(checked.body, checked.text).toEqual({ valid: true, errors: [], issues: [], warnings: [] });
   const created = await t.call('POST', '/workflows', { body });
   expect(created.status, created.text).toBe(201);
   return created.body;

@@ -29,6 +29,7 @@ export function presentWorkflow(w: WorkflowRecord, publicUrl: string, withDefini
     webhook_url: webhookUrl(w, publicUrl),
     authorization_id: w.authorizationId,
     version_id: w.versionId,
+    strict_variables: w.definition.settings?.strict_variables === true,
     created_at: formatTimestamp(w.createdAt),
     updated_at: formatTimestamp(w.updatedAt),
   };
@@ -106,6 +107,7 @@ export function presentLog(l: LogRecord) {
     output: l.output,
     attempt: l.attempt,
     duration_ms: Math.round(l.durationMs * 1000) / 1000,
+    warnings: l.warnings ?? [],
     created_at: formatTimestamp(l.createdAt),
   };
 }

@@ -19,6 +19,7 @@ const DEFINITION_FIELDS = [
   'schedule_type',
   'schedule_value',
   'schedule_timezone',
+  'strict_variables',
   'nodes',
   'edges',
 ] as const;
@@ -208,6 +209,12 @@ export function registerWorkflows(program: Command) {
         else {
           process.stdout.write(`${paint('red', 'invalid')} ${opts.file}\n`);
           for (const error of result.errors) process.stdout.write(`  - ${error}\n`);
+        }
+        // References that will not resolve do not make the file invalid, but the author should know.
+        if (!opts.json) {
+          for (const w of result.warnings) {
+            process.stdout.write(`  ${paint('yellow', 'warning')} ${w.param}: ${w.message}\n`);
+          }
         }
         return result.valid ? EXIT.ok : EXIT.failed;
       }),

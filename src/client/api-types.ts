@@ -649,7 +649,7 @@ export interface paths {
         put?: never;
         /**
          * Validate a workflow definition
-         * @description Same body as create. Answers 200 with every problem found; never stores anything.
+         * @description Same body as create. Answers 200 with every problem found (`errors`, and `issues` with each field path) and the template references that will not resolve (`warnings`); never stores anything.
          */
         post: operations["postWorkflowsValidate"];
         delete?: never;
@@ -1214,9 +1214,15 @@ export interface operations {
                         schedule_timezone: string | null;
                         schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                         schedule_value: string | null;
+                        strict_variables: boolean;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         updated_at: string;
                         version_id: string;
+                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+                        warnings?: {
+                            message: string;
+                            param: string;
+                        }[];
                         webhook_url: string | null;
                     }[];
                 };
@@ -1300,6 +1306,8 @@ export interface operations {
                     schedule_timezone?: string | null;
                     schedule_type?: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                     schedule_value?: string | null;
+                    /** @description A template reading an undefined variable fails the node instead of leaving a warning in its log (default false). */
+                    strict_variables?: boolean;
                 };
             };
         };
@@ -1348,9 +1356,15 @@ export interface operations {
                         schedule_timezone: string | null;
                         schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                         schedule_value: string | null;
+                        strict_variables: boolean;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         updated_at: string;
                         version_id: string;
+                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+                        warnings?: {
+                            message: string;
+                            param: string;
+                        }[];
                         webhook_url: string | null;
                     };
                 };
@@ -1480,9 +1494,15 @@ export interface operations {
                         schedule_timezone: string | null;
                         schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                         schedule_value: string | null;
+                        strict_variables: boolean;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         updated_at: string;
                         version_id: string;
+                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+                        warnings?: {
+                            message: string;
+                            param: string;
+                        }[];
                         webhook_url: string | null;
                     };
                 };
@@ -1585,6 +1605,8 @@ export interface operations {
                     schedule_timezone?: string | null;
                     schedule_type?: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                     schedule_value?: string | null;
+                    /** @description A template reading an undefined variable fails the node instead of leaving a warning in its log (default false). */
+                    strict_variables?: boolean;
                 };
             };
         };
@@ -1633,9 +1655,15 @@ export interface operations {
                         schedule_timezone: string | null;
                         schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                         schedule_value: string | null;
+                        strict_variables: boolean;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         updated_at: string;
                         version_id: string;
+                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+                        warnings?: {
+                            message: string;
+                            param: string;
+                        }[];
                         webhook_url: string | null;
                     };
                 };
@@ -1864,6 +1892,8 @@ export interface operations {
                             run_id: string;
                             /** @enum {string} */
                             status: "success" | "error" | "warning";
+                            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                            warnings: string[];
                             workflow_id: string;
                         }[];
                         /**
@@ -2040,6 +2070,8 @@ export interface operations {
                                 run_id: string;
                                 /** @enum {string} */
                                 status: "success" | "error" | "warning";
+                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                                warnings: string[];
                                 workflow_id: string;
                             }[];
                             /**
@@ -2176,6 +2208,8 @@ export interface operations {
                         run_id: string;
                         /** @enum {string} */
                         status: "success" | "error" | "warning";
+                        /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                        warnings: string[];
                         workflow_id: string;
                     }[];
                 };
@@ -2379,9 +2413,15 @@ export interface operations {
                         schedule_timezone: string | null;
                         schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                         schedule_value: string | null;
+                        strict_variables: boolean;
                         /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
                         updated_at: string;
                         version_id: string;
+                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+                        warnings?: {
+                            message: string;
+                            param: string;
+                        }[];
                         webhook_url: string | null;
                     };
                 };
@@ -3063,6 +3103,8 @@ export interface operations {
                         run_id: string;
                         /** @enum {string} */
                         status: "success" | "error" | "warning";
+                        /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                        warnings: string[];
                         workflow_id: string;
                     }[];
                 };
@@ -3339,6 +3381,8 @@ export interface operations {
                             run_id: string;
                             /** @enum {string} */
                             status: "success" | "error" | "warning";
+                            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                            warnings: string[];
                             workflow_id: string;
                         }[];
                         /**
@@ -4169,6 +4213,8 @@ export interface operations {
                                 run_id: string;
                                 /** @enum {string} */
                                 status: "success" | "error" | "warning";
+                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                                warnings: string[];
                                 workflow_id: string;
                             }[];
                             /**
@@ -4294,6 +4340,8 @@ export interface operations {
                                 run_id: string;
                                 /** @enum {string} */
                                 status: "success" | "error" | "warning";
+                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+                                warnings: string[];
                                 workflow_id: string;
                             }[];
                             /**
@@ -4760,7 +4808,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         errors: string[];
+                        /** @description The same problems as `errors`, each with the path of the field it is about. */
+                        issues: {
+                            message: string;
+                            param: string;
+                        }[];
                         valid: boolean;
+                        /** @description Template references that will not resolve when the workflow runs: a node that is not upstream, a vault item the organization does not have. The definition is still valid. */
+                        warnings: {
+                            message: string;
+                            param: string;
+                        }[];
                     };
                 };
             };

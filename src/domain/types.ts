@@ -37,6 +37,13 @@ export interface WorkflowEdge {
 export interface WorkflowDefinition {
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
+  /** Per-workflow run settings, versioned with the graph; absent when all are at their defaults. */
+  settings?: WorkflowSettings;
+}
+
+export interface WorkflowSettings {
+  /** A template reading an undefined variable fails the node (default: a warning in its log). */
+  strict_variables?: boolean;
 }
 
 export interface WorkflowRecord {
@@ -131,6 +138,8 @@ export interface LogRecord {
   attempt: number;
   durationMs: number;
   createdAt: number;
+  /** What the node's templates read that does not exist (`n1.body is undefined`); absent when nothing. */
+  warnings?: string[];
 }
 
 /** Durable executor bookkeeping that is not a node result: timers and retry attempts. */

@@ -16,6 +16,8 @@ export interface CompiledDefinition {
   interactive: boolean;
   /** Nodes with a one-time link, whose URL the run knows from its start. */
   linkNodes: readonly string[];
+  /** The workflow's `strict_variables` setting (of this version). */
+  strictVariables: boolean;
 }
 
 export function compileDefinition(
@@ -37,7 +39,17 @@ export function compileDefinition(
   }
   if (!triggerId) throw new Error('The workflow has no trigger node.');
   const secretRefs = findSecretReferences(definition.nodes.map((n) => n.data));
-  return { graph, triggerId, components, nodes: graph.nodes, secretRefs, interactive, linkNodes };
+  const strictVariables = definition.settings?.strict_variables === true;
+  return {
+    graph,
+    triggerId,
+    components,
+    nodes: graph.nodes,
+    secretRefs,
+    interactive,
+    linkNodes,
+    strictVariables,
+  };
 }
 
 /**

@@ -47,7 +47,10 @@ export interface RunControl {
 
 export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
 
-type LogFields = Pick<LogRecord, 'status' | 'input' | 'output' | 'handle' | 'attempt' | 'durationMs'>;
+type LogFields = Pick<
+  LogRecord,
+  'status' | 'input' | 'output' | 'handle' | 'attempt' | 'durationMs' | 'warnings'
+>;
 type Step = 'continue' | ExecutionOutcome;
 
 /**
@@ -171,6 +174,7 @@ async function createExecution(
     links: shortLinksPort(artifacts, identity),
     logger: redactingLogger(deps.logger, secrets, run.id),
     ...(control.renderBudget ? { renderBudget: control.renderBudget } : {}),
+    strictVariables: compiled.strictVariables,
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
   /**
@@ -294,6 +298,7 @@ async function createExecution(
       handle: null,
       attempt,
       durationMs: outcome.durationMs,
+      ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     };
     const policy = retryPolicy(node?.data.retry);
     if (policy && attempt < policy.maxAttempts) {
@@ -324,6 +329,7 @@ async function createExecution(
       handle: outcome.handle,
       attempt,
       durationMs: outcome.durationMs,
+      ...(outcome.warnings ? { warnings: outcome.warnings } : {}),
     };
     if (!outcome.terminate) return recordResult(id, fields);
     const { status, message } = outcome.terminate;

@@ -21,7 +21,7 @@ import type {
 } from '../nodes/contract.js';
 import { componentConfig } from './node-config.js';
 import type { RunSecrets } from './secrets.js';
-import type { RenderBudget, TemplateEngine } from './templates/index.js';
+import type { RenderBudget, TemplateEngine, UndefinedWatch } from './templates/index.js';
 
 /** What executing one node came to. */
 export type StepOutcome =
@@ -32,6 +32,8 @@ export type StepOutcome =
       handle: string | null;
       durationMs: number;
       terminate?: { status: 'completed' | 'failed'; message: string | null };
+      /** Variables the node's templates read that do not exist (`n1.body is undefined`). */
+      warnings?: string[];
     }
   | { kind: 'wait'; input: unknown; until: number; memo: unknown; interaction?: InteractionRequest }
   | {
@@ -42,6 +44,7 @@ export type StepOutcome =
       durationMs: number;
       /** Extra facts for the error output (StratoflowError.details). */
       details?: Record<string, unknown>;
+      warnings?: string[];
     };
 
 /** Per-run facts every node of the run shares. */
@@ -64,6 +67,8 @@ export interface RunScope {
   scope: Record<string, unknown>;
   /** A budget every node's own render budget is also charged to (one synchronous call). */
   renderBudget?: RenderBudget;
+  /** The workflow's `strict_variables`: a template reading an undefined variable fails the node. */
+  strictVariables?: boolean;
 }
 
 export interface NodeRunnerDeps {
@@ -136,14 +141,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void):
  * The node's config with templates applied: rendered to text, or evaluated for value fields. All the
  * fields share one render budget (time and memory), so a node cannot multiply the limit by its fields.
  */
-function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): unknown {
+function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep, watch: UndefinedWatch): unknown {
   const config = componentConfig(step.node, step.component);
   const { rawFields = [], valueFields = [] } = step.component;
   const budget = deps.templates.budget(run.renderBudget);
   const skip = [...rawFields, ...valueFields];
-  const rendered = deps.templates.renderDeep(config, run.scope, skip, budget) as Record<string, unknown>;
+  const rendered = deps.templates.renderDeep(config, run.scope, skip, budget, watch) as Record<
+    string,
+    unknown
+  >;
   const evaluateDeep = (value: unknown): unknown => {
-    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope, budget);
+    if (typeof value === 'string') return deps.templates.evaluate(value, run.scope, budget, watch);
     if (Array.isArray(value)) return value.map(evaluateDeep);
     if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, evaluateDeep(item)]));
@@ -162,8 +170,14 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
   const elapsed = () => performance.now() - started;
   let input: unknown = null;
   let controller: AbortController | null = null;
+  const watch: UndefinedWatch = { strict: run.strictVariables === true, found: [] };
+  // A computed path segment (`n1[vault.key]`) is a value: warnings are redacted like messages.
+  const warnings = () =>
+    watch.found.length > 0
+      ? { warnings: watch.found.map((path) => run.secrets.redact(`${path} is undefined`)) }
+      : {};
   try {
-    input = renderConfig(deps, run, step);
+    input = renderConfig(deps, run, step, watch);
     const parsed = step.component.config.safeParse(input);
     if (!parsed.success) {
       throw new StratoflowError(
@@ -230,6 +244,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       handle: outcome.handle ?? null,
       durationMs: elapsed(),
       ...(outcome.terminate ? { terminate: outcome.terminate } : {}),
+      ...warnings(),
     };
   } catch (error) {
     const { code, message, details } = classifyError(error);
@@ -242,6 +257,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       code,
       durationMs: elapsed(),
       ...(details ? { details } : {}),
+      ...warnings(),
     };
   }
 }

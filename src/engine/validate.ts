@@ -3,6 +3,8 @@ import type { AnyNodeDefinition, NodeLimits } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
 import { checkConfigAtSave, componentConfig, knownConfigKeys } from './node-config.js';
+import { templateProblems } from './template-checks.js';
+import type { TemplateEngine } from './templates/index.js';
 import { checkSyncWorkflow } from './validate-sync.js';
 
 /** One problem with a definition: a sentence and the path of the offending field. */
@@ -133,16 +135,21 @@ function checkEdges(def: WorkflowDefinition, registry: NodeRegistry, issues: Def
   });
 }
 
-/** Checks a definition against the graph rules and every component's schema. */
+/**
+ * Checks a definition against the graph rules, every component's schema and, parsed with the engine's
+ * own Liquid setup, every template a run would render.
+ */
 export function validateDefinition(
   def: WorkflowDefinition,
   registry: NodeRegistry,
   limits: NodeLimits,
+  templates: Pick<TemplateEngine, 'check'>,
 ): DefinitionCheck {
   const issues: DefinitionIssue[] = [];
   if (def.nodes.length === 0)
     issues.push({ message: 'A workflow needs at least one node (its trigger).', param: 'nodes' });
   const triggers = checkNodes(def, registry, limits, issues);
+  issues.push(...templateProblems(def, registry, templates));
   checkEdges(def, registry, issues);
   if (issues.length === 0 && topologicalOrder(buildGraph(def)) === null) {
     issues.push({ message: 'The workflow graph has a cycle; workflows must be acyclic.', param: 'edges' });

@@ -9,6 +9,8 @@ import type { NodeRegistry } from '../nodes/registry.js';
 import type { Store } from '../store/store.js';
 import { checkWorkflowQuotas, NO_QUOTAS, type OrgQuotas } from './quotas.js';
 import { effectiveSchedule, planSchedule, type ScheduleFields } from './schedule-fields.js';
+import { type FieldNote, templateWarnings } from './template-checks.js';
+import type { TemplateEngine } from './templates/index.js';
 import { type DefinitionIssue, validateDefinition } from './validate.js';
 
 /** What a client sends to create or (partially) update a workflow. */
@@ -22,7 +24,12 @@ export interface WorkflowInput {
   schedule_timezone?: string | null;
   nodes?: Array<Omit<WorkflowNode, 'type'> & { type?: string }>;
   edges?: WorkflowEdge[];
+  /** Fail a node whose template reads an undefined variable (instead of a warning in its log). */
+  strict_variables?: boolean;
 }
+
+/** A saved workflow with the save-time warnings about its templates. */
+export type SavedWorkflow = WorkflowRecord & { warnings: FieldNote[] };
 
 export interface WorkflowServiceDeps {
   store: Store;
@@ -32,16 +39,23 @@ export interface WorkflowServiceDeps {
   limits: NodeLimits;
   /** Whether an authorization id names one of the org's authorizations. */
   authorizationExists(orgId: string, authorizationId: string): Promise<boolean>;
+  /** The engine's template engine: definitions are parsed with the very setup runs render with. */
+  templates: Pick<TemplateEngine, 'check'>;
+  /** The names of the organization's vault items (templates' `vault.<name>` are checked against them). */
+  vaultNames?(orgId: string): Promise<ReadonlySet<string>>;
   quotas?: OrgQuotas;
 }
 
 function normalizeDefinition(
   nodes: NonNullable<WorkflowInput['nodes']>,
   edges: WorkflowEdge[],
+  strictVariables = false,
 ): WorkflowDefinition {
   return {
     nodes: nodes.map((n) => ({ ...n, type: n.type ?? n.data.componentId })),
     edges,
+    // Stored only when on, so definitions saved before the setting existed compare equal.
+    ...(strictVariables ? { settings: { strict_variables: true } } : {}),
   };
 }
 
@@ -56,7 +70,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
 
   /** Validates a definition plus its schedule; returns the problems as sentences. */
   function check(definition: WorkflowDefinition, schedule: ScheduleFields) {
-    const graph = validateDefinition(definition, registry, deps.limits);
+    const graph = validateDefinition(definition, registry, deps.limits, deps.templates);
     const issues = graph.ok ? [] : [...graph.issues];
     const trigger = graph.ok ? graph.trigger : undefined;
     const plan = planSchedule(effectiveSchedule(schedule, trigger), clock.now());
@@ -99,6 +113,12 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     return isWebhook && record.webhookTokenHash === null ? withNewWebhookToken(record) : record;
   }
 
+  /** What will not resolve when the workflow runs (see templateWarnings). */
+  async function warningsFor(orgId: string, definition: WorkflowDefinition): Promise<FieldNote[]> {
+    const vaultNames = deps.vaultNames ? await deps.vaultNames(orgId) : null;
+    return templateWarnings(definition, registry, deps.templates, vaultNames);
+  }
+
   async function get(orgId: string, id: string): Promise<WorkflowRecord> {
     const workflow = await store.getWorkflow(orgId, id);
     if (!workflow) throw notFound('Workflow');
@@ -109,13 +129,18 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     get,
     list: (orgId: string) => store.listWorkflows(orgId),
 
-    validate(input: { nodes: NonNullable<WorkflowInput['nodes']>; edges: WorkflowEdge[] } & WorkflowInput) {
-      const { issues } = check(normalizeDefinition(input.nodes, input.edges), {
+    /** Every problem of a definition (nothing is stored), and the warnings about its templates. */
+    async validate(
+      orgId: string,
+      input: { nodes: NonNullable<WorkflowInput['nodes']>; edges: WorkflowEdge[] } & WorkflowInput,
+    ): Promise<{ issues: FieldNote[]; warnings: FieldNote[] }> {
+      const definition = normalizeDefinition(input.nodes, input.edges, input.strict_variables);
+      const { issues } = check(definition, {
         scheduleType: input.schedule_type ?? null,
         scheduleValue: input.schedule_value ?? null,
         scheduleTimezone: input.schedule_timezone ?? null,
       });
-      return issues.map((i) => i.message);
+      return { issues, warnings: await warningsFor(orgId, definition) };
     },
 
     async create(
@@ -143,25 +168,27 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         createdAt: now,
         updatedAt: now,
       };
-      const record = build(base, normalizeDefinition(input.nodes, input.edges), {
+      const record = build(base, normalizeDefinition(input.nodes, input.edges, input.strict_variables), {
         scheduleType: input.schedule_type ?? null,
         scheduleValue: input.schedule_value ?? null,
         scheduleTimezone: input.schedule_timezone ?? null,
       });
       await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, true, now);
       await store.createWorkflow(record);
-      return record;
+      return { ...record, warnings: await warningsFor(orgId, record.definition) };
     },
 
     /** Partial update: only the fields present change. A changed definition becomes a new version. */
-    async update(orgId: string, id: string, input: WorkflowInput) {
+    async update(orgId: string, id: string, input: WorkflowInput): Promise<SavedWorkflow> {
       const current = await get(orgId, id);
       if (input.authorization_id !== undefined) await assertAuthorization(orgId, input.authorization_id);
+      const strict = input.strict_variables ?? current.definition.settings?.strict_variables ?? false;
       const definition =
-        input.nodes || input.edges
+        input.nodes || input.edges || strict !== (current.definition.settings?.strict_variables ?? false)
           ? normalizeDefinition(
               input.nodes ?? current.definition.nodes,
               input.edges ?? current.definition.edges,
+              strict,
             )
           : current.definition;
       const changedDefinition = JSON.stringify(definition) !== JSON.stringify(current.definition);
@@ -193,7 +220,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       if (sameSchedule && !(reactivated && overdue)) record.nextRunAt = current.nextRunAt;
       await checkWorkflowQuotas(store, deps.quotas ?? NO_QUOTAS, record, false, clock.now());
       await store.updateWorkflow(record, changedDefinition);
-      return record;
+      return { ...record, warnings: await warningsFor(orgId, record.definition) };
     },
 
     /**

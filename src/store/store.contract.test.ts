@@ -519,6 +519,16 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect((await store.getRun(ORG, r.id))?.state).toEqual(state);
       });
 
+      it('keeps a log’s warnings, several logs in one commit too', async () => {
+        const w = await savedWorkflow();
+        const r = await claimedRun(w);
+        const warned = log(r, 0, { warnings: ['n1.body is undefined', 'p.price is undefined'] });
+        const plain = log(r, 1);
+        expect(await store.commitStep(r.id, 'worker-a', [warned, plain], {})).toBe(true);
+        expect(await store.listRunLogs(r.id)).toEqual([warned, plain]);
+        expect((await store.listRunLogs(r.id))[1]).not.toHaveProperty('warnings');
+      });
+
       it('finishes a run', async () => {
         const w = await savedWorkflow();
         const r = await claimedRun(w);

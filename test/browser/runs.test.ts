@@ -142,6 +142,36 @@ describeBrowser('runs and the run inspector', () => {
     expect(page.consoleErrors).toEqual([]);
   });
 
+  it('shows the undefined variables a node read in its panel', async () => {
+    const flow = await createWorkflow(t, {
+      name: 'Greeter',
+      nodes: [
+        node('start', 'manual_trigger'),
+        node('greet', 'text_transform', { template: 'Hi {{ start.name }}{{ start.nickname }}' }),
+      ],
+      edges: [edge('start', 'greet')],
+    });
+    const run = await executeAndWait(t, flow.id, { name: 'Ada' });
+    expect(run.status).toBe('completed');
+    await signedIn(page, t, `runs/${run.id}`);
+    await page.getByRole('heading', { name: 'Greeter · run' }).waitFor();
+    await step('greet').getByRole('button').click();
+    const notice = page.getByRole('region', { name: 'greet' }).getByRole('status');
+    await notice.getByText('Undefined variables').waitFor();
+    await expect(notice.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'start.nickname is undefined',
+    ]);
+    await screenshot(page, 'runs-inspector-warnings');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // A node that read nothing missing has no such notice.
+    await step('start').getByRole('button').click();
+    await page.getByRole('region', { name: 'start' }).getByText('Output', { exact: true }).waitFor();
+    await expect(
+      page.getByRole('region', { name: 'start' }).getByText('Undefined variables').count(),
+    ).resolves.toBe(0);
+    expect(page.consoleErrors).toEqual([]);
+  });
+
   it('re-runs a run and opens the new run', async () => {
     const run = await fire({ order: 'B-2' });
     await signedIn(page, t, `runs/${run.id}`);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { WorkflowService } from '../../engine/workflow-service.js';
+import type { SavedWorkflow, WorkflowService } from '../../engine/workflow-service.js';
 import { principalOf } from '../auth/hook.js';
 import { parameterError, paramFromPath } from '../errors.js';
 import { presentWorkflow } from '../present.js';
@@ -17,6 +17,14 @@ import {
 export interface WorkflowRoutesOptions {
   workflows: WorkflowService;
   publicUrl: string;
+}
+
+/**
+ * Create and update answer the saved workflow plus `warnings` when a template reference will not
+ * resolve; without any, the answer is exactly the workflow (as GET gives it).
+ */
+function withWarnings<T extends object>(workflow: T, warnings: SavedWorkflow['warnings']) {
+  return warnings.length > 0 ? { ...workflow, warnings } : workflow;
 }
 
 const TRIGGERABLE = new Set(['workflow_trigger', 'subflow_trigger']);
@@ -54,7 +62,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
     },
     async (request, reply) => {
       const created = await workflows.create(principalOf(request).orgId, request.body);
-      return reply.code(201).send(presentWorkflow(created, publicUrl, true));
+      return reply.code(201).send(withWarnings(presentWorkflow(created, publicUrl, true), created.warnings));
     },
   );
 
@@ -64,22 +72,24 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
       schema: {
         tags,
         summary: 'Validate a workflow definition',
-        description: 'Same body as create. Answers 200 with every problem found; never stores anything.',
+        description:
+          'Same body as create. Answers 200 with every problem found (`errors`, and `issues` with each field path) and the template references that will not resolve (`warnings`); never stores anything.',
         body: z.unknown(),
         response: { 200: validationResult, ...authErrors },
       },
     },
     async (request) => {
-      principalOf(request);
+      const { orgId } = principalOf(request);
       const parsed = createWorkflowBody.safeParse(request.body);
       if (!parsed.success) {
-        const errors = parsed.error.issues.map(
-          (i) => parameterError(paramFromPath(i.path.join('/')) || 'body', i.message).message,
-        );
-        return { valid: false, errors };
+        const issues = parsed.error.issues.map((i) => {
+          const error = parameterError(paramFromPath(i.path.join('/')) || 'body', i.message);
+          return { param: error.param ?? 'body', message: error.message };
+        });
+        return { valid: false, errors: issues.map((i) => i.message), issues, warnings: [] };
       }
-      const errors = workflows.validate(parsed.data);
-      return { valid: errors.length === 0, errors };
+      const { issues, warnings } = await workflows.validate(orgId, parsed.data);
+      return { valid: issues.length === 0, errors: issues.map((i) => i.message), issues, warnings };
     },
   );
 
@@ -139,7 +149,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
         request.params.workflowId,
         request.body,
       );
-      return presentWorkflow(updated, publicUrl, true);
+      return withWarnings(presentWorkflow(updated, publicUrl, true), updated.warnings);
     },
   );
 

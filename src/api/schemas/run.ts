@@ -17,6 +17,9 @@ export const logSchema = z.object({
   output: z.unknown(),
   attempt: z.number(),
   duration_ms: z.number(),
+  warnings: z
+    .array(z.string())
+    .describe("Variables the node's templates read that do not exist (`n1.body is undefined`)."),
   created_at: timestamp,
 });
 

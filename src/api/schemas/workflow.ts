@@ -29,6 +29,12 @@ const fields = {
   schedule_timezone: withoutNul(z.string().max(100)).nullable().optional(),
   nodes: z.array(nodeSchema).min(1).max(1000),
   edges: z.array(edgeSchema).max(5000),
+  strict_variables: z
+    .boolean()
+    .optional()
+    .describe(
+      'A template reading an undefined variable fails the node instead of leaving a warning in its log (default false).',
+    ),
 };
 
 export const createWorkflowBody = z.object(fields);
@@ -44,6 +50,9 @@ export type UpdateWorkflowBody = z.infer<typeof updateWorkflowBody>;
 
 export const workflowIdParams = z.object({ workflowId: z.string().regex(idPattern('workflow')) });
 
+/** A sentence about one field of the body, and that field's path (`nodes[1].data.template`). */
+const fieldNote = z.object({ param: z.string(), message: z.string() });
+
 export const workflowSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -58,11 +67,29 @@ export const workflowSchema = z.object({
   webhook_url: z.string().nullable(),
   authorization_id: z.string().nullable(),
   version_id: z.string(),
+  strict_variables: z.boolean(),
   created_at: timestamp,
   updated_at: timestamp,
+  warnings: z
+    .array(fieldNote)
+    .optional()
+    .describe(
+      'Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved).',
+    ),
 });
 
-export const validationResult = z.object({ valid: z.boolean(), errors: z.array(z.string()) });
+export const validationResult = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.string()),
+  issues: z
+    .array(fieldNote)
+    .describe('The same problems as `errors`, each with the path of the field it is about.'),
+  warnings: z
+    .array(fieldNote)
+    .describe(
+      'Template references that will not resolve when the workflow runs: a node that is not upstream, a vault item the organization does not have. The definition is still valid.',
+    ),
+});
 
 export const triggerableWorkflow = z.object({
   id: z.string(),

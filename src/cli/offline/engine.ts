@@ -94,6 +94,7 @@ export async function openOfflineEngine(options: { allowNetwork: boolean }) {
     clock: systemClock,
     limits: runtime.executor.limits,
     authorizationExists: async () => true,
+    templates: runtime.executor.templates,
   });
 
   return {

@@ -1,7 +1,7 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
 import { StratoflowError } from '../../domain/errors.js';
-import { createTemplateEngine, TemplateError } from './index.js';
+import { createTemplateEngine, MAX_UNDEFINED_REPORTED, TemplateError } from './index.js';
 
 const engine = createTemplateEngine();
 const scope = {
@@ -318,5 +318,72 @@ describe('values that refuse to be read', () => {
     expect(() => engine.evaluate('{{ vault.old_key }}', { vault })).toThrow(
       "Vault item 'old_key' expired at 2026-01-01T00:00:00.000000Z.",
     );
+  });
+});
+
+describe('undefined variables (watched renders)', () => {
+  const watch = (strict = false) => ({ strict, found: [] as string[] });
+
+  it('notes each missing path once, renders it empty, and keeps rendering', () => {
+    const w = watch();
+    const t =
+      '{{ n1.name }}[{{ n1.body }}][{{ n1.body.deeper }}][{{ nope | upcase }}]{% for p in n1.products %}{{ p.sku }}{{ p.price }}{% endfor %}';
+    expect(engine.render(t, scope, undefined, w)).toBe('Ada[][][]a1b2');
+    expect(w.found).toEqual(['n1.body', 'nope', 'p.price']);
+    expect(engine.evaluate('{{ n1.products }}', scope, undefined, w)).toBe(scope.n1.products);
+    expect(engine.evaluate('{{ n1.gone }}', scope, undefined, w)).toBeUndefined();
+    expect(w.found).toContain('n1.gone');
+  });
+
+  it('does not note reads that expect a missing value', () => {
+    const w = watch();
+    const t =
+      '{% if n1.maybe %}x{% endif %}{% unless n1.maybe %}u{% endunless %}{{ n1.nick | default: "d" }}{% assign y = n1.none %}{{ n1.products | map: "none" | size }}';
+    expect(engine.render(t, scope, undefined, w)).toBe('ud2');
+    expect(w.found).toEqual([]);
+  });
+
+  it('stops at the first missing read in strict mode', () => {
+    const error = templateError(() =>
+      engine.render('{{ n1.name }}{{ n1.body }}', scope, undefined, watch(true)),
+    );
+    expect(error.message).toBe(
+      "Template reads 'n1.body', which is undefined (the workflow has strict_variables on).",
+    );
+    expect(engine.render('{{ n1.name }}{{ n1.nick | default: "-" }}', scope, undefined, watch(true))).toBe(
+      'Ada-',
+    );
+  });
+
+  it('reports at most MAX_UNDEFINED_REPORTED paths and renders the rest unwatched', () => {
+    const w = watch();
+    const t = Array.from({ length: 30 }, (_, i) => `{{ m${i} }}`).join('');
+    expect(engine.render(`${t}{{ n1.name }}`, scope, undefined, w)).toBe('Ada');
+    expect(w.found).toHaveLength(MAX_UNDEFINED_REPORTED);
+  });
+});
+
+describe('check', () => {
+  it('lists the global variables a template reads, without locals', () => {
+    expect(
+      engine.check(
+        '{{ n1.a.b }}{% for p in n2.list %}{{ p.x }}{% endfor %}{% assign q = 1 %}{{ q }}{{ vault["k-1"] }}{{ n3[n4.k] }}',
+      ),
+    ).toEqual({
+      ok: true,
+      references: [['n1', 'a', 'b'], ['n2', 'list'], ['vault', 'k-1'], ['n3'], ['n4', 'k']],
+    });
+    expect(engine.check('no markup')).toEqual({ ok: true, references: [] });
+  });
+
+  it('gives the parse problem without rendering', () => {
+    expect(engine.check('{% if x %}')).toEqual({
+      ok: false,
+      message: 'tag {% if x %} not closed, line:1, col:1',
+    });
+    expect(engine.check('{{ x | nope }}')).toEqual({
+      ok: false,
+      message: 'undefined filter: nope, line:1, col:1',
+    });
   });
 });

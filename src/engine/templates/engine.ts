@@ -36,6 +36,26 @@ export interface RenderBudget {
   readonly memory: { check(count: number): void; use(count: number): void };
 }
 
+/**
+ * Collects the variables a group of renders read that do not exist (`n1.body`: the first missing
+ * segment of the path). With `strict`, the first such read fails the render with a TemplateError
+ * instead. Reads whose author expects a missing value are never reported (liquidjs's `lenientIf`): an
+ * `if`/`unless`/`elsif`/`case` test, an `assign`, or a value whose first filter is `default`.
+ */
+export interface UndefinedWatch {
+  strict: boolean;
+  /** Missing paths found so far, in the order first read, without repeats. */
+  readonly found: string[];
+}
+
+/** The most distinct missing variables one watch reports (a template could read thousands). */
+export const MAX_UNDEFINED_REPORTED = 20;
+
+/** What parsing a template found: a problem to fix, or the global variables it reads. */
+export type TemplateCheck =
+  | { ok: true; references: ReadonlyArray<readonly string[]> }
+  | { ok: false; message: string };
+
 export interface TemplateEngine {
   /**
    * A fresh budget of the configured render time and memory; with `parent`, spending also counts
@@ -46,7 +66,12 @@ export interface TemplateEngine {
    * Renders a Liquid template to a string. Missing variables render empty. Throws TemplateError, or the
    * coded StratoflowError a scope value threw when read (an expired vault item).
    */
-  render(template: string, scope: Record<string, unknown>, budget?: RenderBudget): string;
+  render(
+    template: string,
+    scope: Record<string, unknown>,
+    budget?: RenderBudget,
+    watch?: UndefinedWatch,
+  ): string;
   /**
    * Copies `value`, rendering every string in it (inside objects and arrays, at any depth).
    * Top-level keys named in `skipKeys` are copied untouched; non-string leaves are kept as they are.
@@ -56,12 +81,24 @@ export interface TemplateEngine {
     scope: Record<string, unknown>,
     skipKeys?: readonly string[],
     budget?: RenderBudget,
+    watch?: UndefinedWatch,
   ): unknown;
   /**
    * For a template that is a single output tag (`{{ n1.items | first }}`, surrounding whitespace allowed),
    * returns the raw value (array, object, number...; undefined when missing); otherwise renders a string.
    */
-  evaluate(expression: string, scope: Record<string, unknown>, budget?: RenderBudget): unknown;
+  evaluate(
+    expression: string,
+    scope: Record<string, unknown>,
+    budget?: RenderBudget,
+    watch?: UndefinedWatch,
+  ): unknown;
+  /**
+   * Parses a template with the engine's own configuration (tags, filters, limits) without rendering
+   * it: the problem that would fail it at run time, or the paths of the global variables it reads
+   * (`['n1', 'body']`; a computed segment such as `n1[n2.k]` ends the path).
+   */
+  check(template: string): TemplateCheck;
 }
 
 export const DEFAULT_TEMPLATE_LIMITS: Readonly<TemplateLimits> = {
@@ -85,6 +122,8 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   const liquid = new Liquid({
     strictFilters: true,
     strictVariables: false,
+    // Only consulted by watched renders (strict contexts): tests and defaults may read missing values.
+    lenientIf: true,
     ownPropertyOnly: true,
     parseLimit: limits.parseLimit,
     renderLimit: limits.renderLimit,
@@ -138,43 +177,111 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     createBudget(limits.renderLimit * scale, limits.memoryLimit * scale, parent);
 
   /** A liquidjs context whose limits are the budget's: one allowance across many renders. */
-  function contextFor(scope: Record<string, unknown>, spend: RenderBudget): Context {
+  function contextFor(scope: Record<string, unknown>, spend: RenderBudget, watch?: UndefinedWatch): Context {
     const limiters = { liquid, renderLimit: spend.time, memoryLimit: spend.memory };
-    return new Context(
+    if (!watch) {
+      return new Context(
+        scope,
+        liquid.options,
+        { sync: true },
+        limiters as ConstructorParameters<typeof Context>[3],
+      );
+    }
+    return new WatchedContext(
+      watch,
       scope,
       liquid.options,
-      { sync: true },
+      { sync: true, strictVariables: true },
       limiters as ConstructorParameters<typeof Context>[3],
     );
   }
 
-  function renderParsed(parsed: Template[], scope: Record<string, unknown>, spend: RenderBudget): string {
-    try {
-      const emitter = new MeteredEmitter(spend.memory);
-      toValueSync(liquid.renderer.renderTemplates(parsed, contextFor(scope, spend), emitter));
-      return emitter.buffer;
-    } catch (error) {
-      throw fail(error);
+  /**
+   * Runs `once` with a watched context. A strict context stops at the first missing variable, so in
+   * warning mode the missing path is noted (then read as undefined) and the render starts over; renders
+   * have no side effects outside their own scope. The happy path renders once.
+   */
+  function watched<T>(watch: UndefinedWatch | undefined, once: () => T): T {
+    for (;;) {
+      try {
+        return once();
+      } catch (error) {
+        const missing = undefinedPath(error);
+        if (!watch || missing === null) throw fail(error);
+        if (watch.strict) {
+          throw new TemplateError(
+            `Template reads '${missing}', which is undefined (the workflow has strict_variables on).`,
+          );
+        }
+        if (watch.found.includes(missing) || watch.found.length >= MAX_UNDEFINED_REPORTED) {
+          // Cannot happen for a noted path; past the cap, render the rest leniently, unreported.
+          return watched(undefined, once);
+        }
+        watch.found.push(missing);
+      }
     }
   }
 
-  function render(template: string, scope: Record<string, unknown>, spend = budget()): string {
-    return hasMarkup(template) ? renderParsed(parse(template), scope, spend) : template;
+  function renderParsed(
+    parsed: Template[],
+    scope: Record<string, unknown>,
+    spend: RenderBudget,
+    watch?: UndefinedWatch,
+  ): string {
+    return watched(watch, () => {
+      const emitter = new MeteredEmitter(spend.memory);
+      const ctx = contextFor(scope, spend, capped(watch));
+      toValueSync(liquid.renderer.renderTemplates(parsed, ctx, emitter));
+      return emitter.buffer;
+    });
   }
 
-  function evaluate(expression: string, scope: Record<string, unknown>, spend = budget()): unknown {
+  function render(
+    template: string,
+    scope: Record<string, unknown>,
+    spend = budget(),
+    watch?: UndefinedWatch,
+  ): string {
+    return hasMarkup(template) ? renderParsed(parse(template), scope, spend, watch) : template;
+  }
+
+  function evaluate(
+    expression: string,
+    scope: Record<string, unknown>,
+    spend = budget(),
+    watch?: UndefinedWatch,
+  ): unknown {
     if (!hasMarkup(expression)) return expression;
     const trimmed = expression.trim();
     const parsed = parse(trimmed);
     const only = parsed.length === 1 ? parsed[0] : undefined;
     if (!(only instanceof Output)) {
-      return trimmed === expression ? renderParsed(parsed, scope, spend) : render(expression, scope, spend);
+      return trimmed === expression
+        ? renderParsed(parsed, scope, spend, watch)
+        : render(expression, scope, spend, watch);
     }
-    try {
+    return watched(watch, () => {
       spend.time.check(performance.now());
-      return toValue(toValueSync(only.value.value(contextFor(scope, spend), false)));
+      return toValue(toValueSync(only.value.value(contextFor(scope, spend, capped(watch)), false)));
+    });
+  }
+
+  function check(template: string): TemplateCheck {
+    if (!hasMarkup(template)) return { ok: true, references: [] };
+    try {
+      const parsed = parse(template);
+      const segments = liquid.globalVariableSegmentsSync(parsed);
+      const references = segments.map((path) => {
+        const plain: string[] = [];
+        for (const segment of path) {
+          if (typeof segment !== 'string' && typeof segment !== 'number') break;
+          plain.push(String(segment));
+        }
+        return plain;
+      });
+      return { ok: true, references: references.filter((path) => path.length > 0) };
     } catch (error) {
-      throw fail(error);
+      return { ok: false, message: fail(error).message.replace(/^Template error: /, '') };
     }
   }
 
@@ -183,9 +290,10 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     scope: Record<string, unknown>,
     skipKeys: readonly string[] = [],
     spend = budget(),
+    watch?: UndefinedWatch,
   ): unknown {
     const deep = (v: unknown): unknown => {
-      if (typeof v === 'string') return render(v, scope, spend);
+      if (typeof v === 'string') return render(v, scope, spend, watch);
       if (Array.isArray(v)) return v.map(deep);
       if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
       return v;
@@ -194,7 +302,56 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, skipKeys.includes(k) ? x : deep(x)]));
   }
 
-  return { budget, render, renderDeep, evaluate };
+  return { budget, render, renderDeep, evaluate, check };
+}
+
+/** Past the reporting cap a watch stops watching: the render goes on as an unwatched one would. */
+function capped(watch: UndefinedWatch | undefined): UndefinedWatch | undefined {
+  return watch && (watch.strict || watch.found.length < MAX_UNDEFINED_REPORTED) ? watch : undefined;
+}
+
+/**
+ * A strict liquidjs context that reads the paths a watch has already noted as undefined instead of
+ * failing on them again. liquidjs itself lets lenient reads (`if`, `default`...) through.
+ */
+class WatchedContext extends Context {
+  readonly #watch: UndefinedWatch;
+
+  constructor(watch: UndefinedWatch, ...args: ConstructorParameters<typeof Context>) {
+    super(...args);
+    this.#watch = watch;
+  }
+
+  override *_getFromScope(
+    scope: unknown,
+    paths: Parameters<Context['_getFromScope']>[1],
+    strictVariables = this.strictVariables,
+  ): IterableIterator<unknown> {
+    try {
+      return yield* super._getFromScope(scope, paths, strictVariables);
+    } catch (error) {
+      const missing = internalUndefinedPath(error);
+      if (missing !== null && this.#watch.found.includes(missing)) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** The variable liquidjs's strict mode stopped at (`undefined variable: n1.body`), else null. */
+function undefinedPath(error: unknown): string | null {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const path = internalUndefinedPath(e);
+    if (path !== null) return path;
+    e = (e as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+function internalUndefinedPath(error: unknown): string | null {
+  const e = error as { name?: unknown; variableName?: unknown } | null;
+  return e?.name === 'InternalUndefinedVariableError' && typeof e.variableName === 'string'
+    ? e.variableName
+    : null;
 }
 
 /** The first coded Stratoflow error in liquidjs's chain of wrapped errors (`originalError`). */

@@ -16,6 +16,7 @@ const LOG_COLUMN_TYPES: Record<(typeof LOG_COLUMNS)[number], string> = {
   attempt: 'integer',
   duration_ms: 'double precision',
   created_at: 'bigint',
+  warnings: 'text',
 };
 
 const cache = new Map<string, string>();

@@ -193,6 +193,7 @@ export const LOG_COLUMNS = [
   'attempt',
   'duration_ms',
   'created_at',
+  'warnings',
 ] as const;
 
 export function logValues(l: LogRecord): SqlValue[] {
@@ -211,6 +212,7 @@ export function logValues(l: LogRecord): SqlValue[] {
     l.attempt,
     l.durationMs,
     l.createdAt,
+    l.warnings && l.warnings.length > 0 ? json(l.warnings) : null,
   ];
 }
 
@@ -230,6 +232,7 @@ export function logFromRow(row: Row): LogRecord {
     attempt: toNumber(row.attempt),
     durationMs: toNumber(row.duration_ms),
     createdAt: toNumber(row.created_at),
+    ...(typeof row.warnings === 'string' ? { warnings: parseJson<string[]>(row.warnings) } : {}),
   };
 }
 

@@ -116,6 +116,21 @@ export function NodePanel({
             </div>
           </div>
         )}
+        {last && last.warnings.length > 0 && (
+          <div className="notice notice-warning" role="status">
+            <div className="stack" style={{ gap: 2 }}>
+              <strong>Undefined variables</strong>
+              <span className="muted">These template reads rendered empty:</span>
+              <ul className="node-warnings">
+                {last.warnings.map((warning) => (
+                  <li key={warning} className="mono">
+                    {warning}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
         {state?.status === 'skipped' && (
           <p className="muted">Skipped: the branch leading here was not taken in this run.</p>
         )}
