@@ -76,6 +76,7 @@ if (values.only !== 'n8n') {
   const server = await startStratoflow(
     workloads.map((w) => w.id),
     sqliteSynchronous,
+    load.connections,
   );
   try {
     const engine: EngineResult = {

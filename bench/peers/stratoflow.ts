@@ -23,10 +23,15 @@ export interface StratoflowServer {
   stop(): Promise<void>;
 }
 
-/** Settings the benchmark needs beyond the defaults: a 5 MB body, no per-minute caps on one caller. */
-function serverEnv(sqliteSynchronous: string): Record<string, string> {
+/**
+ * Settings the benchmark needs beyond the defaults: a 5 MB body, no per-minute caps on its one caller,
+ * and a per-organization cap on synchronous calls (default 8) no lower than the connections, so the
+ * tenant-fairness 429 never turns away the benchmark's own connections (n8n has no such cap).
+ */
+function serverEnv(sqliteSynchronous: string, connections: number): Record<string, string> {
   return {
     STRATOFLOW_SQLITE_SYNCHRONOUS: sqliteSynchronous,
+    STRATOFLOW_ORG_CONCURRENCY: String(Math.max(8, connections)),
     STRATOFLOW_BODY_LIMIT: '16mb',
     STRATOFLOW_RATE_LIMIT: '0',
     STRATOFLOW_WEBHOOK_RATE_LIMIT: '0',
@@ -72,11 +77,12 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startStratoflow(
   workloadIds: readonly string[],
   sqliteSynchronous: string,
+  connections: number,
 ): Promise<StratoflowServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first.`);
   const dataDir = tempDir('stratoflow-bench-peers-');
   const port = await freePort();
-  const settings = serverEnv(sqliteSynchronous);
+  const settings = serverEnv(sqliteSynchronous, connections);
   const env = {
     ...process.env,
     HOST: '127.0.0.1',
