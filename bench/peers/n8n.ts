@@ -19,6 +19,8 @@ const run = promisify(execFile);
 export const N8N_VERSION = '1.123.81';
 const CACHE = fileURLToPath(new URL('../.peers/n8n/', import.meta.url));
 const BIN = join(CACHE, 'node_modules/n8n/bin/n8n');
+/** Written only after npm finished without error: a half-done install is redone. */
+const MARKER = join(CACHE, `.installed-${N8N_VERSION}`);
 
 /** Node 20 needs these two pinned for n8n's native builds to succeed. */
 const PACKAGE_JSON = {
@@ -66,7 +68,7 @@ function installedVersion(): string | null {
 
 /** Installs n8n into the cache folder unless that version is already there. */
 export async function ensureN8n(say: (line: string) => void): Promise<void> {
-  if (existsSync(BIN) && installedVersion() === N8N_VERSION) return;
+  if (existsSync(MARKER) && existsSync(BIN) && installedVersion() === N8N_VERSION) return;
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(join(CACHE, 'package.json'), `${JSON.stringify(PACKAGE_JSON, null, 2)}\n`);
   say(`Installing n8n ${N8N_VERSION} into ${CACHE} (several minutes of native builds, once)`);
