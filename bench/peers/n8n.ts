@@ -74,11 +74,12 @@ export async function ensureN8n(say: (line: string) => void): Promise<void> {
   say(`Installing n8n ${N8N_VERSION} into ${CACHE} (several minutes of native builds, once)`);
   const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: CACHE,
-    stdio: 'inherit',
+    stdio: ['ignore', process.stderr, process.stderr],
   });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0 || installedVersion() !== N8N_VERSION)
     throw new Error(`installing n8n failed (npm exit ${code})`);
+  writeFileSync(MARKER, `${new Date().toISOString()}\n`);
 }
 
 export interface N8nServer {
