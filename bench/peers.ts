@@ -10,7 +10,7 @@ import { cpus, loadavg, totalmem, type } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saveResult, sleep } from './lib.js';
 import { asyncRound } from './peers/async-round.js';
-import { checkOnce, type LoadOptions, syncRound } from './peers/load.js';
+import { checkOnce, type LoadOptions, syncRound, type Target } from './peers/load.js';
 import { ensureN8n, N8N_VARIANTS, N8N_VERSION, startN8n } from './peers/n8n.js';
 import { treeRssMb } from './peers/process-rss.js';
 import { type EngineResult, type Round, renderResults } from './peers/report.js';
@@ -52,11 +52,7 @@ async function rounds(label: string, run: (options: LoadOptions) => Promise<Roun
   return all;
 }
 
-async function syncRounds(
-  pid: number,
-  targets: Record<string, { url: string; headers: Record<string, string> }>,
-  w: SyncWorkload,
-) {
+async function syncRounds(pid: number, targets: Record<string, Target>, w: SyncWorkload) {
   const target = targets[w.id]!;
   await checkOnce(target, w.body, w.expected);
   return rounds(w.id, (options) => syncRound(pid, target, w.body, w.expected, options));
@@ -70,50 +66,61 @@ async function idleRss(pid: number): Promise<number> {
 const startLoad = loadavg()[0] ?? 0;
 const engines: EngineResult[] = [];
 const settings: Record<string, string[]> = {};
+const failures: string[] = [];
+
+interface Running {
+  pid: number;
+  targets: Record<string, Target>;
+  settings: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts one engine, runs every synchronous workload (and `more`), stops it; a failure is reported, not fatal. */
+async function measure<S extends Running>(
+  key: string,
+  label: string,
+  start: () => Promise<S>,
+  more?: (server: S, engine: EngineResult) => Promise<void>,
+) {
+  say(`${label}: starting`);
+  let server: S | undefined;
+  try {
+    server = await start();
+    const engine: EngineResult = { key, label, idle_rss_mb: await idleRss(server.pid), rounds: {} };
+    for (const w of workloads) engine.rounds[w.id] = await syncRounds(server.pid, server.targets, w);
+    await more?.(server, engine);
+    engines.push(engine);
+    settings[label] = server.settings;
+  } catch (error) {
+    failures.push(`${label}: ${(error as Error).message}`);
+    say(`${label} failed: ${(error as Error).stack}`);
+  } finally {
+    await server?.stop();
+  }
+}
 
 if (values.only !== 'n8n') {
-  say('Stratoflow: starting');
-  const server = await startStratoflow(
-    workloads.map((w) => w.id),
-    sqliteSynchronous,
-    load.connections,
+  await measure(
+    'stratoflow',
+    'Stratoflow',
+    () =>
+      startStratoflow(
+        workloads.map((w) => w.id),
+        sqliteSynchronous,
+        load.connections,
+      ),
+    async (server, engine) => {
+      engine.rounds[ASYNC_WORKLOAD.id] = await rounds(ASYNC_WORKLOAD.id, (options) =>
+        asyncRound(server.pid, server.api, server.asyncWorkflow, options),
+      );
+    },
   );
-  try {
-    const engine: EngineResult = {
-      key: 'stratoflow',
-      label: 'Stratoflow',
-      idle_rss_mb: await idleRss(server.pid),
-      rounds: {},
-    };
-    for (const w of workloads) engine.rounds[w.id] = await syncRounds(server.pid, server.targets, w);
-    engine.rounds[ASYNC_WORKLOAD.id] = await rounds(ASYNC_WORKLOAD.id, (options) =>
-      asyncRound(server.pid, server.api, server.asyncWorkflow, options),
-    );
-    engines.push(engine);
-    settings.Stratoflow = server.settings;
-  } finally {
-    await server.stop();
-  }
 }
 
 if (values.only !== 'stratoflow') {
   await ensureN8n(say);
   for (const variant of N8N_VARIANTS) {
-    say(`${variant.label}: importing workflows and starting`);
-    const server = await startN8n(variant, workloads, say);
-    try {
-      const engine: EngineResult = {
-        key: variant.key,
-        label: variant.label,
-        idle_rss_mb: await idleRss(server.pid),
-        rounds: {},
-      };
-      for (const w of workloads) engine.rounds[w.id] = await syncRounds(server.pid, server.targets, w);
-      engines.push(engine);
-      settings[variant.label] = server.settings;
-    } finally {
-      await server.stop();
-    }
+    await measure(variant.key, variant.label, () => startN8n(variant, workloads, say));
   }
 }
 
@@ -134,6 +141,7 @@ const context = {
   roundCount: ROUNDS,
   n8nVersion: N8N_VERSION,
   settings,
+  failures,
 };
 writeFileSync(
   new URL('./RESULTS.md', import.meta.url),
@@ -141,3 +149,4 @@ writeFileSync(
 );
 saveResult('peers', { ...context, engines });
 say('Wrote bench/RESULTS.md and bench/results/peers.json');
+if (failures.length > 0) process.exitCode = 1;

@@ -75,6 +75,7 @@ describe('renderResults', () => {
     roundCount: 3,
     n8nVersion: '1.123.81',
     settings: { Stratoflow: ['STRATOFLOW_BODY_LIMIT=16mb'], 'n8n (legacy expressions)': [] },
+    failures: [],
   });
 
   it('states the machine and SQLite mode, and puts each median round with its ratio', () => {
@@ -91,6 +92,11 @@ describe('renderResults', () => {
     expect(text).toContain('| Stratoflow | 70 | 4200 |');
     expect(text).toContain('`STRATOFLOW_BODY_LIMIT=16mb`');
     expect(text).not.toContain('Provisional');
+  });
+
+  it('lists engines that could not be measured', () => {
+    const text = renderResults({ ...context(10, 0.1), failures: ['n8n: exited with 1'] }, workloads, engines);
+    expect(text).toContain('## Not measured\n\n- n8n: exited with 1');
   });
 
   it('marks short or loaded runs as provisional', () => {

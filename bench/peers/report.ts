@@ -52,6 +52,8 @@ export interface ReportContext {
   n8nVersion: string;
   /** Environment each engine ran with, as `NAME=value` lines (no secrets). */
   settings: Record<string, string[]>;
+  /** Engines that could not be measured, with the reason. */
+  failures: string[];
 }
 
 /**
@@ -194,6 +196,9 @@ export function renderResults(
   lines.push('## Memory', '', '| engine | idle RSS MB | peak RSS MB (any workload) |', '|---|---:|---:|');
   for (const engine of engines) {
     lines.push(`| ${engine.label} | ${Math.round(engine.idle_rss_mb)} | ${Math.round(peakRss(engine))} |`);
+  }
+  if (context.failures.length > 0) {
+    lines.push('', '## Not measured', '', ...context.failures.map((f) => `- ${f}`));
   }
   lines.push('', '## Settings', '');
   for (const [engine, settings] of Object.entries(context.settings)) {
