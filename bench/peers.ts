@@ -28,8 +28,16 @@ const { values } = parseArgs({
 if (values.only && values.only !== 'stratoflow' && values.only !== 'n8n') {
   throw new Error('--only takes stratoflow or n8n');
 }
-const ROUNDS = Number(values.rounds);
-const load: LoadOptions = { connections: Number(values.connections), durationS: Number(values.duration) };
+function positive(name: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (!(n > 0) || (integer && !Number.isInteger(n))) throw new Error(`--${name} must be a positive number`);
+  return n;
+}
+const ROUNDS = positive('rounds', values.rounds, true);
+const load: LoadOptions = {
+  connections: positive('connections', values.connections, true),
+  durationS: positive('duration', values.duration, false),
+};
 /** Unreported load before each workload's rounds: JIT, caches and SQLite pages warm for both engines. */
 const warmup: LoadOptions = { ...load, durationS: Math.min(3, load.durationS) };
 const SETTLE_MS = 5_000;
