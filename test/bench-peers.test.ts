@@ -99,6 +99,15 @@ describe('renderResults', () => {
     expect(text).toContain('## Not measured\n\n- n8n: exited with 1');
   });
 
+  it('shows no latency for a round in which nothing finished', () => {
+    const idle = { ...round(0, 0), count: 0 };
+    const text = renderResults(context(10, 0.1), workloads.slice(0, 1), [
+      { key: 'n8n-default', label: 'n8n', idle_rss_mb: 1, rounds: { transform: [idle] } },
+    ]);
+    expect(text).toContain('| request → 1 transform → response | none finished |');
+    expect(text).toContain('| n8n | 0.0 | – | – | 0 | 100 | – |');
+  });
+
   it('marks short or loaded runs as provisional', () => {
     expect(renderResults(context(2, 0.1), workloads, engines)).toContain('**Provisional:**');
     expect(renderResults(context(10, 1.7), workloads, engines)).toContain('**Provisional:**');

@@ -115,7 +115,10 @@ function summaryTable(workloads: readonly WorkloadInfo[], engines: readonly Engi
     };
     const cells = engines.map((e) => {
       const m = median(e);
-      return m ? `${formatRate(m.rate)} ${workload.unit}, p99 ${formatMs(m.p99_ms)} ms` : '–';
+      if (!m) return '–';
+      return m.count
+        ? `${formatRate(m.rate)} ${workload.unit}, p99 ${formatMs(m.p99_ms)} ms`
+        : 'none finished';
     });
     const oursRate = ours ? median(ours)?.rate : undefined;
     const ratios = peers.map((p) => formatRatio(oursRate, median(p)?.rate));
@@ -123,6 +126,9 @@ function summaryTable(workloads: readonly WorkloadInfo[], engines: readonly Engi
   }
   return [...lines, ''];
 }
+
+/** A round in which nothing finished has no latency to show (autocannon reports 0). */
+const latency = (round: Round, ms: number) => (round.count ? formatMs(ms) : '–');
 
 function workloadTable(workload: WorkloadInfo, engines: readonly EngineResult[]): string[] {
   const ran = engines.filter((e) => e.rounds[workload.id]?.length);
@@ -140,7 +146,7 @@ function workloadTable(workload: WorkloadInfo, engines: readonly EngineResult[])
     const m = medianRound(all);
     const ratio = engine === ours ? '1×' : formatRatio(oursRate, m.rate);
     lines.push(
-      `| ${engine.label} | ${formatRate(m.rate)} | ${formatMs(m.p50_ms)} | ${formatMs(m.p99_ms)} | ${m.errors} | ${Math.round(m.peak_rss_mb)} | ${ratio} |`,
+      `| ${engine.label} | ${formatRate(m.rate)} | ${latency(m, m.p50_ms)} | ${latency(m, m.p99_ms)} | ${m.errors} | ${Math.round(m.peak_rss_mb)} | ${ratio} |`,
     );
   }
   lines.push('', `Every round (${workload.unit}): ${roundsLine(ran, workload.id)}`, '');
