@@ -7,6 +7,10 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Seconds without an answer before a request counts as a timeout (default 10). */
+    timeout?: number;
+    /** Per-request hooks; `onResponse` sees every answer's status and body. */
+    requests?: { onResponse?: (status: number, body: string) => void }[];
   }
   interface Histogram {
     p50: number;

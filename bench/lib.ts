@@ -50,8 +50,9 @@ export interface BenchApi {
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
-export async function benchApi(url: string): Promise<BenchApi> {
-  const token = await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
+/** `token`: a bearer token for `org_bench` (default: one signed with the test suites' secret). */
+export async function benchApi(url: string, token?: string): Promise<BenchApi> {
+  token ??= await signToken(TEST_SECRET, { orgId: 'org_bench', userId: 'usr_bench', expiresIn: '1h' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   return {
     url,
@@ -73,15 +74,16 @@ export async function createWebhookWorkflow(api: BenchApi, name: string, templat
   return { id: workflow.id, hookUrl: `${api.url}${new URL(workflow.webhook_url).pathname}` };
 }
 
-/** Runs of a workflow so far, and how many of them have finished (completed or failed). */
+/** Runs of a workflow so far, how many have finished (completed or failed), how many completed. */
 export async function runCounts(
   api: BenchApi,
   workflowId: string,
-): Promise<{ finished: number; total: number }> {
+): Promise<{ completed: number; finished: number; total: number }> {
   const stats = await api.get<{ recent_runs: Record<string, number>; total_runs: number }>(
     `/workflows/${workflowId}/logs/stats`,
   );
   return {
+    completed: stats.recent_runs.completed ?? 0,
     finished: (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0),
     total: stats.total_runs,
   };
