@@ -7,6 +7,12 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    timeout?: number;
+    requests?: {
+      method?: string;
+      body?: string;
+      onResponse?: (status: number, body: string, context: unknown, headers: unknown) => void;
+    }[];
   }
   interface Histogram {
     p50: number;
