@@ -25,7 +25,7 @@ export const webhook = defineNode({
     const headers = nullRecord<string>();
     for (const [name, value] of Object.entries(config.headers)) headers[name] = ctx.secrets.resolve(value);
     headers['idempotency-key'] ??= `${ctx.runId}.${ctx.nodeId}`;
-    const encoded = BODY_METHODS.has(config.method) ? encodeBody(config.body, config.body_type) : null;
+    const encoded = BODY_METHODS.has(config.method) ? await encodeBody(config.body, config.body_type) : null;
     if (encoded !== null) headers['content-type'] ??= encoded.contentType;
     const response = await ctx.http.request({
       method: config.method,
@@ -36,7 +36,7 @@ export const webhook = defineNode({
       signal: ctx.signal,
     });
     const { status } = response;
-    const body = parseResponseBody(response.body, response.headers['content-type']);
+    const body = await parseResponseBody(response.body, response.headers['content-type']);
     if ((status < 200 || status > 299) && !config.expected_status_codes.includes(status))
       throw failure({ ...response, body });
     return { output: { status, headers: response.headers, body } };
