@@ -167,6 +167,26 @@ describe('large payloads', () => {
     SLOW,
   );
 
+  it('stores a request body as the text it arrived in, without serialising it again', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'sync_request_trigger'),
+        node('n2', 'text_transform', { template: '{{ payload.b[1] }}' }),
+      ],
+      edges: [edge('n1', 'n2')],
+    });
+    // Spacing JSON.stringify would not produce: seen verbatim in the row, so the text was reused.
+    const pretty = '{\n  "a": "x",\n  "b": [1,   2.50]\n}';
+    const res = await t.call('POST', `/workflows/sync/${wf.id}`, { rawBody: pretty });
+    expect(res.text).toBe('2.5');
+    const runId = res.headers.get('x-stratoflow-run-id') as string;
+    const db = new Database(join(t.dataDir, SQLITE_FILE_NAME), { readonly: true });
+    const row = db.prepare('SELECT trigger_payload AS p FROM runs WHERE id = ?').get(runId) as { p: string };
+    db.close();
+    expect(row.p).toContain(pretty);
+    expect((await waitForRun(t, runId)).trigger_payload).toEqual({ payload: { a: 'x', b: [1, 2.5] } });
+  });
+
   it('keeps small payloads in the logs as they are', async () => {
     const wf = await createWorkflow(t, {
       nodes: [
