@@ -12,7 +12,7 @@ export function rememberJsonText(value: unknown, text: string): void {
 }
 
 /** Wrappers are walked this deep looking for remembered values; below that, JSON.stringify. */
-const MAX_WRAPPER_DEPTH = 3;
+const MAX_WRAPPER_DEPTH = 2;
 
 /** `JSON.stringify(value)`, with remembered texts reused (undefined serialises as null, as `json()`). */
 export function jsonText(value: unknown, depth = 0): string {
