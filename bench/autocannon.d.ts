@@ -9,8 +9,12 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Seconds without an answer before a request counts as a timeout (default 10). */
     timeout?: number;
-    /** Per-request hooks; `onResponse` sees every answer's status and body. */
-    requests?: { onResponse?: (status: number, body: string) => void }[];
+    /** Per-request settings and hooks; `onResponse` sees every answer's status and body. */
+    requests?: {
+      method?: string;
+      body?: string;
+      onResponse?: (status: number, body: string, context: unknown, headers: unknown) => void;
+    }[];
   }
   interface Histogram {
     p50: number;

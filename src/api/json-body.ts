@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { StratoflowError } from '../domain/errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../domain/json-depth.js';
+import { rememberJsonText } from '../domain/json-text.js';
 
 export { MAX_JSON_DEPTH, nestsDeeperThan } from '../domain/json-depth.js';
 
@@ -21,7 +22,10 @@ export function jsonBodyParser(app: FastifyInstance) {
     } catch {
       return done(new StratoflowError('invalid_json'));
     }
-    if (!body.includes('__proto__') && !body.includes('constructor')) return done(null, parsed);
+    if (!body.includes('__proto__') && !body.includes('constructor')) {
+      rememberJsonText(parsed, body);
+      return done(null, parsed);
+    }
     secureParse(request, body, (error, safe) =>
       error
         ? done(

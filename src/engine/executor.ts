@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids.js';
 import { NEVER } from '../domain/interactions.js';
+import { inputReferringToOutput, referTo, refTargets } from '../domain/payload-refs.js';
 import { nullRecord } from '../domain/records.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
 import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
@@ -147,6 +148,8 @@ async function createExecution(
     secrets,
   );
   await interactions.load();
+  // Large parts of the trigger payload are stored once, with the run: logs refer to them.
+  const refs = refTargets(run.triggerPayload.payload);
   let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
   const abort = new AbortController();
   const artifacts: ArtifactDeps = { ...deps.artifacts, store, clock };
@@ -225,7 +228,12 @@ async function createExecution(
   }
 
   function log(id: string, fields: LogFields): LogRecord {
-    const safe = { ...fields, input: secrets.redact(fields.input), output: secrets.redact(fields.output) };
+    const output = referTo(fields.output, refs);
+    const safe = {
+      ...fields,
+      input: secrets.redact(inputReferringToOutput(referTo(fields.input, refs), output)),
+      output: secrets.redact(output),
+    };
     return {
       id: newId('log'),
       orgId: run.orgId,

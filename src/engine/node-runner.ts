@@ -235,7 +235,9 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       const { until, memo, interaction } = outcome.wait;
       return { kind: 'wait', input, until, memo: memo ?? null, ...(interaction ? { interaction } : {}) };
     }
-    const problem = valueShapeProblem(outcome.output ?? null);
+    // A trigger's output is made of its input, already checked where it came in (body parser, the
+    // output of the node that started the run): walking a large payload again would only cost time.
+    const problem = step.component.kind === 'trigger' ? null : valueShapeProblem(outcome.output ?? null);
     if (problem) throw new StratoflowError('node_failed', `The node's output cannot be stored: ${problem}.`);
     return {
       kind: 'success',

@@ -1,3 +1,4 @@
+import { resolveRefs } from '../domain/payload-refs.js';
 import { nullCopy, nullRecord } from '../domain/records.js';
 import type { LogRecord, NodeResult, RunRecord, RunState } from '../domain/types.js';
 import type { RunProgress } from './frontier.js';
@@ -7,11 +8,20 @@ export function isFinalLog(log: LogRecord): boolean {
   return log.status === 'success' || log.handle === 'error';
 }
 
-/** Rebuilds a run's progress from its inherited results and committed logs (the run is its log). */
+/**
+ * Rebuilds a run's progress from its inherited results and committed logs (the run is its log). Values
+ * logs hold by reference to the trigger payload (see domain/payload-refs.ts) are resolved again.
+ */
 export function progressFromLogs(run: RunRecord, logs: readonly LogRecord[]): RunProgress {
-  const results = new Map<string, NodeResult>(Object.entries(run.inherited));
+  const payload = run.triggerPayload.payload;
+  const results = new Map<string, NodeResult>();
+  for (const [id, result] of Object.entries(run.inherited)) {
+    results.set(id, { output: resolveRefs(result.output, payload), handle: result.handle });
+  }
   for (const log of logs) {
-    if (isFinalLog(log)) results.set(log.nodeId, { output: log.output, handle: log.handle });
+    if (isFinalLog(log)) {
+      results.set(log.nodeId, { output: resolveRefs(log.output, payload), handle: log.handle });
+    }
   }
   const waiting = new Map<string, number>();
   for (const [id, until] of Object.entries(run.state.waits)) if (!results.has(id)) waiting.set(id, until);

@@ -1,4 +1,5 @@
 import { StratoflowError } from '../domain/errors.js';
+import { resolveRefs } from '../domain/payload-refs.js';
 import type { RunRecord } from '../domain/types.js';
 import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { Store } from '../store/store.js';
@@ -15,10 +16,11 @@ export interface SubRunDeps {
 }
 
 /** The final output of a finished run: the output of its last successful node. */
-async function finalOutput(store: Store, runId: string): Promise<unknown> {
-  const logs = await store.listRunLogs(runId);
+async function finalOutput(store: Store, run: RunRecord): Promise<unknown> {
+  const logs = await store.listRunLogs(run.id);
   for (let i = logs.length - 1; i >= 0; i--)
-    if (logs[i]?.status === 'success') return logs[i]?.output ?? null;
+    if (logs[i]?.status === 'success')
+      return resolveRefs(logs[i]?.output ?? null, run.triggerPayload.payload);
   return null;
 }
 
@@ -64,7 +66,7 @@ export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPor
     async get(runId) {
       const run = await deps.store.getRun(parent.orgId, runId);
       if (!run) return null;
-      const output = run.status === 'completed' ? await finalOutput(deps.store, run.id) : null;
+      const output = run.status === 'completed' ? await finalOutput(deps.store, run) : null;
       return { status: run.status, output, errorMessage: run.errorMessage };
     },
   };

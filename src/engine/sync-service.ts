@@ -10,6 +10,8 @@ export interface SyncResponse {
   /** JSON when the final text parses as JSON, else the text itself. */
   body: unknown;
   isJson: boolean;
+  /** The final text as the node produced it (sent as is: a large answer is not serialised again). */
+  text: string;
 }
 
 /** A synchronous call's template budget, in multiples of one node's (all its nodes together). */
@@ -74,9 +76,9 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       }
       const text = await finalText(run.id);
       try {
-        return { runId: run.id, body: JSON.parse(text), isJson: true };
+        return { runId: run.id, body: JSON.parse(text), isJson: true, text };
       } catch {
-        return { runId: run.id, body: text, isJson: false };
+        return { runId: run.id, body: text, isJson: false, text };
       }
     },
   };

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { ensurePrivateDir } from '../domain/private-files.js';
-import { openPostgresStore } from './postgres/open-postgres-store.js';
-import { DEFAULT_PG_POOL_SIZE } from './postgres/pg-db.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { SqliteSynchronous } from './sqlite/sqlite-db.js';
 import type { Store } from './store.js';
@@ -21,6 +19,9 @@ export interface StoreConfig {
 
 export const SQLITE_FILE_NAME = 'stratoflow.db';
 
+/** PostgreSQL's pool size unless configured (pg-db.ts uses the same default). */
+const DEFAULT_PG_POOL_SIZE = 10;
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
@@ -34,6 +35,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
         'DATABASE_URL must start with postgres:// or postgresql://; unset it to use the embedded SQLite store',
       );
     }
+    // Loaded only for PostgreSQL: an embedded server never holds the pg driver.
+    const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
     return openPostgresStore(config.databaseUrl, {
       poolSize: config.pgPoolSize ?? DEFAULT_PG_POOL_SIZE,
       migrate,

@@ -1,4 +1,3 @@
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WorkflowRecord } from '../../domain/types.js';
 import type { RunService } from '../../engine/run-service.js';
@@ -7,7 +6,7 @@ import type { WorkflowService } from '../../engine/workflow-service.js';
 import type { InputSchema } from '../../nodes/triggers/input-schema.js';
 import { principalOf } from '../auth/hook.js';
 import { presentRun } from '../present.js';
-import { createMcpServer, type McpBackend } from './tools.js';
+import type { McpBackend } from './tools.js';
 
 export interface McpRoutesOptions {
   workflows: WorkflowService;
@@ -63,6 +62,12 @@ function serviceBackend(options: McpRoutesOptions, orgId: string): McpBackend {
 export const mcpRoutes: FastifyPluginAsync<McpRoutesOptions> = async (app, options) => {
   app.post('/mcp', { schema: { hide: true } }, async (request, reply) => {
     const { orgId } = principalOf(request);
+    // Loaded on first use: the MCP SDK (and the web framework it brings) is ~20 MB a server that is
+    // never asked over MCP would hold for nothing.
+    const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/streamableHttp.js'),
+      import('./tools.js'),
+    ]);
     const server = createMcpServer(serviceBackend(options, orgId), options.version);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,

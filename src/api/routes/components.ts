@@ -20,7 +20,9 @@ export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> 
   app,
   { registry },
 ) => {
-  const catalogue = registry.list().map(describeComponent);
+  // Built on first request, then kept: turning every node's zod schema into JSON Schema at start-up
+  // cost start-up time and heap that a server nobody browses the catalogue of never needed.
+  let catalogue: ReturnType<typeof describeComponent>[] | null = null;
   app.get(
     '/components',
     {
@@ -30,6 +32,9 @@ export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> 
         response: { 200: z.array(component), ...authErrors },
       },
     },
-    async () => catalogue,
+    async () => {
+      catalogue ??= registry.list().map(describeComponent);
+      return catalogue;
+    },
   );
 };

@@ -63,7 +63,8 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
         options.sync.execute(principal.orgId, request.params.workflowId, request.body),
       );
       reply.header('x-stratoflow-run-id', result.runId);
-      if (result.isJson) return reply.type('application/json').send(JSON.stringify(result.body));
+      // The text the node produced, already known to be JSON: sent as is, not serialised again.
+      if (result.isJson) return reply.type('application/json').send(result.text);
       return reply.type('text/plain; charset=utf-8').send(result.body as string);
     },
   );

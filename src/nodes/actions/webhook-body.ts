@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { StratoflowError } from '../../domain/errors.js';
 import type { WebhookConfig } from './webhook-config.js';
 
@@ -124,6 +123,13 @@ async function multipart(parts: [string, FieldValue][], readFile: ReadRunFile): 
   };
 }
 
+/** fast-xml-parser, loaded when an XML body or answer first needs it (idle servers never do). */
+let xml: Promise<typeof import('fast-xml-parser')> | null = null;
+const xmlLibrary = () => {
+  xml ??= import('fast-xml-parser');
+  return xml;
+};
+
 /** The body to send and its content type, or null when there is none. */
 export async function encodeBody(
   body: WebhookConfig['body'],
@@ -152,20 +158,21 @@ export async function encodeBody(
       };
     case 'xml': {
       if (typeof body !== 'string') throw invalid('An xml body must be XML text.');
-      const valid = XMLValidator.validate(body);
+      const valid = (await xmlLibrary()).XMLValidator.validate(body);
       if (valid !== true) throw invalid(`Invalid XML body: ${valid.err.msg} (line ${valid.err.line})`);
       return { body, contentType: 'application/xml; charset=utf-8' };
     }
   }
 }
 
-const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false });
-
 /** A response body the HTTP client left as text is parsed when its content type says XML. */
-export function parseResponseBody(body: unknown, contentType: string | undefined): unknown {
+export async function parseResponseBody(body: unknown, contentType: string | undefined): Promise<unknown> {
   if (typeof body !== 'string') return body;
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(mediaType.endsWith('/xml') || mediaType.endsWith('+xml'))) return body;
+  const { XMLParser, XMLValidator } = await xmlLibrary();
   if (XMLValidator.validate(body) !== true) return body; // what the server said, unparsed
-  return xmlParser.parse(body) as unknown;
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false }).parse(
+    body,
+  ) as unknown;
 }

@@ -49,7 +49,7 @@ export const webhook = defineNode({
       signal: ctx.signal,
     });
     const { status } = response;
-    const body = parseResponseBody(response.body, response.headers['content-type']);
+    const body = await parseResponseBody(response.body, response.headers['content-type']);
     if ((status < 200 || status > 299) && !config.expected_status_codes.includes(status))
       throw failure({ ...response, body });
     return { output: { status, headers: response.headers, body } };

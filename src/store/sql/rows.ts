@@ -1,3 +1,4 @@
+import { jsonText } from '../../domain/json-text.js';
 import type { LogRecord, RunRecord, WorkflowHead, WorkflowRecord } from '../../domain/types.js';
 import type { SqlValue } from './db.js';
 
@@ -129,7 +130,8 @@ export function runValues(r: RunRecord): SqlValue[] {
     r.versionId,
     r.status,
     r.origin,
-    json(r.triggerPayload),
+    // A request body is written as the text it arrived in, not serialised again (domain/json-text.ts).
+    jsonText(r.triggerPayload),
     r.errorMessage,
     r.failedNodeId,
     r.originalRunId,
