@@ -8,6 +8,7 @@ import type { ExecutorDeps } from './engine/executor.js';
 import { createRunService, type RunDispatcher, type RunService } from './engine/run-service.js';
 import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
+import type { EngineTelemetry } from './engine/telemetry.js';
 import { createTemplateEngine } from './engine/templates/index.js';
 import { createWebhookGuard } from './engine/webhook-guard.js';
 import { createHttpClient, type HttpClient, parseCidrList } from './nodes/actions/http/index.js';
@@ -49,7 +50,7 @@ export function createRuntime(
   clock: Clock,
   logger: Logger,
   vault: { secrets?: SecretsPort; delegatedAccess?: DelegatedAccessPort } = {},
-  options: { registry?: NodeRegistry; http?: HttpClient } = {},
+  options: { registry?: NodeRegistry; http?: HttpClient; telemetry?: EngineTelemetry } = {},
 ): Runtime {
   let wake: () => void = () => undefined;
   const registry = options.registry ?? createNodeRegistry(builtinNodes());
@@ -60,6 +61,7 @@ export function createRuntime(
     store,
     clock,
     onRunCreated: () => wake(),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
     webhookRedactHeaders: config.webhookRedactHeaders ?? [],
     ...(config.quotas ? { quotas: config.quotas } : {}),
     webhookGuard: createWebhookGuard({
@@ -98,6 +100,7 @@ export function createRuntime(
     platform: platformSettings(config.platformApiUrl ?? null, config.platformApiCaFile ?? null),
     ...(vault.secrets ? { secrets: vault.secrets } : {}),
     ...(vault.delegatedAccess ? { delegatedAccess: vault.delegatedAccess } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
   };
   return {
     registry,
