@@ -93,6 +93,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Prometheus text exposition. Served on the API port only when STRATOFLOW_METRICS_TOKEN is set, with that token as the bearer token (not a user JWT); 404 otherwise. docs/operations.md lists the metrics.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -592,7 +612,7 @@ export interface paths {
         put?: never;
         /**
          * Execute a synchronous workflow
-         * @description Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates.
+         * @description Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.
          */
         post: operations["postWorkflowsSyncByWorkflowId"];
         delete?: never;
@@ -712,7 +732,7 @@ export interface paths {
         put?: never;
         /**
          * Trigger a workflow via its webhook URL
-         * @description Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored.
+         * @description Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.
          */
         post: operations["postWorkflowsWebhook"];
         delete?: never;
@@ -1122,6 +1142,60 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Error envelope */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
+                        doc_url: string;
+                        errors?: unknown[];
+                        message: string;
+                        param?: string;
+                        type: string;
+                    };
                 };
             };
         };
@@ -1820,6 +1894,10 @@ export interface operations {
             query?: never;
             header?: {
                 "idempotency-key"?: string;
+                /** @description W3C traceparent: the run joins this trace */
+                traceparent?: string;
+                /** @description W3C tracestate, passed on with traceparent */
+                tracestate?: string;
             };
             path: {
                 workflowId: string;
@@ -1884,6 +1962,8 @@ export interface operations {
                         started_at: string;
                         /** @enum {string} */
                         status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                        /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                        trace_id: string | null;
                         trigger_payload: {
                             [key: string]: unknown;
                         };
@@ -2060,6 +2140,8 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                            trace_id: string | null;
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
@@ -3243,6 +3325,8 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                            trace_id: string | null;
                             /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
                             version_id: string;
                             workflow_id: string;
@@ -3359,6 +3443,8 @@ export interface operations {
                         started_at: string;
                         /** @enum {string} */
                         status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                        /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                        trace_id: string | null;
                         trigger_payload: {
                             [key: string]: unknown;
                         };
@@ -4189,6 +4275,8 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                            trace_id: string | null;
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
@@ -4314,6 +4402,8 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+                            trace_id: string | null;
                             trigger_payload: {
                                 [key: string]: unknown;
                             };
