@@ -173,7 +173,7 @@ describe('metrics turned off', () => {
     try {
       const res = await scrape(t.url);
       expect(res.status).toBe(404);
-      expect(JSON.parse(res.text).code).toBe('route_not_found');
+      expect(JSON.parse(res.text).code).toBe('metrics_not_enabled');
       expect(t.server.metricsUrl).toBeNull();
     } finally {
       await t.close();

@@ -29,8 +29,8 @@ export const metricsRoutes: FastifyPluginAsyncZod<MetricsRoutesOptions> = async 
         tags: ['Utilities'],
         summary: 'Prometheus metrics',
         description:
-          'Prometheus text exposition. Served on the API port only when STRATOFLOW_METRICS_TOKEN is set, with that token as the bearer token (not a user JWT); 404 otherwise. docs/operations.md lists the metrics.',
-        security: [],
+          'Prometheus text exposition. Served on the API port only when STRATOFLOW_METRICS_TOKEN is set, with that token as the bearer token (the metrics token, not a user JWT); 404 otherwise. docs/operations.md lists the metrics.',
+        security: [{ bearerAuth: [] }],
         response: {
           200: z.string().describe('Prometheus text format'),
           401: errorSchema,
@@ -40,7 +40,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<MetricsRoutesOptions> = async 
     },
     async (request, reply) => {
       const { metrics, token } = options;
-      if (!metrics || token === null) throw new StratoflowError('route_not_found');
+      if (!metrics || token === null) throw new StratoflowError('metrics_not_enabled');
       if (!request.headers.authorization) throw new StratoflowError('authentication_required');
       if (!bearerMatches(request.headers.authorization, token))
         throw new StratoflowError('token_invalid', 'The bearer token is not the metrics token.');
