@@ -61,11 +61,12 @@ describe('W3C trace context', () => {
   it('without traceparent (or with an invalid one) a run starts a new trace, passed on all the same', async () => {
     const token = await callingWorkflow(t, target);
     const ids: string[] = [];
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       {},
       { traceparent: `00-${'0'.repeat(32)}-${CALLER_SPAN}-01` },
       { traceparent: 'junk' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await t.call('POST', `/workflows/webhooks/${token}`, { token: null, body: {}, headers });
       expect(res.status).toBe(202);
       const run = await waitForRun(t, res.body.run_id);
