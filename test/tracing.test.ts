@@ -96,6 +96,29 @@ describe('W3C trace context', () => {
     expect(list.body.data[0].trace_id).toBe(CALLER_TRACE);
   });
 
+  it('a child run joins its parent run’s trace', async () => {
+    const callee = await createWorkflow(t, {
+      nodes: [node('n1', 'workflow_trigger'), node('n2', 'text_transform', { template: 'child' })],
+      edges: [edge('n1', 'n2')],
+    });
+    const caller = await createWorkflow(t, {
+      nodes: [
+        node('n1', 'manual_trigger'),
+        node('call', 'trigger_workflow', { workflow_id: callee.id, wait_for_completion: true }),
+      ],
+      edges: [edge('n1', 'call')],
+    });
+    const res = await t.call('POST', `/workflows/${caller.id}/execute`, {
+      body: { context: {} },
+      headers: { traceparent: TRACEPARENT },
+    });
+    expect((await waitForRun(t, res.body.id)).status).toBe('completed');
+    const children = await t.call('GET', `/workflows/${callee.id}/executions`);
+    expect(children.body.data).toHaveLength(1);
+    expect(children.body.data[0].parent_run_id).toBe(res.body.id);
+    expect(children.body.data[0].trace_id).toBe(CALLER_TRACE);
+  });
+
   it('the synchronous API takes traceparent', async () => {
     const wf = await createWorkflow(t, {
       nodes: [node('s', 'sync_request_trigger'), node('x', 'text_transform', { template: '{"ok":true}' })],
