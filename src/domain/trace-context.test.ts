@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatTraceparent, nodeSpanId, parseTraceparent, runSpanId } from './trace-context.js';
+import { formatTraceparent, newTraceId, nodeSpanId, parseTraceparent, runSpanId } from './trace-context.js';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN = '00f067aa0ba902b7';
@@ -41,4 +41,10 @@ it('derives stable, distinct span ids for runs and node attempts', () => {
   expect(nodeSpanId('fl_run_1', 'n', 1)).not.toBe(nodeSpanId('fl_run_1', 'n', 2));
   expect(nodeSpanId('fl_run_1', 'n', 1)).not.toBe(runSpanId('fl_run_1'));
   expect(formatTraceparent(TRACE, SPAN)).toBe(`00-${TRACE}-${SPAN}-01`);
+});
+
+it('makes distinct trace ids, also across refills of its random pool', () => {
+  const ids = Array.from({ length: 1000 }, () => newTraceId());
+  expect(new Set(ids).size).toBe(1000);
+  for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
 });
