@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { OrgQuotas } from './engine/quotas.js';
+import type { ObservabilitySettings } from './observability/settings.js';
 
 /**
  * Configuration from the environment (README has the table). Each variable has a CLI flag twin; flags
@@ -45,6 +46,30 @@ export interface Config {
   webhookRedactHeaders: string[];
   limits: EngineLimits;
   logLevel: string;
+  /** Prometheus metrics and OpenTelemetry export (docs/operations.md). */
+  observability: ObservabilitySettings;
+}
+
+/** Shortest accepted metrics token, in bytes. */
+export const MIN_METRICS_TOKEN_BYTES = 16;
+
+function observabilitySettings(env: NodeJS.ProcessEnv): ObservabilitySettings {
+  const token = env.STRATOFLOW_METRICS_TOKEN || null;
+  if (token !== null && Buffer.byteLength(token, 'utf8') < MIN_METRICS_TOKEN_BYTES) {
+    throw new Error(
+      `STRATOFLOW_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_BYTES} bytes long; generate one with \`openssl rand -hex 24\`.`,
+    );
+  }
+  const port = env.STRATOFLOW_METRICS_PORT;
+  const tracesUrl = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || null;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '') || null;
+  return {
+    metricsToken: token,
+    metricsPort: port === undefined || port === '' ? null : int(port, 0, 'STRATOFLOW_METRICS_PORT'),
+    metricsHost: env.STRATOFLOW_METRICS_HOST || '127.0.0.1',
+    otlpTracesUrl: tracesUrl ?? (base ? `${base}/v1/traces` : null),
+    serviceName: env.OTEL_SERVICE_NAME || 'stratoflow',
+  };
 }
 
 export interface ServiceSettings {
@@ -170,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
+    observability: overrides.observability ?? observabilitySettings(env),
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),
       nodeTimeoutMs: int(env.STRATOFLOW_NODE_TIMEOUT_MS, 5 * 60 * 1000, 'STRATOFLOW_NODE_TIMEOUT_MS'),

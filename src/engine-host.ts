@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Clock } from './domain/time.js';
+import { type EngineTelemetry, noTelemetry } from './engine/telemetry.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { Store } from './store/store.js';
 import { openVault, type Vault } from './vault/index.js';
@@ -23,7 +24,7 @@ export async function hostEngine(
   config: Config,
   clock: Clock,
   logger: Logger,
-  options: { worker: boolean; concurrency?: number },
+  options: { worker: boolean; concurrency?: number; telemetry?: EngineTelemetry },
 ): Promise<EngineHost> {
   if (store.dialect === 'postgres' && !config.masterKey) {
     logger.warn(
@@ -37,7 +38,8 @@ export async function hostEngine(
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
   });
-  const runtime = createRuntime(store, config, clock, logger, vault);
+  const telemetry = options.telemetry ?? noTelemetry;
+  const runtime = createRuntime(store, config, clock, logger, vault, { telemetry });
   if (!options.worker) {
     return { runtime, vault, worker: null, start: () => undefined, stop: () => runtime.http.close() };
   }
@@ -51,7 +53,13 @@ export async function hostEngine(
   runtime.setWake(() => worker.wake());
   runtime.setDispatcher(worker);
   // Schedules fire wherever runs are worked on; the store's compare-and-set keeps them exactly-once.
-  const scheduler: Scheduler = createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() });
+  const scheduler: Scheduler = createScheduler({
+    store,
+    clock,
+    logger,
+    telemetry,
+    onRunCreated: () => worker.wake(),
+  });
   const unsubscribe = await store.onRunsReady(() => worker.wake());
   return {
     runtime,

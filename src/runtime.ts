@@ -8,6 +8,7 @@ import type { ExecutorDeps } from './engine/executor.js';
 import { createRunService, type RunDispatcher, type RunService } from './engine/run-service.js';
 import type { DelegatedAccessPort, SecretsPort } from './engine/secrets.js';
 import { createSubRunPort } from './engine/sub-runs.js';
+import { type EngineTelemetry, noTelemetry } from './engine/telemetry.js';
 import { createTemplateEngine } from './engine/templates/index.js';
 import { createWebhookGuard } from './engine/webhook-guard.js';
 import { createHttpClient, type HttpClient, parseCidrList } from './nodes/actions/http/index.js';
@@ -49,9 +50,11 @@ export function createRuntime(
   clock: Clock,
   logger: Logger,
   vault: { secrets?: SecretsPort; delegatedAccess?: DelegatedAccessPort } = {},
-  options: { registry?: NodeRegistry; http?: HttpClient } = {},
+  options: { registry?: NodeRegistry; http?: HttpClient; telemetry?: EngineTelemetry } = {},
 ): Runtime {
   let wake: () => void = () => undefined;
+  // Without metrics or export the engine skips its telemetry calls altogether.
+  const telemetry = options.telemetry === noTelemetry ? undefined : options.telemetry;
   const registry = options.registry ?? createNodeRegistry(builtinNodes());
   const http = options.http ?? createHttpClient({ allowedCidrs: config.httpAllowedCidrs });
   let dispatcher: RunDispatcher | null = null;
@@ -60,6 +63,7 @@ export function createRuntime(
     store,
     clock,
     onRunCreated: () => wake(),
+    ...(telemetry ? { telemetry } : {}),
     webhookRedactHeaders: config.webhookRedactHeaders ?? [],
     ...(config.quotas ? { quotas: config.quotas } : {}),
     webhookGuard: createWebhookGuard({
@@ -98,6 +102,7 @@ export function createRuntime(
     platform: platformSettings(config.platformApiUrl ?? null, config.platformApiCaFile ?? null),
     ...(vault.secrets ? { secrets: vault.secrets } : {}),
     ...(vault.delegatedAccess ? { delegatedAccess: vault.delegatedAccess } : {}),
+    ...(telemetry ? { telemetry } : {}),
   };
   return {
     registry,

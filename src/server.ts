@@ -17,17 +17,21 @@ import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
 import { hostEngine } from './engine-host.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { setupObservability } from './observability/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { VERSION } from './version.js';
 import type { Worker } from './worker/worker.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 export interface RunningServer {
   app: FastifyInstance;
   store: Store;
   worker: Worker | null;
   url: string;
+  /** The separate metrics listener (`STRATOFLOW_METRICS_PORT`), or null. */
+  metricsUrl: string | null;
   jwtSecret: string | null;
   close(): Promise<void>;
 }
@@ -60,7 +64,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
-  const engine = await hostEngine(store, config, clock, logger, { worker: options.worker !== false });
+  const observability = await setupObservability(config.observability, {
+    store,
+    clock,
+    logger,
+    version: VERSION,
+  });
+  const engine = await hostEngine(store, config, clock, logger, {
+    worker: options.worker !== false,
+    telemetry: observability.telemetry,
+  });
   const { runtime, vault, worker } = engine;
   const { registry, runs } = runtime;
   const workflows = createWorkflowService({
@@ -104,6 +117,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     orgConcurrency: config.orgConcurrency,
     logger,
     webAppDir: options.ui === false ? null : WEB_APP_DIR,
+    metrics: observability.metrics
+      ? { source: observability.metrics, token: config.observability.metricsToken }
+      : null,
     ...(options.runStreams ? { runStreams: options.runStreams } : {}),
   });
   const address = await app.listen({ port: config.port, host: config.host });
@@ -114,10 +130,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     store,
     worker,
     url: address,
+    metricsUrl: observability.metricsUrl,
     jwtSecret,
     async close() {
       await app.close();
       await engine.stop();
+      await observability.close();
       await store.close();
       unlock();
     },

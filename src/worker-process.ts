@@ -2,13 +2,17 @@ import { type Logger, pino } from 'pino';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { hostEngine } from './engine-host.js';
+import { setupObservability } from './observability/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { VERSION } from './version.js';
 import type { Worker } from './worker/worker.js';
 
 export interface WorkerProcess {
   worker: Worker;
   store: Store;
+  /** The metrics listener (`--metrics-port`, `STRATOFLOW_METRICS_PORT`), or null. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -33,8 +37,15 @@ export async function startWorkerProcess(
     pgPoolSize: config.pgPoolSize,
     sqliteSynchronous: config.sqliteSynchronous,
   });
+  const observability = await setupObservability(config.observability, {
+    store,
+    clock,
+    logger,
+    version: VERSION,
+  });
   const engine = await hostEngine(store, config, clock, logger, {
     worker: true,
+    telemetry: observability.telemetry,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   const worker = engine.worker as Worker;
@@ -43,8 +54,10 @@ export async function startWorkerProcess(
   return {
     worker,
     store,
+    metricsUrl: observability.metricsUrl,
     async stop() {
       await engine.stop();
+      await observability.close();
       await store.close();
     },
   };

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 
 /**
- * Imports point one way: api, worker, cli → engine, store, vault, nodes → domain. This test reads every
+ * Imports point one way: api, worker, observability, cli → engine, store, vault, nodes → domain. This test reads every
  * source file's relative imports and fails on any that point the wrong way.
  */
 const SRC = resolve(import.meta.dirname, '../src');
@@ -24,6 +24,7 @@ const ALLOWED: Record<string, string[]> = {
   engine: ['domain', 'nodes', 'store-port'],
   worker: ['domain', 'engine', 'store-port', 'nodes'],
   api: ['domain', 'engine', 'vault', 'store-port', 'nodes'],
+  observability: ['domain', 'engine', 'store-port'],
   cli: [
     'client',
     'domain',
@@ -37,7 +38,19 @@ const ALLOWED: Record<string, string[]> = {
     'engine-port',
     'nodes',
   ],
-  root: ['domain', 'engine', 'store', 'vault', 'api', 'worker', 'nodes', 'store-port', 'engine-port', 'root'],
+  root: [
+    'domain',
+    'engine',
+    'store',
+    'vault',
+    'api',
+    'worker',
+    'nodes',
+    'observability',
+    'store-port',
+    'engine-port',
+    'root',
+  ],
 };
 
 function target(from: string, spec: string): string {

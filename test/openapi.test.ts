@@ -20,7 +20,8 @@ let doc: OpenApiDocument;
 let workflowId: string;
 let runId: string;
 beforeAll(async () => {
-  t = await startTestServer();
+  // With a metrics token, GET /metrics is served and asks for its bearer token like the API does.
+  t = await startTestServer({}, { STRATOFLOW_METRICS_TOKEN: 'openapi-suite-metrics-token-0123' });
   const res = await t.call('GET', '/openapi.json', { token: null });
   expect(res.status).toBe(200);
   doc = res.body;

@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { linkRoutes, shortLinkRedirectRoutes } from './routes/links.js';
 import { logRoutes } from './routes/logs.js';
+import { type MetricsSource, metricsRoutes } from './routes/metrics.js';
 import { runFileRoutes } from './routes/run-files.js';
 import { runRoutes } from './routes/runs.js';
 import { type ApiKeyVerifier, syncRoutes } from './routes/sync.js';
@@ -66,6 +67,13 @@ export interface AppDeps {
   runStreams?: Partial<RunStreamLimits>;
   /** Folder of the built web app, served under /ui/; null serves no UI (`serve --no-ui`). */
   webAppDir?: string | null;
+  /** Prometheus metrics: HTTP durations recorded, `/metrics` served with `token` (null: 404). */
+  metrics?: { source: MetricsSource & RequestObserver; token: string | null } | null;
+}
+
+/** Records one answered request (route pattern, not the raw URL). */
+export interface RequestObserver {
+  observeRequest(method: string, route: string, statusCode: number, seconds: number): void;
 }
 
 /** Builds the HTTP app: public routes (health, docs, webhooks) and bearer-authenticated API routes. */
@@ -88,7 +96,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.rateLimits ?? { perPrincipal: 0, perWebhookToken: 0, perWebhookIp: 0 },
   );
 
+  const observer = deps.metrics?.source;
+  if (observer) {
+    app.addHook('onResponse', (request, reply, done) => {
+      observer.observeRequest(
+        request.method,
+        request.routeOptions.url ?? '',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+  }
   await app.register(healthRoutes, { ready: deps.ready });
+  await app.register(metricsRoutes, {
+    metrics: deps.metrics?.source ?? null,
+    token: deps.metrics?.token ?? null,
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/docs/errors.md', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),

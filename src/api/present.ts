@@ -56,6 +56,7 @@ export function presentRun(r: RunRecord, logs?: readonly LogRecord[]) {
     resumed_from_node_id: r.resumedFromNodeId,
     parent_run_id: r.parentRunId,
     created_at: formatTimestamp(r.createdAt),
+    trace_id: r.trace?.traceId ?? null,
     ...(logs ? progressOf(r) : {}),
     ...(logs ? { logs: logs.map(presentLog) } : {}),
   };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
+import { withMetricsPort } from './metrics-port.js';
 import { onShutdownSignal } from './shutdown.js';
 
 export function registerServe(program: Command) {
@@ -12,13 +13,26 @@ export function registerServe(program: Command) {
     .option('--data-dir <dir>', 'data folder (STRATOFLOW_DATA_DIR)')
     .option('--no-worker', 'API only: leave runs to `stratoflow worker` processes (PostgreSQL)')
     .option('--no-ui', 'do not serve the web app under /ui/')
+    .option('--metrics-port <port>', 'serve /metrics on this port too (STRATOFLOW_METRICS_PORT)', (v) =>
+      Number(v),
+    )
     .action(
-      async (opts: { port?: number; host?: string; dataDir?: string; worker: boolean; ui: boolean }) => {
-        const config = loadConfig(process.env, {
-          ...(opts.port !== undefined ? { port: opts.port } : {}),
-          ...(opts.host ? { host: opts.host } : {}),
-          ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-        });
+      async (opts: {
+        port?: number;
+        host?: string;
+        dataDir?: string;
+        worker: boolean;
+        ui: boolean;
+        metricsPort?: number;
+      }) => {
+        const config = withMetricsPort(
+          loadConfig(process.env, {
+            ...(opts.port !== undefined ? { port: opts.port } : {}),
+            ...(opts.host ? { host: opts.host } : {}),
+            ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+          }),
+          opts.metricsPort,
+        );
         // Loaded on use: the client commands start without the server's modules.
         const { startServer } = await import('../server.js');
         const server = await startServer(config, { worker: opts.worker, ui: opts.ui });

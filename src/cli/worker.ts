@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { withMetricsPort } from './metrics-port.js';
 import { onShutdownSignal } from './shutdown.js';
 
 export function registerWorker(program: Command) {
@@ -7,8 +8,11 @@ export function registerWorker(program: Command) {
     .command('worker')
     .description('Run a worker process only (needs DATABASE_URL): claims and executes runs, no HTTP')
     .option('--concurrency <n>', 'runs executed at once (STRATOFLOW_WORKER_CONCURRENCY)', (v) => Number(v))
-    .action(async (opts: { concurrency?: number }) => {
-      const config = loadConfig(process.env);
+    .option('--metrics-port <port>', 'serve /metrics on this port (STRATOFLOW_METRICS_PORT)', (v) =>
+      Number(v),
+    )
+    .action(async (opts: { concurrency?: number; metricsPort?: number }) => {
+      const config = withMetricsPort(loadConfig(process.env), opts.metricsPort);
       const { startWorkerProcess } = await import('../worker-process.js');
       const processHandle = await startWorkerProcess(config, {
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),

@@ -100,6 +100,12 @@ export const ERRORS = {
   permission_denied: def(403, 'permission_error', false, 'This token may not perform that action.'),
   // Resources
   route_not_found: def(404, 'not_found_error', false, 'No such endpoint. See /docs for the API reference.'),
+  metrics_not_enabled: def(
+    404,
+    'not_found_error',
+    false,
+    'Metrics are not served on this port: set STRATOFLOW_METRICS_TOKEN (or use the STRATOFLOW_METRICS_PORT listener).',
+  ),
   resource_not_found: def(404, 'not_found_error', false, 'No such resource exists in your organization.'),
   workflow_in_use: def(
     409,

@@ -1,3 +1,4 @@
+import type { TraceContext } from './trace-context.js';
 /**
  * Glossary
  * - workflow:  a named graph of nodes joined by edges, owned by one organization (`org_id`).
@@ -114,6 +115,10 @@ export interface RunRecord {
   firstClaimedAt?: number | null;
   /** How many times executing the run threw unexpectedly (bounded; see worker.ts). */
   crashCount?: number;
+  /** The W3C trace the run belongs to (absent on runs created before tracing). */
+  trace?: TraceContext;
+  /** Set by a claim that took the run over from this owner's expired lease (absent: the run was free). */
+  leaseTakenFrom?: string;
 }
 
 /** What a node produced: its output and the handle it fired (`null` = the plain "next" edges). */

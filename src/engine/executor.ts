@@ -13,6 +13,7 @@ import { type ArtifactDeps, runFilesPort, shortLinksPort } from './run-artifacts
 import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
 import { type DelegatedAccessPort, noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
+import type { EngineTelemetry } from './telemetry.js';
 import type { RenderBudget } from './templates/index.js';
 
 export interface ExecutorDeps extends NodeRunnerDeps {
@@ -33,6 +34,8 @@ export interface ExecutorDeps extends NodeRunnerDeps {
   onRunReady?: () => void;
   /** Base of one-time form links (`{publicUrl}/forms/<token>`). */
   publicUrl?: string;
+  /** Metrics and trace export (absent: none). */
+  telemetry?: EngineTelemetry;
 }
 
 /** Lets the worker steer a run it holds: abort it (lease lost) or ask it to hand the run back. */
@@ -68,7 +71,7 @@ export async function executeRun(
   const compiled = await deps.definitions.get(run.versionId);
   if (!compiled) {
     const message = 'The workflow version of this run no longer exists.';
-    return commitEnd(deps, run, owner, null, failed(deps, message, null));
+    return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, message, null)));
   }
   const blocked = await deps.authorizationProblem?.(run);
   if (blocked) return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, blocked, null)));
@@ -83,8 +86,9 @@ export async function executeRun(
   return finish(deps, run, outcome);
 }
 
-/** A finished child run wakes its parent. */
+/** A finished child run wakes its parent; telemetry hears of every run that ended. */
 async function finish(deps: ExecutorDeps, run: RunRecord, outcome: ExecutionOutcome) {
+  if (outcome === 'completed' || outcome === 'failed') deps.telemetry?.runEnded(run, outcome);
   if (run.parentRunId && (outcome === 'completed' || outcome === 'failed')) {
     await deps.store.wakeRun(run.parentRunId, deps.clock.now());
     deps.onRunReady?.();
@@ -169,6 +173,7 @@ async function createExecution(
       { vault: secrets.scope },
     ),
     secrets,
+    trace: run.trace ?? null,
     runs: deps.subRuns(run),
     delegation: delegationFor(deps.delegatedAccess, secrets, (port) =>
       port.forWorkflow(run.orgId, run.workflowId),
@@ -321,6 +326,10 @@ async function createExecution(
 
   async function settle(id: string, outcome: StepOutcome): Promise<Step> {
     const attempt = (state.attempts[id] ?? 0) + 1;
+    if (outcome.kind !== 'wait' && deps.telemetry) {
+      const componentId = compiled.components.get(id)?.componentId ?? 'unknown';
+      deps.telemetry.nodeFinished(componentId, outcome.kind === 'success', outcome.durationMs);
+    }
     if (outcome.kind === 'wait') {
       const until = outcome.interaction ? await interactions.ask(id, outcome.interaction) : outcome.until;
       state.waits[id] = until;

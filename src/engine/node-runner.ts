@@ -2,6 +2,7 @@ import { ERRORS, type ErrorCode, StratoflowError } from '../domain/errors.js';
 import type { InteractionRequest } from '../domain/interactions.js';
 import { valueShapeProblem } from '../domain/json-depth.js';
 import type { Clock } from '../domain/time.js';
+import { formatTraceparent, nodeSpanId, type TraceContext } from '../domain/trace-context.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type {
   AnyNodeDefinition,
@@ -22,6 +23,7 @@ import type {
 import { componentConfig } from './node-config.js';
 import type { RunSecrets } from './secrets.js';
 import type { RenderBudget, TemplateEngine, UndefinedWatch } from './templates/index.js';
+import { tracedHttp } from './traced-http.js';
 
 /** What executing one node came to. */
 export type StepOutcome =
@@ -69,6 +71,8 @@ export interface RunScope {
   renderBudget?: RenderBudget;
   /** The workflow's `strict_variables`: a template reading an undefined variable fails the node. */
   strictVariables?: boolean;
+  /** The run's W3C trace: outbound HTTP names the node's span as its parent (null: untraced run). */
+  trace?: TraceContext | null;
 }
 
 export interface NodeRunnerDeps {
@@ -207,7 +211,13 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       waitedUntil: step.waitedUntil,
       memo: step.memo,
       depth: run.depth,
-      http: deps.http,
+      // Built only for nodes that make HTTP calls: they pass the run's trace on with this node's span.
+      get http() {
+        const trace = run.trace;
+        if (!trace) return deps.http;
+        const spanId = nodeSpanId(run.runId, step.node.id, step.attempt);
+        return tracedHttp(deps.http, formatTraceparent(trace.traceId, spanId), trace.traceState);
+      },
       net: deps.net,
       services: deps.services,
       runs: run.runs,

@@ -1,6 +1,7 @@
 import { notFound, StratoflowError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Clock } from '../domain/time.js';
+import { newTraceId, parseTraceparent, type TraceContext } from '../domain/trace-context.js';
 import {
   emptyRunState,
   type NodeResult,
@@ -17,6 +18,7 @@ import { ancestorsOf, buildGraph } from './graph.js';
 import { newLinkKey } from './interaction-links.js';
 import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
+import type { EngineTelemetry } from './telemetry.js';
 import { assertTriggerInput } from './trigger-input.js';
 import type { WebhookGuard } from './webhook-guard.js';
 
@@ -25,6 +27,8 @@ export interface RunServiceDeps {
   clock: Clock;
   /** Called after a run is durably created (wakes the local worker). */
   onRunCreated(run: RunRecord): void;
+  /** Told of every run this service created (metrics), whether or not it was dispatched. */
+  telemetry?: Pick<EngineTelemetry, 'runCreated'>;
   /** A worker in this process that takes new runs directly, without a claim round trip. */
   dispatcher?: RunDispatcher;
   idempotencyWindowMs?: number;
@@ -58,6 +62,8 @@ export interface StartRunOptions {
   depth?: number;
   /** Create the run already leased to `owner` (the synchronous API executes it inline). */
   lease?: { owner: string; until: number };
+  /** The caller's W3C trace (`traceparent`); absent or null: the run starts a new trace. */
+  trace?: TraceContext | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -95,6 +101,7 @@ export function newRunRecord(
     createdAt: now,
     startedAt: options.lease ? now : null,
     completedAt: null,
+    trace: options.trace ?? { traceId: newTraceId(), parentSpanId: null, traceState: null },
   };
 }
 
@@ -129,6 +136,7 @@ export function createRunService(deps: RunServiceDeps) {
       ? { key: options.idempotencyKey, notBefore: now - windowMs }
       : undefined;
     const result = await store.createRun(run, claim);
+    if (result.created) deps.telemetry?.runCreated(result.run);
     if (result.created && !lease) deps.onRunCreated(result.run);
     else if (result.run.workflowId !== run.workflowId) throw new StratoflowError('idempotency_key_reused');
     return result;
@@ -186,11 +194,18 @@ export function createRunService(deps: RunServiceDeps) {
       workflowId: string,
       context: Record<string, unknown>,
       idempotencyKey?: string,
+      trace?: TraceContext | null,
     ) {
       const workflow = await getWorkflow(orgId, workflowId);
       assertTriggerInput(workflow.definition, context, 'context');
       const trigger: TriggerInput = { origin: 'manual', payload: context };
-      return start({ workflow, origin: 'manual', trigger, ...(idempotencyKey ? { idempotencyKey } : {}) });
+      return start({
+        workflow,
+        origin: 'manual',
+        trigger,
+        trace: trace ?? null,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
     },
 
     /** A new run of the workflow's current definition with the original trigger payload. */
@@ -271,6 +286,7 @@ export function createRunService(deps: RunServiceDeps) {
         workflow,
         origin: 'webhook',
         trigger,
+        trace: parseTraceparent(headers.traceparent, headers.tracestate),
         ...(key ? { idempotencyKey: key } : {}),
       });
       if (!created && admission.rejectRepeat) throw new StratoflowError('webhook_replayed');

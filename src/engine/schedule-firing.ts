@@ -4,6 +4,7 @@ import type { RunRecord } from '../domain/types.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { DueWorkflow, Store } from '../store/store.js';
 import { newRunRecord } from './run-service.js';
+import type { EngineTelemetry } from './telemetry.js';
 
 export interface ScheduleFiringDeps {
   store: Store;
@@ -13,6 +14,8 @@ export interface ScheduleFiringDeps {
   onRunCreated(run: RunRecord): void;
   /** Due workflows read per query (default 100). */
   batchSize?: number;
+  /** Hears how late each schedule fired (metrics). */
+  telemetry?: Pick<EngineTelemetry, 'scheduleFired' | 'runCreated'>;
 }
 
 /** The pending run that fires `due` at its due time: the trigger input carries the scheduled time. */
@@ -47,7 +50,11 @@ export function createScheduleFiring(deps: ScheduleFiringDeps) {
     const next = nextFireAfter(parsed.schedule, now, due.nextRunAt);
     const run = scheduledRun(due, now);
     const fired = await store.fireSchedule(due.id, due.nextRunAt, next, run);
-    if (fired) deps.onRunCreated(run);
+    if (fired) {
+      deps.telemetry?.scheduleFired(Math.max(0, now - due.nextRunAt));
+      deps.telemetry?.runCreated(run);
+      deps.onRunCreated(run);
+    }
     return fired;
   }
 

@@ -1,5 +1,6 @@
 import { StratoflowError } from '../domain/errors.js';
 import { resolveRefs } from '../domain/payload-refs.js';
+import { runSpanId } from '../domain/trace-context.js';
 import type { RunRecord } from '../domain/types.js';
 import type { SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { Store } from '../store/store.js';
@@ -60,6 +61,8 @@ export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPor
         idempotencyKey: `${parent.id}.${key}`,
         parentRunId: parent.id,
         depth: parent.depth + 1,
+        // The child joins the parent's trace, under the parent run's span.
+        ...(parent.trace ? { trace: { ...parent.trace, parentSpanId: runSpanId(parent.id) } } : {}),
       });
       return { runId: run.id };
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { notFound, StratoflowError } from '../domain/errors.js';
+import type { TraceContext } from '../domain/trace-context.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import { type ExecutorDeps, executeRun } from './executor.js';
 import type { RunService } from './run-service.js';
@@ -37,7 +38,12 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
   }
 
   return {
-    async execute(orgId: string, workflowId: string, payload: unknown): Promise<SyncResponse> {
+    async execute(
+      orgId: string,
+      workflowId: string,
+      payload: unknown,
+      trace: TraceContext | null = null,
+    ): Promise<SyncResponse> {
       const workflow = await store.getWorkflow(orgId, workflowId);
       if (!workflow) throw notFound('Workflow');
       if (workflow.triggerComponent !== 'sync_request_trigger')
@@ -47,7 +53,7 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       const owner = `sync:${randomBytes(6).toString('hex')}`;
       const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
       const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };
-      const { run } = await deps.runs.start({ workflow, origin: 'sync', trigger, lease });
+      const { run } = await deps.runs.start({ workflow, origin: 'sync', trigger, lease, trace });
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
       const outcome = await executeRun(executor, run, owner, {
@@ -64,6 +70,7 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
           completedAt: clock.now(),
           releaseLease: true,
         });
+        executor.telemetry?.runEnded(run, 'failed');
         throw new StratoflowError('sync_timeout', message);
       }
       if (outcome !== 'completed') {

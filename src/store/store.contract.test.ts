@@ -430,6 +430,37 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         }
       });
 
+      it('names the owner a claim took an expired lease from, and nobody for a free run', async () => {
+        const w = await savedWorkflow();
+        const free = await savedRun(w, { readyAt: T0 - 1 });
+        const [first] = await store.claimRuns('worker-a', T0, 1000, 10);
+        expect(first?.id).toBe(free.id);
+        expect(first?.leaseTakenFrom).toBeUndefined();
+        const [taken] = await store.claimRuns('worker-b', T0 + 1001, 1000, 10);
+        expect(taken).toMatchObject({ id: free.id, leaseOwner: 'worker-b', leaseTakenFrom: 'worker-a' });
+        await store.commitStep(free.id, 'worker-b', null, { releaseLease: true, readyAt: T0 + 1002 });
+        const [again] = await store.claimRuns('worker-c', T0 + 1003, 1000, 10);
+        expect(again?.leaseOwner).toBe('worker-c');
+        expect(again?.leaseTakenFrom).toBeUndefined();
+      });
+
+      it("keeps a run's trace context and counts the ready queue", async () => {
+        const w = await savedWorkflow();
+        const trace = { traceId: 'a'.repeat(32), parentSpanId: 'b'.repeat(16), traceState: 'k=v' };
+        const traced = await savedRun(w, { trace, readyAt: T0 - 10 });
+        expect((await store.getRun(ORG, traced.id))?.trace).toEqual(trace);
+        const fresh = { traceId: 'c'.repeat(32), parentSpanId: null, traceState: null };
+        const other = await savedRun(w, { trace: fresh, readyAt: T0 - 5 });
+        expect((await store.getRun(ORG, other.id))?.trace).toEqual(fresh);
+        await savedRun(w, { readyAt: T0 + 100 }); // not due yet
+        await savedRun(w, { status: 'completed', readyAt: T0 - 100 });
+        expect(await store.readyQueue(T0)).toEqual({ depth: 2, oldestReadyAt: T0 - 10 });
+        await store.claimRuns('worker-a', T0, 1000, 1);
+        expect(await store.readyQueue(T0)).toEqual({ depth: 1, oldestReadyAt: T0 - 5 });
+        // An expired lease puts the run back in the queue.
+        expect(await store.readyQueue(T0 + 1001)).toEqual({ depth: 3, oldestReadyAt: T0 - 10 });
+      });
+
       it('respects the limit and takes the earliest ready runs (in no particular order)', async () => {
         const w = await savedWorkflow();
         const late = await savedRun(w, { readyAt: T0 - 1 });

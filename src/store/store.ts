@@ -116,6 +116,11 @@ export interface Store {
   onRunsReady(callback: () => void): Promise<() => Promise<void>>;
   /** Earliest `ready_at` of a parked run, for the worker's wake-up timer. */
   nextReadyAt(): Promise<number | null>;
+  /**
+   * The queue a worker would claim from at `now` (free or expired-lease runs that are due): how many
+   * runs and the earliest `ready_at` among them (null: none). Metrics read it on scrape.
+   */
+  readyQueue(now: number): Promise<{ depth: number; oldestReadyAt: number | null }>;
 
   // Logs --------------------------------------------------------------------------------------------
   listLogs(

@@ -7,6 +7,7 @@ import { postgresAdminUrl, useTestDatabase } from '../../test/helpers/postgres.j
 import { everyMinuteRecord } from '../../test/helpers/records.js';
 import type { Clock } from '../domain/time.js';
 import type { RunRecord, WorkflowRecord } from '../domain/types.js';
+import { noTelemetry } from '../engine/telemetry.js';
 import { openPostgresStore } from '../store/postgres/open-postgres-store.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
@@ -37,6 +38,13 @@ async function race(stores: Store[], schedulersPerStore: number) {
   let now = T0;
   const clock: Clock = { now: () => now };
   const created: RunRecord[] = [];
+  const lags: number[] = [];
+  const counted: string[] = [];
+  const telemetry = {
+    ...noTelemetry,
+    scheduleFired: (lagMs: number) => lags.push(lagMs),
+    runCreated: (run: RunRecord) => counted.push(run.id),
+  };
   const schedulers: Scheduler[] = stores.flatMap((store) =>
     Array.from({ length: schedulersPerStore }, () =>
       createScheduler({
@@ -45,6 +53,7 @@ async function race(stores: Store[], schedulersPerStore: number) {
         logger: pino({ level: 'silent' }),
         onRunCreated: (run) => created.push(run),
         maxSleepMs: 2,
+        telemetry,
       }),
     ),
   );
@@ -63,7 +72,7 @@ async function race(stores: Store[], schedulersPerStore: number) {
   } finally {
     await Promise.all(schedulers.map((s) => s.stop()));
   }
-  return { workflows, created };
+  return { workflows, created, lags, counted };
 }
 
 interface Opened {
@@ -79,7 +88,7 @@ function describeSchedulerRace(name: string, open: () => Promise<Opened>) {
     it('fires every due time of every workflow exactly once', async () => {
       opened = await open();
       const { stores } = opened;
-      const { workflows, created } = await race(stores, 2);
+      const { workflows, created, lags, counted } = await race(stores, 2);
       for (const w of workflows) {
         const page = await stores[0]!.listRuns('org_a', w.id, { page: 1, perPage: 100 });
         const due = page.rows.map((r) => r.triggerPayload.scheduledFor as string).sort();
@@ -89,6 +98,9 @@ function describeSchedulerRace(name: string, open: () => Promise<Opened>) {
         expect(due).toEqual(expected.map((iso) => iso.replace('Z', '000Z')));
       }
       expect(created).toHaveLength(STEPS * workflows.length);
+      // Metrics hear of each fire once, with its lag: the clock stood 10 ms past every due time.
+      expect(counted.sort()).toEqual(created.map((r) => r.id).sort());
+      expect(lags).toEqual(created.map(() => 10));
     });
   });
 }

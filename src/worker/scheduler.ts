@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/time.js';
 import type { RunRecord } from '../domain/types.js';
 import { createScheduleFiring } from '../engine/schedule-firing.js';
+import type { EngineTelemetry } from '../engine/telemetry.js';
 import type { Store } from '../store/store.js';
 import { createWakeSignal } from './wake-signal.js';
 
@@ -16,6 +17,8 @@ export interface SchedulerOptions {
    * how late a newly saved schedule's first fire can be.
    */
   maxSleepMs?: number;
+  /** Schedule lag and created runs (metrics). */
+  telemetry?: EngineTelemetry;
 }
 
 export interface Scheduler {
@@ -33,7 +36,13 @@ export interface Scheduler {
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, logger } = options;
   const maxSleepMs = options.maxSleepMs ?? 1000;
-  const firing = createScheduleFiring({ store, clock, logger, onRunCreated: options.onRunCreated });
+  const firing = createScheduleFiring({
+    store,
+    clock,
+    logger,
+    onRunCreated: options.onRunCreated,
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
+  });
   let running = false;
   let stopping = false;
   let loopDone: Promise<void> = Promise.resolve();

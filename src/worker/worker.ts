@@ -111,6 +111,7 @@ export function createWorker(options: WorkerOptions): Worker {
         completedAt: now,
         releaseLease: true,
       });
+      deps.telemetry?.runEnded(run, 'failed');
       if (run.parentRunId) {
         await store.wakeRun(run.parentRunId, now);
         wake();
@@ -152,7 +153,10 @@ export function createWorker(options: WorkerOptions): Worker {
         } catch (error) {
           logger.error({ err: error }, 'claiming runs failed');
         }
-        for (const run of claimed) execute(run);
+        for (const run of claimed) {
+          if (run.leaseTakenFrom) deps.telemetry?.leaseTakenOver(run);
+          execute(run);
+        }
         claimInterval = claimed.length > 0 ? baseClaimInterval : Math.min(64, claimInterval * 2);
         saturated = claimed.length >= free;
         if (saturated) continue;

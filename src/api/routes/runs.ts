@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { parseTraceparent } from '../../domain/trace-context.js';
 import { runNodeStates } from '../../engine/run-graph.js';
 import type { RunService } from '../../engine/run-service.js';
 import type { NodeRegistry } from '../../nodes/registry.js';
@@ -9,8 +10,8 @@ import { createRunStreams, DEFAULT_RUN_STREAM_LIMITS, type RunStreamLimits } fro
 import { authErrors, errorSchema, notFoundErrors, paginated } from '../schemas/common.js';
 import {
   executeBody,
+  executeHeaders,
   executionsQuery,
-  idempotencyHeaders,
   rerunQuery,
   resumeParams,
   runActionResponse,
@@ -126,7 +127,7 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
         description:
           'The context becomes the trigger output. An Idempotency-Key replays the first run for 24 hours.',
         params: workflowIdParams,
-        headers: idempotencyHeaders,
+        headers: executeHeaders,
         body: executeBody,
         response: { 202: runSchema, 409: errorSchema, ...notFoundErrors },
       },
@@ -134,7 +135,8 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
     async (request, reply) => {
       const { orgId } = principalOf(request);
       const key = request.headers['idempotency-key'];
-      const { run } = await runs.execute(orgId, request.params.workflowId, request.body.context, key);
+      const trace = parseTraceparent(request.headers.traceparent, request.headers.tracestate);
+      const { run } = await runs.execute(orgId, request.params.workflowId, request.body.context, key, trace);
       return reply.code(202).send(presentRun(run, []));
     },
   );

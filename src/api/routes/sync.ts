@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
+import { parseTraceparent } from '../../domain/trace-context.js';
 import type { SyncService } from '../../engine/sync-service.js';
 import type { Authenticator, Principal } from '../auth/verify.js';
 import type { OrgGate } from '../org-concurrency.js';
@@ -42,7 +43,7 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
         tags: ['Workflows'],
         summary: 'Execute a synchronous workflow',
         description:
-          'Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates.',
+          'Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.',
         params: workflowIdParams,
         body: z.unknown(),
         response: {
@@ -60,7 +61,12 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
       request.principal = principal;
       await options.limit(request);
       const result = await options.gate.run(principal.orgId, () =>
-        options.sync.execute(principal.orgId, request.params.workflowId, request.body),
+        options.sync.execute(
+          principal.orgId,
+          request.params.workflowId,
+          request.body,
+          parseTraceparent(request.headers.traceparent, request.headers.tracestate),
+        ),
       );
       reply.header('x-stratoflow-run-id', result.runId);
       // The text the node produced, already known to be JSON: sent as is, not serialised again.

@@ -29,7 +29,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
         tags: ['Webhooks'],
         summary: 'Trigger a workflow via its webhook URL',
         description:
-          'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored.',
+          'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.',
         security: [],
         params: webhookParams,
         response: {

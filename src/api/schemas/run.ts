@@ -57,6 +57,12 @@ export const runSchema = z.object({
     .nullable()
     .describe('The run whose trigger_workflow or iterator node started this one'),
   created_at: timestamp,
+  trace_id: z
+    .string()
+    .nullable()
+    .describe(
+      'The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing)',
+    ),
   /** Iterators still working through their items (single-run reads only, while running). */
   progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
   logs: z.array(logSchema).optional(),
@@ -122,6 +128,14 @@ export const executeBody = z.preprocess(
 export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(255).optional(),
 });
+
+/** W3C Trace Context of the caller; an invalid traceparent is ignored (the run starts a new trace). */
+export const traceHeaders = z.object({
+  traceparent: z.string().optional().describe('W3C traceparent: the run joins this trace'),
+  tracestate: z.string().optional().describe('W3C tracestate, passed on with traceparent'),
+});
+
+export const executeHeaders = idempotencyHeaders.extend(traceHeaders.shape);
 
 export const webhookParams = z.object({ webhookToken: withoutNul(z.string().min(1).max(200)) });
 export const webhookAccepted = z.object({ run_id: z.string() });

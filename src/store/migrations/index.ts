@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { interactions } from './0002-interactions.js';
 import { linksAndFiles } from './0003-links-and-files.js';
 import { reliability } from './0004-reliability.js';
+import { observability } from './0006-observability.js';
 import { logWarnings } from './0007-log-warnings.js';
 import { runsByOrg } from './0010-runs-by-org.js';
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-interactions': interactions,
   '0003-links-and-files': linksAndFiles,
   '0004-reliability': reliability,
+  '0006-observability': observability,
   '0007-log-warnings': logWarnings,
   '0010-runs-by-org': runsByOrg,
 };

@@ -120,6 +120,9 @@ export const RUN_COLUMNS = [
   'created_at',
   'started_at',
   'completed_at',
+  'trace_id',
+  'trace_parent_span_id',
+  'trace_state',
 ] as const;
 
 export function runValues(r: RunRecord): SqlValue[] {
@@ -146,6 +149,9 @@ export function runValues(r: RunRecord): SqlValue[] {
     r.createdAt,
     r.startedAt,
     r.completedAt,
+    r.trace?.traceId ?? null,
+    r.trace?.parentSpanId ?? null,
+    r.trace?.traceState ?? null,
   ];
 }
 
@@ -177,6 +183,16 @@ export function runFromRow(row: Row): RunRecord {
     ...(row.crash_count != null && toNumber(row.crash_count) > 0
       ? { crashCount: toNumber(row.crash_count) }
       : {}),
+    ...(row.trace_id != null
+      ? {
+          trace: {
+            traceId: str(row.trace_id),
+            parentSpanId: nullableStr(row.trace_parent_span_id),
+            traceState: nullableStr(row.trace_state),
+          },
+        }
+      : {}),
+    ...(row.lease_taken_from != null ? { leaseTakenFrom: str(row.lease_taken_from) } : {}),
   };
 }
 

@@ -43,8 +43,10 @@ export function runQueries(db: Db) {
   const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   // Only the lease changes: a run stays `pending` until its first step commits (which records that it
   // started), so a claimed `pending` run is known to have no logs yet.
+  // `lease_taken_from` keeps the previous owner (the right-hand side reads the row before the update):
+  // non-null exactly when this claim took over an expired lease.
   const claimSql = `UPDATE runs SET lease_owner = ?, lease_expires_at = ?,
-      first_claimed_at = COALESCE(first_claimed_at, ?)
+      first_claimed_at = COALESCE(first_claimed_at, ?), lease_taken_from = lease_owner
     WHERE id IN (SELECT id FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
       AND (lease_owner IS NULL OR lease_expires_at < ?) ORDER BY ready_at LIMIT ?${skipLocked})
     RETURNING *`;
@@ -204,6 +206,15 @@ export function runQueries(db: Db) {
       return db.run(
         'UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL',
       );
+    },
+    async readyQueue(now: number) {
+      const [row] = await db.all<Row>(
+        `SELECT COUNT(*) AS n, MIN(ready_at) AS t FROM runs WHERE status IN ${PARKABLE} AND ready_at <= ?
+           AND (lease_owner IS NULL OR lease_expires_at < ?)`,
+        [now, now],
+      );
+      const oldest = row?.t === null || row?.t === undefined ? null : toNumber(row.t);
+      return { depth: toNumber(row?.n ?? 0), oldestReadyAt: oldest };
     },
     async nextReadyAt() {
       const [row] = await db.all<Row>(
