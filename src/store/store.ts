@@ -56,6 +56,11 @@ export interface Store {
    */
   createRun(run: RunRecord, idempotency?: IdempotencyClaim): Promise<{ run: RunRecord; created: boolean }>;
   getRun(orgId: string, runId: string): Promise<RunRecord | null>;
+  /**
+   * The run created with idempotency key `key` in the organization, however old the key (child runs
+   * are found again by the key their parent started them with).
+   */
+  getRunByIdempotencyKey(orgId: string, key: string): Promise<RunRecord | null>;
   listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
   /** The org's runs matching `filter`, newest first (ties broken by id). */
   findRuns(orgId: string, filter: RunFilter, page: PageRequest): Promise<PageResult<RunRecord>>;
