@@ -4,6 +4,7 @@ import type { Clock } from './domain/time.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { Store } from './store/store.js';
 import { openVault, type Vault } from './vault/index.js';
+import { createRetention } from './worker/retention.js';
 import { createScheduler, type Scheduler } from './worker/scheduler.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
@@ -23,7 +24,7 @@ export async function hostEngine(
   config: Config,
   clock: Clock,
   logger: Logger,
-  options: { worker: boolean; concurrency?: number },
+  options: { worker: boolean; concurrency?: number; retentionIntervalMs?: number },
 ): Promise<EngineHost> {
   if (store.dialect === 'postgres' && !config.masterKey) {
     logger.warn(
@@ -52,6 +53,14 @@ export async function hostEngine(
   runtime.setDispatcher(worker);
   // Schedules fire wherever runs are worked on; the store's compare-and-set keeps them exactly-once.
   const scheduler: Scheduler = createScheduler({ store, clock, logger, onRunCreated: () => worker.wake() });
+  // Retention runs wherever runs are worked on; concurrent sweeps skip each other's rows.
+  const retention = createRetention({
+    store,
+    clock,
+    logger,
+    retentionMs: config.retentionMs,
+    ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}),
+  });
   const unsubscribe = await store.onRunsReady(() => worker.wake());
   return {
     runtime,
@@ -60,8 +69,10 @@ export async function hostEngine(
     start() {
       worker.start();
       scheduler.start();
+      retention.start();
     },
     async stop() {
+      await retention.stop();
       await scheduler.stop();
       await unsubscribe();
       await worker.stop();

@@ -41,6 +41,8 @@ export interface ServerOptions {
   ui?: boolean;
   /** Live run stream limits (tests shorten them). */
   runStreams?: Partial<RunStreamLimits>;
+  /** Time between retention sweeps (tests shorten it; default from the retention, see worker/retention). */
+  retentionIntervalMs?: number;
 }
 
 /** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
@@ -60,7 +62,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);
-  const engine = await hostEngine(store, config, clock, logger, { worker: options.worker !== false });
+  const engine = await hostEngine(store, config, clock, logger, {
+    worker: options.worker !== false,
+    ...(options.retentionIntervalMs ? { retentionIntervalMs: options.retentionIntervalMs } : {}),
+  });
   const { runtime, vault, worker } = engine;
   const { registry, runs } = runtime;
   const workflows = createWorkflowService({

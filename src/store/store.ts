@@ -250,6 +250,20 @@ export interface Store {
   /** Closes a finished run's pending interactions. */
   cancelInteractions(runId: string): Promise<number>;
 
+  // Retention ---------------------------------------------------------------------------------------
+  /**
+   * Deletes up to `limit` runs that finished (completed or failed) before `before`, with their logs,
+   * run files, form interactions and idempotency keys, oldest first; one transaction. A child run is
+   * kept while its parent has not finished (the parent may still read its output). Returns how many
+   * runs were deleted.
+   */
+  deleteFinishedRuns(before: number, limit: number): Promise<number>;
+  /**
+   * Gives space freed by deletions back to the file system: SQLite's incremental vacuum once enough of
+   * the file is free; a no-op on PostgreSQL (autovacuum). Returns the pages released.
+   */
+  reclaimSpace(): Promise<number>;
+
   /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
   ready(): Promise<boolean>;
 

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { interactions } from './0002-interactions.js';
 import { linksAndFiles } from './0003-links-and-files.js';
 import { reliability } from './0004-reliability.js';
+import { retention } from './0009-retention.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-interactions': interactions,
   '0003-links-and-files': linksAndFiles,
   '0004-reliability': reliability,
+  '0009-retention': retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
