@@ -153,7 +153,7 @@ async function inFlight(): Promise<number> {
   let total = 0;
   for (const status of ['pending', 'running']) {
     const res = await call('GET', `/workflows/${workflow.id}/executions?status=${status}&per_page=1`);
-    total += Number((res.body as { total?: number }).total ?? 0);
+    total += Number((res.body as { meta?: { total?: number } }).meta?.total ?? 0);
   }
   return total;
 }
