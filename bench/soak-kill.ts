@@ -114,18 +114,19 @@ function someProcess(): Proc {
 }
 
 async function call(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
-  // Retries through kills: connection refused while a process restarts.
-  for (let attempt = 0; ; attempt++) {
+  // Retries through kills (connection refused while a process restarts), for up to two minutes.
+  const deadline = Date.now() + 120_000;
+  while (true) {
     try {
       const res = await fetch(`${someProcess().url}${path}`, {
         method,
         headers: { ...auth, ...extra },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      if (res.status >= 500 && attempt < 200) throw new Error(`status ${res.status}`);
+      if (res.status >= 500 && Date.now() < deadline) throw new Error(`status ${res.status}`);
       return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
     } catch (error) {
-      if (attempt >= 200) throw error;
+      if (Date.now() >= deadline) throw error;
       await sleep(100);
     }
   }
