@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { recordFigures } from '../scripts/reliability-doc.js';
-import { startChildServer } from '../test/helpers/child-server.js';
+import { freePort, spawnStratoflow, waitForHealthy } from '../test/helpers/child-server.js';
 import { benchApi, createWebhookWorkflow, runCounts, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({
@@ -23,13 +23,19 @@ const { values } = parseArgs({
 });
 const MINUTES = Number(values.minutes);
 
-const server = await startChildServer(tempDir('stratoflow-soak-wh-'), {
+const port = await freePort();
+const server = spawnStratoflow(['serve'], {
+  PORT: String(port),
+  STRATOFLOW_DATA_DIR: tempDir('stratoflow-soak-wh-'),
   STRATOFLOW_LOG_LEVEL: 'error',
   STRATOFLOW_WEBHOOK_RATE_LIMIT: '0',
   STRATOFLOW_WEBHOOK_IP_RATE_LIMIT: '0',
   STRATOFLOW_RATE_LIMIT: '0',
 });
-const api = await benchApi(server.url);
+const url = `http://127.0.0.1:${port}`;
+// Generous: the server starts through tsx, slowly on a loaded machine.
+await waitForHealthy(url, 120_000, server.child);
+const api = await benchApi(url);
 const workflow = await createWebhookWorkflow(api, 'soak', 'event {{ n1.event_type }} for {{ n1.data.id }}');
 const body = JSON.stringify({ event_type: 'site.offline', data: { id: 'site_123' } });
 
