@@ -42,6 +42,12 @@ export interface Config {
   quotas: OrgQuotas;
   /** SQLite durability: `normal` (survives process crashes) or `full` (also power loss). */
   sqliteSynchronous: 'normal' | 'full';
+  /**
+   * Finished runs (with their logs, files and forms) are deleted this long after they ended, in small
+   * background batches (0 = keep forever). `STRATOFLOW_RETENTION_DAYS`, or for tests
+   * `STRATOFLOW_RETENTION_SECONDS`.
+   */
+  retentionMs: number;
   /** Extra webhook request headers stored redacted (besides authorization, cookie, x-api-key...). */
   webhookRedactHeaders: string[];
   limits: EngineLimits;
@@ -93,6 +99,15 @@ function int(value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `STRATOFLOW_RETENTION_SECONDS` (for tests) wins over `STRATOFLOW_RETENTION_DAYS` (default 90). */
+function retentionMs(env: NodeJS.ProcessEnv): number {
+  const seconds = env.STRATOFLOW_RETENTION_SECONDS;
+  if (seconds !== undefined && seconds !== '') return int(seconds, 0, 'STRATOFLOW_RETENTION_SECONDS') * 1000;
+  return int(env.STRATOFLOW_RETENTION_DAYS, 90, 'STRATOFLOW_RETENTION_DAYS') * DAY_MS;
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {
@@ -192,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ),
     },
     sqliteSynchronous: overrides.sqliteSynchronous ?? synchronousMode(env.STRATOFLOW_SQLITE_SYNCHRONOUS),
+    retentionMs: overrides.retentionMs ?? retentionMs(env),
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',

@@ -5,6 +5,7 @@ import { type EngineTelemetry, noTelemetry } from './engine/telemetry.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { Store } from './store/store.js';
 import { openVault, type Vault } from './vault/index.js';
+import { createRetention } from './worker/retention.js';
 import { createScheduler, type Scheduler } from './worker/scheduler.js';
 import { createWorker, type Worker } from './worker/worker.js';
 
@@ -24,7 +25,12 @@ export async function hostEngine(
   config: Config,
   clock: Clock,
   logger: Logger,
-  options: { worker: boolean; concurrency?: number; telemetry?: EngineTelemetry },
+  options: {
+    worker: boolean;
+    concurrency?: number;
+    telemetry?: EngineTelemetry;
+    retentionIntervalMs?: number;
+  },
 ): Promise<EngineHost> {
   if (store.dialect === 'postgres' && !config.masterKey) {
     logger.warn(
@@ -60,6 +66,14 @@ export async function hostEngine(
     telemetry,
     onRunCreated: () => worker.wake(),
   });
+  // Retention runs wherever runs are worked on; concurrent sweeps skip each other's rows.
+  const retention = createRetention({
+    store,
+    clock,
+    logger,
+    retentionMs: config.retentionMs,
+    ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}),
+  });
   const unsubscribe = await store.onRunsReady(() => worker.wake());
   return {
     runtime,
@@ -68,8 +82,10 @@ export async function hostEngine(
     start() {
       worker.start();
       scheduler.start();
+      retention.start();
     },
     async stop() {
+      await retention.stop();
       await scheduler.stop();
       await unsubscribe();
       await worker.stop();

@@ -45,6 +45,8 @@ export interface ServerOptions {
   ui?: boolean;
   /** Live run stream limits (tests shorten them). */
   runStreams?: Partial<RunStreamLimits>;
+  /** Time between retention sweeps (tests shorten it; default from the retention, see worker/retention). */
+  retentionIntervalMs?: number;
 }
 
 /** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
@@ -73,6 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const engine = await hostEngine(store, config, clock, logger, {
     worker: options.worker !== false,
     telemetry: observability.telemetry,
+    ...(options.retentionIntervalMs ? { retentionIntervalMs: options.retentionIntervalMs } : {}),
   });
   const { runtime, vault, worker } = engine;
   const { registry, runs } = runtime;

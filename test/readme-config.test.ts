@@ -63,6 +63,7 @@ describe('the README configuration table', () => {
     expectDefault('STRATOFLOW_LEASE_MS', `\`${config.limits.leaseMs}\``);
     expectDefault('STRATOFLOW_WORKER_CONCURRENCY', `\`${config.limits.workerConcurrency}\``);
     expectDefault('STRATOFLOW_LOG_LEVEL', `\`${config.logLevel}\``);
+    expectDefault('STRATOFLOW_RETENTION_DAYS', `\`${config.retentionMs / 86_400_000}\``);
     expect(config.jwtSecret).toBeNull();
     expect(config.jwksUrl).toBeNull();
     expect(config.databaseUrl).toBeNull();

@@ -14,6 +14,7 @@ import { findSecretReferences, noVaultSecrets } from './secrets.js';
 const NO_SUB_RUNS: SubRunPort = {
   start: () =>
     Promise.reject(new StratoflowError('node_failed', 'Other workflows cannot be started from a node test.')),
+  find: async () => null,
   get: async () => null,
 };
 

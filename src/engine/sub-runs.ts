@@ -66,6 +66,10 @@ export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPor
       });
       return { runId: run.id };
     },
+    async find(key) {
+      const run = await deps.store.getRunByIdempotencyKey(parent.orgId, `${parent.id}.${key}`);
+      return run && run.parentRunId === parent.id ? { runId: run.id } : null;
+    },
     async get(runId) {
       const run = await deps.store.getRun(parent.orgId, runId);
       if (!run) return null;

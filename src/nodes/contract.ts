@@ -85,6 +85,8 @@ export interface SubRunPort {
    * the start idempotent (a retry after a crash finds the run it already started).
    */
   start(workflowId: string, input: Record<string, unknown>, key: string): Promise<{ runId: string }>;
+  /** The run this run started with `key` (see `start`), or null when it started none. */
+  find(key: string): Promise<{ runId: string } | null>;
   /** A started run's state; `output` is its final output once completed. */
   get(runId: string): Promise<{ status: string; output: unknown; errorMessage: string | null } | null>;
 }

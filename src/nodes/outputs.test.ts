@@ -50,8 +50,17 @@ const CHECKED_IN = {
 } as const;
 
 /** A finished child run, as the engine reports it. */
+const started = new Map<string, string>();
 const finishedChildren: SubRunPort = {
-  start: async (_workflowId, input) => ({ runId: `fl_run_child_${JSON.stringify(input).length}` }),
+  start: async (_workflowId, _input, key) => {
+    const runId = started.get(key) ?? `fl_run_child_${started.size + 1}`;
+    started.set(key, runId);
+    return { runId };
+  },
+  find: async (key) => {
+    const runId = started.get(key);
+    return runId === undefined ? null : { runId };
+  },
   get: async () => ({ status: 'completed', output: { text: 'child done' }, errorMessage: null }),
 };
 

@@ -50,6 +50,7 @@ export const NO_SERVICES: ServiceDefaults = { smtpUrl: null, smtpFrom: null, aiB
 /** A `SubRunPort` that fails the test if a node unexpectedly starts a run; pass `runs`. */
 export const noRuns: SubRunPort = {
   start: () => Promise.reject(new Error('This test context cannot start runs; pass `runs`.')),
+  find: () => Promise.reject(new Error('This test context cannot find runs; pass `runs`.')),
   get: () => Promise.reject(new Error('This test context cannot read runs; pass `runs`.')),
 };
 

@@ -56,6 +56,11 @@ export interface Store {
    */
   createRun(run: RunRecord, idempotency?: IdempotencyClaim): Promise<{ run: RunRecord; created: boolean }>;
   getRun(orgId: string, runId: string): Promise<RunRecord | null>;
+  /**
+   * The run created with idempotency key `key` in the organization, however old the key (child runs
+   * are found again by the key their parent started them with).
+   */
+  getRunByIdempotencyKey(orgId: string, key: string): Promise<RunRecord | null>;
   listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
   /** The org's runs matching `filter`, newest first (ties broken by id). */
   findRuns(orgId: string, filter: RunFilter, page: PageRequest): Promise<PageResult<RunRecord>>;
@@ -249,6 +254,20 @@ export interface Store {
   expireInteraction(id: string, now: number): Promise<boolean>;
   /** Closes a finished run's pending interactions. */
   cancelInteractions(runId: string): Promise<number>;
+
+  // Retention ---------------------------------------------------------------------------------------
+  /**
+   * Deletes up to `limit` runs that finished (completed or failed) before `before`, with their logs,
+   * run files, form interactions and idempotency keys, oldest first; one transaction. A child run is
+   * kept while its parent has not finished (the parent may still read its output). Returns how many
+   * runs were deleted.
+   */
+  deleteFinishedRuns(before: number, limit: number): Promise<number>;
+  /**
+   * Gives space freed by deletions back to the file system: SQLite's incremental vacuum once enough of
+   * the file is free; a no-op on PostgreSQL (autovacuum). Returns the pages released.
+   */
+  reclaimSpace(): Promise<number>;
 
   /** True when the database answers and every migration has been applied (`/readyz`). Never throws. */
   ready(): Promise<boolean>;

@@ -40,7 +40,7 @@ export interface CallResult {
 export async function startTestServer(
   overrides: Partial<Config> = {},
   env: NodeJS.ProcessEnv = {},
-  options: Pick<ServerOptions, 'clock' | 'worker' | 'logger' | 'runStreams'> = {},
+  options: Pick<ServerOptions, 'clock' | 'worker' | 'logger' | 'runStreams' | 'retentionIntervalMs'> = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'stratoflow-test-'));
   const config = loadConfig(

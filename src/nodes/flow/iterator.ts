@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { StratoflowError } from '../../domain/errors.js';
-import { defineNode } from '../contract.js';
+import { defineNode, type NodeContext } from '../contract.js';
 import { checkChild, childKey, waitForChild } from './child-run.js';
 
 export const MAX_ITERATOR_ITEMS = 1000;
 
+/**
+ * What the iterator remembers between wakes. It stays the same small size whatever the number of items:
+ * the run's state (and so this memo) is rewritten on every wake, so holding the results here would make
+ * the writes grow with the square of the items. The results are read back from the children at the end.
+ */
 interface Memo {
   polls?: number;
   /** Items done so far and in all: read back as the run's `progress` while it waits. */
   index: number;
   total?: number;
   runId: string | null;
-  results: unknown[];
 }
 
 const config = z.object({
@@ -60,7 +64,7 @@ export const iterator = defineNode({
   valueFields: ['items'],
   async run(ctx, cfg) {
     const items = toItems(cfg.items);
-    const memo: Memo = (ctx.memo as Memo | null) ?? { index: 0, runId: null, results: [] };
+    const memo: Memo = (ctx.memo as Memo | null) ?? { index: 0, runId: null };
     memo.total = items.length;
     while (memo.index < items.length) {
       if (memo.runId === null) {
@@ -69,11 +73,25 @@ export const iterator = defineNode({
       }
       const state = await checkChild(ctx, memo.runId);
       if (!state.done) return waitForChild(ctx, memo);
-      memo.results.push(state.output);
       memo.index += 1;
       memo.runId = null;
       memo.polls = 0;
     }
-    return { output: { results: memo.results, count: memo.results.length } };
+    const results = await collectResults(ctx, items.length);
+    return { output: { results, count: results.length } };
   },
 });
+
+/** The outputs of this attempt's children, in item order (each found by the key it was started with). */
+async function collectResults(ctx: NodeContext, count: number): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (let index = 0; index < count; index++) {
+    const child = await ctx.runs.find(childKey(ctx, `.${index}`));
+    if (!child) throw new StratoflowError('node_failed', `The child run of item ${index} no longer exists.`);
+    const state = await checkChild(ctx, child.runId);
+    if (!state.done)
+      throw new StratoflowError('node_failed', `The child run of item ${index} is not finished.`);
+    results.push(state.output);
+  }
+  return results;
+}

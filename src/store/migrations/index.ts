@@ -5,6 +5,7 @@ import { linksAndFiles } from './0003-links-and-files.js';
 import { reliability } from './0004-reliability.js';
 import { observability } from './0006-observability.js';
 import { logWarnings } from './0007-log-warnings.js';
+import { retention } from './0009-retention.js';
 import { runsByOrg } from './0010-runs-by-org.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-reliability': reliability,
   '0006-observability': observability,
   '0007-log-warnings': logWarnings,
+  '0009-retention': retention,
   '0010-runs-by-org': runsByOrg,
 };
 

@@ -19,5 +19,7 @@ export interface Db extends SqlRunner {
    * (PostgreSQL LISTEN/NOTIFY). Absent for SQLite, whose one process wakes its worker directly.
    */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** SQLite only: releases free pages at the end of the file (incremental vacuum); returns how many. */
+  reclaimSpace?(): Promise<number>;
   close(): Promise<void>;
 }

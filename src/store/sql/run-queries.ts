@@ -121,6 +121,9 @@ export function runQueries(db: Db) {
       const [row] = await db.all<Row>('SELECT * FROM runs WHERE id = ? AND org_id = ?', [runId, orgId]);
       return row ? runFromRow(row) : null;
     },
+    async getRunByIdempotencyKey(orgId: string, key: string) {
+      return findIdempotent(db, orgId, { key, notBefore: Number.MIN_SAFE_INTEGER });
+    },
     listRuns: (orgId: string, workflowId: string, page: PageRequest) => findRuns(orgId, { workflowId }, page),
     findRuns,
     async countRunsByStatus(orgId: string, workflowId: string, sinceMs: number | null) {

@@ -4,6 +4,7 @@ import { authorizationQueries } from './authorization-queries.js';
 import type { Db } from './db.js';
 import { interactionQueries } from './interaction-queries.js';
 import { logQueries } from './log-queries.js';
+import { retentionQueries } from './retention-queries.js';
 import { RUNS_READY_CHANNEL, runQueries } from './run-queries.js';
 import { scheduleQueries } from './schedule-queries.js';
 import { triggerQueries } from './trigger-queries.js';
@@ -30,6 +31,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...triggerQueries(db),
     ...artifactQueries(db),
     ...interactionQueries(db),
+    ...retentionQueries(db),
     ready: () => withinTimeout(check(), READY_TIMEOUT_MS).catch(() => false),
     async onRunsReady(callback: () => void) {
       return db.listen ? db.listen(RUNS_READY_CHANNEL, callback) : async () => undefined;

@@ -26,6 +26,7 @@ export function openSqliteDb(
   if (onDisk) ensurePrivateFile(file);
   const raw = new Database(file);
   if (onDisk) for (const suffix of ['-wal', '-shm', '-journal']) tightenIfPresent(`${file}${suffix}`);
+  ensureIncrementalVacuum(raw);
   raw.pragma('journal_mode = WAL');
   raw.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   raw.pragma('busy_timeout = 5000');
@@ -86,10 +87,45 @@ export function openSqliteDb(
         if (openTx === work) openTx = null;
       }
     },
+    async reclaimSpace() {
+      while (openTx) await openTx.catch(settle);
+      return reclaimFreePages(raw);
+    },
     async close() {
       while (openTx) await openTx.catch(settle);
       raw.close();
     },
   };
   return { db, raw };
+}
+
+/** SQLite's `auto_vacuum = INCREMENTAL`: free pages can be given back with `PRAGMA incremental_vacuum`. */
+const INCREMENTAL = 2;
+
+/**
+ * Puts the database in incremental auto-vacuum mode (docs/decisions/0023). A new, empty file takes the
+ * setting directly. An existing file made before retention (mode NONE) is converted once with a full
+ * VACUUM, which rewrites it: it takes time and free disk space about the size of the file, once.
+ */
+function ensureIncrementalVacuum(raw: Database.Database): void {
+  if (raw.pragma('auto_vacuum', { simple: true }) === INCREMENTAL) return;
+  raw.pragma('auto_vacuum = INCREMENTAL');
+  const tables = raw.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+    n: number;
+  };
+  if (tables.n > 0) raw.exec('VACUUM');
+}
+
+/**
+ * Releases free pages once they are more than a tenth of the file, keeping a few for the next inserts
+ * (a freshly truncated file would only grow back at once). Returns the pages released.
+ */
+export function reclaimFreePages(raw: Database.Database): number {
+  const free = raw.pragma('freelist_count', { simple: true }) as number;
+  const pages = raw.pragma('page_count', { simple: true }) as number;
+  if (free < 64 || free * 10 < pages) return 0;
+  const release = free - Math.floor(pages / 20);
+  if (release <= 0) return 0;
+  raw.pragma(`incremental_vacuum(${release})`);
+  return release;
 }
