@@ -163,7 +163,12 @@ describe('GET /workflows/runs', () => {
     const res = await t.call('GET', `/workflows/${wf.id}/executions?status=completed`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual([ok.id]);
-    expect(res.body.data[0].trigger_payload).toEqual({ name: 'ada' });
+    expect(res.body.data[0]).not.toHaveProperty('trigger_payload');
+    const withPayload = await t.call(
+      'GET',
+      `/workflows/${wf.id}/executions?status=completed&include=trigger_payload`,
+    );
+    expect(withPayload.body.data[0].trigger_payload).toEqual({ name: 'ada' });
     expect((await t.call('GET', `/workflows/${wf.id}/executions?status=failed`)).body.meta.total).toBe(0);
   });
 });

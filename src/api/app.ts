@@ -122,13 +122,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await authed.register(runFileRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
     await authed.register(linkRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
-    await authed.register(logRoutes, { logs: deps.logs });
-    await authed.register(vaultRoutes, { vault: deps.vault });
-    await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
+    await authed.register(logRoutes, { logs: deps.logs, publicUrl: deps.publicUrl });
+    await authed.register(vaultRoutes, { vault: deps.vault, publicUrl: deps.publicUrl });
+    await authed.register(authorizationRoutes, {
+      authorizations: deps.authorizations,
+      publicUrl: deps.publicUrl,
+    });
     await authed.register(eventRoutes, { events: deps.events });
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
-    await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(componentRoutes, { registry: deps.registry, publicUrl: deps.publicUrl });
     await authed.register(mcpRoutes, {
       workflows: deps.workflows,
       runs: deps.runs,

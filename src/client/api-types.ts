@@ -117,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List workflows */
+        /**
+         * List workflows
+         * @description A bare array of every workflow (as the hosted API answers); with `page` or `per_page` (default 15, max 100) a Laravel paginator instead. Items omit `nodes` and `edges`.
+         */
         get: operations["getWorkflows"];
         put?: never;
         /** Create a workflow */
@@ -176,7 +179,7 @@ export interface paths {
         };
         /**
          * List runs of a workflow (newest first)
-         * @description Laravel paginator; `status` keeps only runs in that state.
+         * @description Laravel paginator; `status` keeps only runs in that state. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).
          */
         get: operations["getWorkflowExecutions"];
         put?: never;
@@ -196,7 +199,7 @@ export interface paths {
         };
         /**
          * List log entries of a workflow (newest first)
-         * @description Paginated with page/per_page; totals in the X-Total-Count and Link headers.
+         * @description An array, one page at a time: `page`, `per_page` (default 15, max 100); the total in `X-Total-Count`, absolute page URLs in `Link`.
          */
         get: operations["getWorkflowLogs"];
         put?: never;
@@ -363,7 +366,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest log entry of each workflow */
+        /**
+         * The latest log entry of each workflow (newest first)
+         * @description `limit` keeps the newest entries; `page`/`per_page` page through them.
+         */
         get: operations["getWorkflowsLogsRecent"];
         put?: never;
         post?: never;
@@ -402,7 +408,7 @@ export interface paths {
         };
         /**
          * List the organization’s runs across workflows (newest first)
-         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit the trigger payload and logs (read them with GET /workflows/runs/{runId}).
+         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).
          */
         get: operations["getWorkflowsRuns"];
         put?: never;
@@ -847,7 +853,12 @@ export interface operations {
     };
     getComponents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1163,7 +1174,12 @@ export interface operations {
     };
     getWorkflows: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1218,7 +1234,66 @@ export interface operations {
                         updated_at: string;
                         version_id: string;
                         webhook_url: string | null;
-                    }[];
+                    }[] | {
+                        data: {
+                            authorization_id: string | null;
+                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                            created_at: string;
+                            description: string | null;
+                            edges?: {
+                                id: string;
+                                source: string;
+                                sourceHandle?: string | null;
+                                target: string;
+                                targetHandle?: string | null;
+                            }[];
+                            id: string;
+                            is_active: boolean;
+                            name: string;
+                            next_run_at: string | null;
+                            nodes?: {
+                                data: {
+                                    componentId: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                /**
+                                 * @default {
+                                 *       "x": 0,
+                                 *       "y": 0
+                                 *     }
+                                 */
+                                position: {
+                                    x: number;
+                                    y: number;
+                                };
+                                type?: string;
+                            }[];
+                            schedule_timezone: string | null;
+                            schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
+                            schedule_value: string | null;
+                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                            updated_at: string;
+                            version_id: string;
+                            webhook_url: string | null;
+                        }[];
+                        links: {
+                            first: string | null;
+                            last: string | null;
+                            next: string | null;
+                            prev: string | null;
+                        };
+                        meta: {
+                            current_page: number;
+                            from: number | null;
+                            last_page: number;
+                            path: string;
+                            per_page: number;
+                            to: number | null;
+                            total: number;
+                        };
+                    };
                 };
             };
             /** @description Error envelope */
@@ -2000,6 +2075,8 @@ export interface operations {
     getWorkflowExecutions: {
         parameters: {
             query?: {
+                /** @description `trigger_payload` adds each run’s trigger payload (left out by default: it can be large) */
+                include?: "trigger_payload";
                 page?: number;
                 per_page?: number;
                 status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
@@ -2027,21 +2104,6 @@ export interface operations {
                             error_message: string | null;
                             failed_node_id: string | null;
                             id: string;
-                            logs?: {
-                                attempt: number;
-                                component_id: string | null;
-                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                                created_at: string;
-                                duration_ms: number;
-                                id: string;
-                                input: unknown;
-                                node_id: string;
-                                output: unknown;
-                                run_id: string;
-                                /** @enum {string} */
-                                status: "success" | "error" | "warning";
-                                workflow_id: string;
-                            }[];
                             /**
                              * @description What started the run: its trigger, a re-run, a resume, a parent run…
                              * @enum {string}
@@ -2060,7 +2122,8 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                            trigger_payload: {
+                            /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
+                            trigger_payload?: {
                                 [key: string]: unknown;
                             };
                             /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
@@ -2441,7 +2504,12 @@ export interface operations {
     };
     getWorkflowsAuthorization: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3037,7 +3105,14 @@ export interface operations {
     };
     getWorkflowsLogsRecent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many entries (the newest); all workflows when absent */
+                limit?: number;
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3199,6 +3274,8 @@ export interface operations {
     getWorkflowsRuns: {
         parameters: {
             query?: {
+                /** @description `trigger_payload` adds each run’s trigger payload (left out by default: it can be large) */
+                include?: "trigger_payload";
                 page?: number;
                 per_page?: number;
                 status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
@@ -3243,6 +3320,10 @@ export interface operations {
                             started_at: string;
                             /** @enum {string} */
                             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+                            /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
+                            trigger_payload?: {
+                                [key: string]: unknown;
+                            };
                             /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
                             version_id: string;
                             workflow_id: string;
@@ -3513,7 +3594,12 @@ export interface operations {
     };
     getWorkflowsRunFiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 runId: string;
@@ -3817,7 +3903,12 @@ export interface operations {
     };
     getWorkflowsRunInteractions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 runId: string;
@@ -4681,7 +4772,12 @@ export interface operations {
     };
     getWorkflowsTriggerableWorkflows: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4836,7 +4932,12 @@ export interface operations {
     };
     getWorkflowsVault: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { describeComponent } from '../../nodes/catalogue.js';
 import type { NodeRegistry } from '../../nodes/registry.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { authErrors } from '../schemas/common.js';
 
 const component = z.object({
@@ -16,9 +17,9 @@ const component = z.object({
 });
 
 /** The component catalogue (a Stratoflow extension): what editors and clients build forms from. */
-export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> = async (
+export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry; publicUrl: string }> = async (
   app,
-  { registry },
+  { registry, publicUrl },
 ) => {
   const catalogue = registry.list().map(describeComponent);
   app.get(
@@ -27,9 +28,10 @@ export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> 
       schema: {
         tags: ['Utilities'],
         summary: 'List the node components with their config JSON Schemas',
+        querystring: optionalPageQuery,
         response: { 200: z.array(component), ...authErrors },
       },
     },
-    async () => catalogue,
+    async (request, reply) => arrayPage(reply, catalogue, request.query, `${publicUrl}/components`),
   );
 };

@@ -4,11 +4,13 @@ import { formatNullableTimestamp, formatTimestamp } from '../../domain/time.js';
 import type { VaultItemRecord } from '../../domain/vault.js';
 import type { VaultService } from '../../vault/index.js';
 import { principalOf } from '../auth/hook.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
 import { createdVaultItemSchema, vaultIdParams, vaultItemBody, vaultItemSchema } from '../schemas/vault.js';
 
 export interface VaultRoutesOptions {
   vault: VaultService;
+  publicUrl: string;
 }
 
 /** API shape of a vault item (spec §2.3): metadata only, never the value. */
@@ -25,7 +27,7 @@ export function presentVaultItem(item: VaultItemRecord) {
  * Spec #19–#23 at `/workflows/vault...`, and at `/vault...` as older renderings of the docs show them
  * (spec §2.1 note; the alias is left out of the OpenAPI document).
  */
-export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app, { vault }) => {
+export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app, { vault, publicUrl }) => {
   const tags = ['Vault'];
   for (const base of ['/workflows/vault', '/vault']) {
     const hide = base !== '/workflows/vault';
@@ -37,10 +39,14 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
           tags,
           hide,
           summary: 'List vault items (values are never returned)',
+          querystring: optionalPageQuery,
           response: { 200: z.array(vaultItemSchema), ...authErrors },
         },
       },
-      async (request) => (await vault.list(principalOf(request).orgId)).map(presentVaultItem),
+      async (request, reply) => {
+        const items = (await vault.list(principalOf(request).orgId)).map(presentVaultItem);
+        return arrayPage(reply, items, request.query, `${publicUrl}${base}`);
+      },
     );
 
     app.post(

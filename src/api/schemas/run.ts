@@ -59,11 +59,19 @@ export const runSchema = z.object({
   logs: z.array(logSchema).optional(),
 });
 
-/** A run in a list: no trigger payload (it can be large), no logs. */
-export const runSummarySchema = runSchema.omit({ trigger_payload: true, logs: true });
+/** A run in a list: no trigger payload (it can be large) unless asked for, no logs. */
+export const runSummarySchema = runSchema.omit({ logs: true }).extend({
+  trigger_payload: runSchema.shape.trigger_payload
+    .optional()
+    .describe('Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it'),
+});
 
 export const runListQuery = z.object({
   status: z.enum(RUN_STATUSES).optional(),
+  include: z
+    .enum(['trigger_payload'])
+    .optional()
+    .describe('`trigger_payload` adds each run’s trigger payload (left out by default: it can be large)'),
   workflow_id: z.string().regex(idPattern('workflow')).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(15),
@@ -130,7 +138,7 @@ export const logQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(50),
+  per_page: z.coerce.number().int().min(1).max(100).default(15),
 });
 
 const dayActivity = z
