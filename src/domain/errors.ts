@@ -100,6 +100,12 @@ export const ERRORS = {
   permission_denied: def(403, 'permission_error', false, 'This token may not perform that action.'),
   // Resources
   route_not_found: def(404, 'not_found_error', false, 'No such endpoint. See /docs for the API reference.'),
+  method_not_allowed: def(
+    405,
+    'invalid_request_error',
+    false,
+    'This endpoint does not take this HTTP method. The `Allow` header (and the message) lists the ones it takes.',
+  ),
   resource_not_found: def(404, 'not_found_error', false, 'No such resource exists in your organization.'),
   workflow_in_use: def(
     409,

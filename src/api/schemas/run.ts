@@ -118,10 +118,25 @@ export const rerunQuery = z.object({ version: z.enum(['current', 'original']).de
 export const runIdParams = z.object({ runId: z.string().regex(idPattern('run')) });
 export const resumeParams = runIdParams.extend({ nodeId: withoutNul(z.string().min(1).max(100)) });
 
+/** Other top-level fields are refused: run input is easily sent bare instead of under `context`. */
+function unknownExecuteField(issue: { code?: string; keys?: string[] }) {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const keys = (issue.keys ?? []).map((k) => `'${k}'`).join(', ');
+  return `Unknown top-level field ${keys}: run input goes under \`context\`, e.g. {"context": {${JSON.stringify(issue.keys?.[0] ?? 'name')}: ...}}.`;
+}
+
 /** An absent body (Fastify gives null) means no context. */
 export const executeBody = z.preprocess(
   (body) => body ?? {},
-  z.object({ context: z.record(z.string(), z.unknown()).default({}) }),
+  z.strictObject(
+    {
+      context: z
+        .record(z.string(), z.unknown())
+        .default({})
+        .describe('The run input: becomes the trigger output ({{ n1.name }} reads `name`)'),
+    },
+    { error: unknownExecuteField },
+  ),
 );
 
 export const idempotencyHeaders = z.object({
