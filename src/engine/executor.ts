@@ -64,7 +64,7 @@ export async function executeRun(
   const compiled = await deps.definitions.get(run.versionId);
   if (!compiled) {
     const message = 'The workflow version of this run no longer exists.';
-    return commitEnd(deps, run, owner, null, failed(deps, message, null));
+    return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, message, null)));
   }
   const blocked = await deps.authorizationProblem?.(run);
   if (blocked) return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, blocked, null)));
@@ -79,13 +79,29 @@ export async function executeRun(
   return finish(deps, run, outcome);
 }
 
-/** A finished child run wakes its parent. */
+/** A finished child run wakes its parent; a failed run gets one info line in the server log. */
 async function finish(deps: ExecutorDeps, run: RunRecord, outcome: ExecutionOutcome) {
+  if (outcome === 'failed') await logFailure(deps, run);
   if (run.parentRunId && (outcome === 'completed' || outcome === 'failed')) {
     await deps.store.wakeRun(run.parentRunId, deps.clock.now());
     deps.onRunReady?.();
   }
   return outcome;
+}
+
+/** The stored error message was redacted with the run's secrets before it was committed. */
+async function logFailure(deps: ExecutorDeps, run: RunRecord) {
+  const ended = await deps.store.getRun(run.orgId, run.id);
+  deps.logger.info(
+    {
+      runId: run.id,
+      workflowId: run.workflowId,
+      orgId: run.orgId,
+      nodeId: ended?.failedNodeId ?? null,
+      error: ended?.errorMessage ?? null,
+    },
+    'run failed',
+  );
 }
 
 /** Node log lines carry the run id and never a secret. */

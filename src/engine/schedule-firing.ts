@@ -8,7 +8,11 @@ import { newRunRecord } from './run-service.js';
 export interface ScheduleFiringDeps {
   store: Store;
   clock: Clock;
-  logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  logger: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
   /** Called after a scheduled run is durably created (wakes the local worker). */
   onRunCreated(run: RunRecord): void;
   /** Due workflows read per query (default 100). */
@@ -47,7 +51,13 @@ export function createScheduleFiring(deps: ScheduleFiringDeps) {
     const next = nextFireAfter(parsed.schedule, now, due.nextRunAt);
     const run = scheduledRun(due, now);
     const fired = await store.fireSchedule(due.id, due.nextRunAt, next, run);
-    if (fired) deps.onRunCreated(run);
+    if (fired) {
+      logger.info(
+        { workflowId: due.id, runId: run.id, scheduledFor: new Date(due.nextRunAt).toISOString() },
+        'schedule fired',
+      );
+      deps.onRunCreated(run);
+    }
     return fired;
   }
 
