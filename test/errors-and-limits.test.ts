@@ -33,7 +33,7 @@ function expectEnvelope(res: CallResult, status: number, code?: string) {
   expect(res.body.type).toBe(registered.type);
   expect(typeof res.body.message).toBe('string');
   expect(res.body.message.length).toBeGreaterThan(0);
-  expect(res.body.doc_url).toBe(`${PUBLIC_URL}/docs/errors.md#${res.body.code}`);
+  expect(res.body.doc_url).toBe(`${PUBLIC_URL}/errors#${res.body.code}`);
   if (code) expect(res.body.code).toBe(code);
   return res.body;
 }
@@ -360,7 +360,7 @@ describe('requests the HTTP parser refuses', () => {
         type: 'invalid_request_error',
         code,
         message: ERRORS[code as keyof typeof ERRORS].message,
-        doc_url: `${PUBLIC_URL}/docs/errors.md#${code}`,
+        doc_url: `${PUBLIC_URL}/errors#${code}`,
       });
     }
     expect((await t.call('GET', '/healthz', { token: null })).status).toBe(200);

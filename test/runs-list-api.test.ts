@@ -152,7 +152,7 @@ describe('GET /workflows/runs', () => {
     const bad = await t.call('GET', '/workflows/runs?status=exploded');
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ code: 'parameter_invalid', param: 'status' });
-    expect(bad.body.doc_url).toContain('/docs/errors.md#parameter_invalid');
+    expect(bad.body.doc_url).toContain('/errors#parameter_invalid');
     expect((await t.call('GET', '/workflows/runs?workflow_id=nope')).status).toBe(422);
     expect((await t.call('GET', '/workflows/runs', { token: null })).status).toBe(401);
   });
@@ -295,7 +295,7 @@ describe('GET /workflows/runs/{runId}/events', () => {
     });
     expect(deleted).toBe(true);
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'resource_not_found' } });
-    expect(events.at(-1)?.data.doc_url).toContain('/docs/errors.md#resource_not_found');
+    expect(events.at(-1)?.data.doc_url).toContain('/errors#resource_not_found');
   });
 
   it('keeps idle streams alive, caps them per organization and frees a slot when a client leaves', async () => {
@@ -329,7 +329,7 @@ describe('GET /workflows/runs/{runId}/events', () => {
       const refused = await small.call('GET', path);
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({ code: 'too_many_run_streams', type: 'rate_limit_error' });
-      expect(refused.body.doc_url).toContain('/docs/errors.md#too_many_run_streams');
+      expect(refused.body.doc_url).toContain('/errors#too_many_run_streams');
 
       // Other organizations have their own budget.
       const other = await createWorkflow(

@@ -16,7 +16,7 @@ import type { Authenticator } from './auth/verify.js';
 import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
-import { renderErrorsMarkdown } from './errors-doc.js';
+import { renderErrorsHtml, renderErrorsMarkdown } from './errors-doc.js';
 import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { createOrgGate } from './org-concurrency.js';
@@ -92,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/docs/errors.md', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
+  );
+  app.get('/errors', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderErrorsHtml()),
   );
 
   const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');

@@ -79,7 +79,7 @@ export function errorBody(error: StratoflowError, publicUrl: string, extra?: unk
     type: error.type,
     code: error.code,
     message: error.message,
-    doc_url: `${publicUrl}/docs/errors.md#${error.code}`,
+    doc_url: `${publicUrl}/errors#${error.code}`,
   };
   if (error.param) body.param = error.param;
   if (extra) body.errors = extra;

@@ -8,6 +8,8 @@ import { errorSchema, notFoundErrors, paginated } from '../schemas/common.js';
 import { answerBody, inboxQuery, interactionParams, interactionSchema } from '../schemas/interaction.js';
 import { runIdParams } from '../schemas/run.js';
 
+const interactionPageSchema = paginated(interactionSchema, 'Interaction');
+
 export interface InteractionRoutesOptions {
   interactions: InteractionService;
   publicUrl: string;
@@ -29,7 +31,7 @@ export const interactionRoutes: FastifyPluginAsyncZod<InteractionRoutesOptions> 
         description:
           'Forms that runs of the organization wait for: pending, not timed out, of a run still going. Paginated like run lists.',
         querystring: inboxQuery,
-        response: { 200: paginated(interactionSchema), 401: errorSchema, 422: errorSchema },
+        response: { 200: interactionPageSchema, 401: errorSchema, 422: errorSchema },
       },
     },
     async (request) => {

@@ -23,6 +23,8 @@ import {
 } from '../schemas/run.js';
 import { workflowIdParams } from '../schemas/workflow.js';
 
+const runPageSchema = paginated(runSummarySchema, 'RunSummary');
+
 export interface RunRoutesOptions {
   runs: RunService;
   publicUrl: string;
@@ -47,7 +49,7 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
         description:
           'Laravel paginator; filter with `status` and `workflow_id`. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).',
         querystring: runListQuery,
-        response: { 200: paginated(runSummarySchema), ...authErrors },
+        response: { 200: runPageSchema, ...authErrors },
       },
     },
     async (request) => {
@@ -151,7 +153,7 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
           'Laravel paginator; `status` keeps only runs in that state. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).',
         params: workflowIdParams,
         querystring: executionsQuery,
-        response: { 200: paginated(runSummarySchema), ...notFoundErrors },
+        response: { 200: runPageSchema, ...notFoundErrors },
       },
     },
     async (request) => {

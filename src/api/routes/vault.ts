@@ -30,14 +30,14 @@ export function presentVaultItem(item: VaultItemRecord) {
 export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app, { vault, publicUrl }) => {
   const tags = ['Vault'];
   for (const base of ['/workflows/vault', '/vault']) {
-    const hide = base !== '/workflows/vault';
+    const deprecated = base !== '/workflows/vault';
 
     app.get(
       base,
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'List vault items (values are never returned)',
           querystring: optionalPageQuery,
           response: { 200: z.array(vaultItemSchema), ...authErrors },
@@ -54,7 +54,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Create a vault item',
           description:
             "The secret is encrypted at rest and never returned. A name starting with 'api-key:' generates a workflow API key (wfk_...), returned once as `secret` in this response.",
@@ -73,7 +73,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Retrieve a vault item (without its value)',
           params: vaultIdParams,
           response: { 200: vaultItemSchema, ...notFoundErrors },
@@ -88,7 +88,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Replace a vault item’s name, secret and expiry',
           description:
             'name and secret are required. An api-key: item keeps its generated key: send no secret; only name and expires_at change.',
@@ -108,7 +108,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Delete a vault item (workflows that use it fail from then on)',
           params: vaultIdParams,
           response: { 204: z.null().describe('Deleted'), ...notFoundErrors },

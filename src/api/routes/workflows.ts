@@ -15,6 +15,8 @@ import {
   workflowSchema,
 } from '../schemas/workflow.js';
 
+const workflowPageSchema = paginated(workflowSchema, 'Workflow');
+
 export interface WorkflowRoutesOptions {
   workflows: WorkflowService;
   publicUrl: string;
@@ -42,7 +44,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
           'A bare array of every workflow (as the hosted API answers); with `page` or `per_page` (default 15, max 100) a Laravel paginator instead. Items omit `nodes` and `edges`.',
         querystring: optionalPageQuery,
         response: {
-          200: z.union([z.array(workflowSchema), paginated(workflowSchema)]),
+          200: z.union([z.array(workflowSchema), workflowPageSchema]),
           ...authErrors,
         },
       },

@@ -6,19 +6,21 @@ import { edgeSchema, nodeSchema } from './workflow.js';
 export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'awaiting_ui_interaction'] as const;
 export const LOG_STATUSES = ['success', 'error', 'warning'] as const;
 
-export const logSchema = z.object({
-  id: z.string(),
-  run_id: z.string(),
-  workflow_id: z.string(),
-  node_id: z.string(),
-  component_id: z.string().nullable(),
-  status: z.enum(LOG_STATUSES),
-  input: z.unknown(),
-  output: z.unknown(),
-  attempt: z.number(),
-  duration_ms: z.number(),
-  created_at: timestamp,
-});
+export const logSchema = z
+  .object({
+    id: z.string(),
+    run_id: z.string(),
+    workflow_id: z.string(),
+    node_id: z.string(),
+    component_id: z.string().nullable(),
+    status: z.enum(LOG_STATUSES),
+    input: z.unknown(),
+    output: z.unknown(),
+    attempt: z.number(),
+    duration_ms: z.number(),
+    created_at: timestamp,
+  })
+  .meta({ id: 'Log' });
 
 export const RUN_ORIGINS = [
   'manual',
@@ -31,40 +33,45 @@ export const RUN_ORIGINS = [
   'event',
 ] as const;
 
-export const runSchema = z.object({
-  id: z.string(),
-  workflow_id: z.string(),
-  version_id: z
-    .string()
-    .describe('The workflow version this run executed (see GET /workflows/runs/{runId}/graph)'),
-  status: z.enum(RUN_STATUSES),
-  origin: z
-    .enum(RUN_ORIGINS)
-    .describe('What started the run: its trigger, a re-run, a resume, a parent run…'),
-  error_message: z.string().nullable(),
-  failed_node_id: z.string().nullable(),
-  started_at: timestamp,
-  completed_at: timestamp.nullable(),
-  duration_in_seconds: z.number().nullable(),
-  trigger_payload: z.record(z.string(), z.unknown()),
-  original_run_id: z.string().nullable(),
-  resumed_from_node_id: z.string().nullable(),
-  parent_run_id: z
-    .string()
-    .nullable()
-    .describe('The run whose trigger_workflow or iterator node started this one'),
-  created_at: timestamp,
-  /** Iterators still working through their items (single-run reads only, while running). */
-  progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
-  logs: z.array(logSchema).optional(),
-});
+export const runSchema = z
+  .object({
+    id: z.string(),
+    workflow_id: z.string(),
+    version_id: z
+      .string()
+      .describe('The workflow version this run executed (see GET /workflows/runs/{runId}/graph)'),
+    status: z.enum(RUN_STATUSES),
+    origin: z
+      .enum(RUN_ORIGINS)
+      .describe('What started the run: its trigger, a re-run, a resume, a parent run…'),
+    error_message: z.string().nullable(),
+    failed_node_id: z.string().nullable(),
+    started_at: timestamp,
+    completed_at: timestamp.nullable(),
+    duration_in_seconds: z.number().nullable(),
+    trigger_payload: z.record(z.string(), z.unknown()),
+    original_run_id: z.string().nullable(),
+    resumed_from_node_id: z.string().nullable(),
+    parent_run_id: z
+      .string()
+      .nullable()
+      .describe('The run whose trigger_workflow or iterator node started this one'),
+    created_at: timestamp,
+    /** Iterators still working through their items (single-run reads only, while running). */
+    progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
+    logs: z.array(logSchema).optional(),
+  })
+  .meta({ id: 'Run' });
 
 /** A run in a list: no trigger payload (it can be large) unless asked for, no logs. */
-export const runSummarySchema = runSchema.omit({ logs: true }).extend({
-  trigger_payload: runSchema.shape.trigger_payload
-    .optional()
-    .describe('Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it'),
-});
+export const runSummarySchema = runSchema
+  .omit({ logs: true })
+  .extend({
+    trigger_payload: runSchema.shape.trigger_payload
+      .optional()
+      .describe('Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it'),
+  })
+  .meta({ id: 'RunSummary' });
 
 export const runListQuery = z.object({
   status: z.enum(RUN_STATUSES).optional(),
