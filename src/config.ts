@@ -54,6 +54,8 @@ export interface Config {
   logLevel: string;
   /** Prometheus metrics and OpenTelemetry export (docs/operations.md). */
   observability: ObservabilitySettings;
+  /** `json` (one JSON object a line, for collectors) or `pretty` (coloured lines for humans on a TTY). */
+  logFormat: 'json' | 'pretty';
 }
 
 /** Shortest accepted metrics token, in bytes. */
@@ -139,6 +141,13 @@ function checkedJwtSecret(secret: string | null): string | null {
   return secret;
 }
 
+function logFormat(value: string | undefined): 'json' | 'pretty' {
+  const format = (value ?? '').trim().toLowerCase() || 'json';
+  if (format !== 'json' && format !== 'pretty')
+    throw new Error(`STRATOFLOW_LOG_FORMAT must be json or pretty, got "${value}"`);
+  return format;
+}
+
 function synchronousMode(value: string | undefined): 'normal' | 'full' {
   const mode = (value ?? '').trim().toLowerCase() || 'normal';
   if (mode !== 'normal' && mode !== 'full')
@@ -212,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
     observability: overrides.observability ?? observabilitySettings(env),
+    logFormat: overrides.logFormat ?? logFormat(env.STRATOFLOW_LOG_FORMAT),
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),
       nodeTimeoutMs: int(env.STRATOFLOW_NODE_TIMEOUT_MS, 5 * 60 * 1000, 'STRATOFLOW_NODE_TIMEOUT_MS'),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { buildApp } from './api/app.js';
 import { createAuthenticator } from './api/auth/verify.js';
 import type { RunStreamLimits } from './api/run-events.js';
@@ -17,6 +17,7 @@ import { createSyncService } from './engine/sync-service.js';
 import { createWorkflowService } from './engine/workflow-service.js';
 import { hostEngine } from './engine-host.js';
 import { resolveJwtSecret } from './jwt-secret.js';
+import { createLogger } from './logger.js';
 import { setupObservability } from './observability/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -54,7 +55,7 @@ export const WEB_APP_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url
 
 /** The composition root: store, services, worker, HTTP app. `stratoflow serve` and the tests use it. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const embedded = config.databaseUrl === null;
   const unlock = embedded ? lockDataDirAfterMkdir(config.dataDir) : () => undefined;

@@ -1,7 +1,8 @@
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './domain/time.js';
 import { hostEngine } from './engine-host.js';
+import { createLogger } from './logger.js';
 import { setupObservability } from './observability/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -24,7 +25,7 @@ export async function startWorkerProcess(
   config: Config,
   options: { concurrency?: number; clock?: Clock; logger?: Logger } = {},
 ): Promise<WorkerProcess> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   if (config.databaseUrl === null) {
     throw new Error(

@@ -31,7 +31,7 @@ async function expect401(t: TestServer, authorization: string | null, code: stri
   });
   expect(res.status, `${authorization}: ${res.text}`).toBe(401);
   expect(res.body).toMatchObject({ type: 'authentication_error', code });
-  expect(res.body.doc_url).toMatch(new RegExp(`/docs/errors\\.md#${code}$`));
+  expect(res.body.doc_url).toMatch(new RegExp(`/errors#${code}$`));
   return res.body;
 }
 
@@ -287,13 +287,22 @@ describe('generated secret and `stratoflow token`', () => {
       expect(payload).toMatchObject({ sub: 'usr_cli', org_id: 'org_cli' });
       expect(payload.exp - payload.iat).toBe(30 * 24 * 3600);
 
-      // A token for another data folder (another secret) is refused.
-      const { stdout: foreign } = await run(process.execPath, [...cli, '--data-dir', tempDir()], { env });
+      // A data folder without a secret gets no token (and no secret): `token` never creates one.
+      const empty = tempDir();
+      await expect(run(process.execPath, [...cli, '--data-dir', empty], { env })).rejects.toThrow(
+        `No signing secret: STRATOFLOW_JWT_SECRET is not set and ${join(empty, 'jwt-secret')} does not exist.`,
+      );
+      expect(existsSync(join(empty, 'jwt-secret'))).toBe(false);
+      // A token signed with another secret is refused.
+      const foreign = await signToken('another-secret-0123456789-0123456789-abcdef', {
+        orgId: 'o',
+        userId: 'u',
+        expiresIn: '1m',
+      });
       const refused = await fetch(`${server.url}/workflows`, {
-        headers: { authorization: `Bearer ${foreign.trim()}` },
+        headers: { authorization: `Bearer ${foreign}` },
       });
       expect(refused.status).toBe(401);
-      expect(await signToken(secret, { orgId: 'o', userId: 'u', expiresIn: '1m' })).not.toBe(foreign.trim());
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   ApiError,
   createStratoflowClient,
+  listItems,
   paginate,
   type StratoflowClient,
   unwrap,
@@ -35,7 +36,7 @@ const manualToText = {
 it('creates, lists and reads workflows with typed calls and the bearer token', async () => {
   const created = await unwrap(api.POST('/workflows', { body: manualToText }));
   expect(created.id).toMatch(/^fl_/);
-  const list = await unwrap(api.GET('/workflows'));
+  const list = listItems(await unwrap(api.GET('/workflows')));
   expect(list.map((w) => w.id)).toContain(created.id);
   const one = await unwrap(
     api.GET('/workflows/{workflowId}', { params: { path: { workflowId: created.id } } }),

@@ -33,7 +33,7 @@ function expectEnvelope(res: CallResult, status: number, code?: string) {
   expect(res.body.type).toBe(registered.type);
   expect(typeof res.body.message).toBe('string');
   expect(res.body.message.length).toBeGreaterThan(0);
-  expect(res.body.doc_url).toBe(`${PUBLIC_URL}/docs/errors.md#${res.body.code}`);
+  expect(res.body.doc_url).toBe(`${PUBLIC_URL}/errors#${res.body.code}`);
   if (code) expect(res.body.code).toBe(code);
   return res.body;
 }
@@ -66,7 +66,9 @@ describe('request bodies', () => {
       413,
       'request_too_large',
     );
-    expect(body.message).toMatch(/STRATOFLOW_BODY_LIMIT/);
+    expect(body.message).toBe(
+      'The request body is larger than the limit of 1048576 bytes (1 MiB). Send a smaller body, or raise STRATOFLOW_BODY_LIMIT.',
+    );
     expectEnvelope(
       await t.call('POST', webhookPath, { rawBody: big, token: null }),
       413,
@@ -105,7 +107,14 @@ describe('request bodies', () => {
       const fits = JSON.stringify({ ...minimal, description: 'x'.repeat(1500) });
       expect((await small.call('POST', '/workflows', { rawBody: fits })).status).toBe(201);
       const over = JSON.stringify({ ...minimal, description: 'x'.repeat(2100) });
-      expectEnvelope(await small.call('POST', '/workflows', { rawBody: over }), 413, 'request_too_large');
+      const refused = expectEnvelope(
+        await small.call('POST', '/workflows', { rawBody: over }),
+        413,
+        'request_too_large',
+      );
+      expect(refused.message).toBe(
+        'The request body is larger than the limit of 2048 bytes (2 KiB). Send a smaller body, or raise STRATOFLOW_BODY_LIMIT.',
+      );
     } finally {
       await small.close();
     }
@@ -277,15 +286,37 @@ describe('text in names and paths', () => {
     expectEnvelope(resume, resume.status);
   });
 
-  it('answers 404 in the envelope for unknown routes and methods', async () => {
+  it('answers 404 in the envelope for unknown routes', async () => {
     for (const [method, path] of [
       ['GET', '/nope'],
-      ['PATCH', '/workflows'],
-      ['DELETE', '/workflows'],
-      ['POST', '/healthz'],
-      ['GET', '/workflows/webhooks/whsec_x'],
+      ['POST', '/workflows/nope/deeper/still'],
     ] as const) {
       expectEnvelope(await t.call(method, path, { token: null }), 404, 'route_not_found');
+    }
+  });
+
+  it('answers 405 with Allow for a known path and a method it does not take', async () => {
+    for (const [method, path, allow] of [
+      ['PATCH', '/workflows', 'GET, HEAD, POST'],
+      ['DELETE', '/workflows', 'GET, HEAD, POST'],
+      ['POST', '/healthz', 'GET, HEAD'],
+      ['PATCH', `/workflows/${workflowId}`, 'DELETE, GET, HEAD, PUT'],
+    ] as const) {
+      const res = await t.call(method, path, { token: null });
+      const body = expectEnvelope(res, 405, 'method_not_allowed');
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(body.message).toBe(`${method} is not allowed on ${path}. Allowed: ${allow}.`);
+    }
+  });
+
+  it('says a webhook URL takes POST when it is opened with GET', async () => {
+    for (const path of [webhookPath, '/workflows/webhooks/whsec_unknown']) {
+      const res = await t.call('GET', path, { token: null });
+      const body = expectEnvelope(res, 405, 'method_not_allowed');
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(body.message).toBe(
+        'A webhook URL takes POST requests (the event as the request body); GET is not allowed. Allowed: POST.',
+      );
     }
   });
 });
@@ -329,7 +360,7 @@ describe('requests the HTTP parser refuses', () => {
         type: 'invalid_request_error',
         code,
         message: ERRORS[code as keyof typeof ERRORS].message,
-        doc_url: `${PUBLIC_URL}/docs/errors.md#${code}`,
+        doc_url: `${PUBLIC_URL}/errors#${code}`,
       });
     }
     expect((await t.call('GET', '/healthz', { token: null })).status).toBe(200);

@@ -120,7 +120,7 @@ describe('condition nodes through the API', () => {
     expect(bad.error_message).toMatch(/^Invalid JSON/);
   });
 
-  it('a missing variable renders empty and an unknown filter fails the node', async () => {
+  it('a missing variable renders empty (with a warning) and an unknown filter is refused on save', async () => {
     const wf = await createWorkflow(t, {
       nodes: [
         node('n1', 'manual_trigger'),
@@ -128,17 +128,22 @@ describe('condition nodes through the API', () => {
       ],
       edges: [edge('n1', 't')],
     });
-    expect((await executeAndWait(t, wf.id)).logs[1].output.text).toBe('[]');
-    const bad = await createWorkflow(t, {
-      nodes: [
-        node('n1', 'manual_trigger'),
-        node('t', 'text_transform', { template: '{{ n1.x | no_such_filter }}' }),
-      ],
-      edges: [edge('n1', 't')],
+    const log = (await executeAndWait(t, wf.id)).logs[1];
+    expect(log.output.text).toBe('[]');
+    expect(log.warnings).toEqual(['n1.nothing is undefined']);
+    const bad = await t.call('POST', '/workflows', {
+      body: {
+        name: 'bad filter',
+        nodes: [
+          node('n1', 'manual_trigger'),
+          node('t', 'text_transform', { template: '{{ n1.x | no_such_filter }}' }),
+        ],
+        edges: [edge('n1', 't')],
+      },
     });
-    const run = await executeAndWait(t, bad.id);
-    expect(run.status).toBe('failed');
-    expect(run.error_message).toContain('no_such_filter');
+    expect(bad.status).toBe(422);
+    expect(bad.body.param).toBe('nodes[1].data.template');
+    expect(bad.body.message).toContain('no_such_filter');
   });
 });
 

@@ -137,7 +137,7 @@ describe('the OpenAPI document', () => {
         token: null,
         ...(method === 'GET' ? {} : { body: {} }),
       });
-      const exists = !(res.status === 404 && res.body?.code === 'route_not_found');
+      const exists = !['route_not_found', 'method_not_allowed'].includes(res.body?.code);
       if (exists)
         expect(doc.paths[path]?.[method.toLowerCase()], `${method} ${path} is served`).toBeDefined();
     }
@@ -151,6 +151,7 @@ describe('the OpenAPI document', () => {
         ...(op.requestBody ? { body: {} } : {}),
       });
       expect(res.body?.code, `${method} ${path} is routed`).not.toBe('route_not_found');
+      expect(res.body?.code, `${method} ${path} takes ${method}`).not.toBe('method_not_allowed');
       if (PUBLIC.has(`${method} ${path}`)) {
         expect(security, `${method} ${path} is public`).toEqual([]);
         expect(res.status, `${method} ${path} answers without a token`).not.toBe(401);

@@ -152,7 +152,7 @@ describe('GET /workflows/runs', () => {
     const bad = await t.call('GET', '/workflows/runs?status=exploded');
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({ code: 'parameter_invalid', param: 'status' });
-    expect(bad.body.doc_url).toContain('/docs/errors.md#parameter_invalid');
+    expect(bad.body.doc_url).toContain('/errors#parameter_invalid');
     expect((await t.call('GET', '/workflows/runs?workflow_id=nope')).status).toBe(422);
     expect((await t.call('GET', '/workflows/runs', { token: null })).status).toBe(401);
   });
@@ -163,7 +163,12 @@ describe('GET /workflows/runs', () => {
     const res = await t.call('GET', `/workflows/${wf.id}/executions?status=completed`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual([ok.id]);
-    expect(res.body.data[0].trigger_payload).toEqual({ name: 'ada' });
+    expect(res.body.data[0]).not.toHaveProperty('trigger_payload');
+    const withPayload = await t.call(
+      'GET',
+      `/workflows/${wf.id}/executions?status=completed&include=trigger_payload`,
+    );
+    expect(withPayload.body.data[0].trigger_payload).toEqual({ name: 'ada' });
     expect((await t.call('GET', `/workflows/${wf.id}/executions?status=failed`)).body.meta.total).toBe(0);
   });
 });
@@ -290,7 +295,7 @@ describe('GET /workflows/runs/{runId}/events', () => {
     });
     expect(deleted).toBe(true);
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { code: 'resource_not_found' } });
-    expect(events.at(-1)?.data.doc_url).toContain('/docs/errors.md#resource_not_found');
+    expect(events.at(-1)?.data.doc_url).toContain('/errors#resource_not_found');
   });
 
   it('keeps idle streams alive, caps them per organization and frees a slot when a client leaves', async () => {
@@ -324,7 +329,7 @@ describe('GET /workflows/runs/{runId}/events', () => {
       const refused = await small.call('GET', path);
       expect(refused.status).toBe(429);
       expect(refused.body).toMatchObject({ code: 'too_many_run_streams', type: 'rate_limit_error' });
-      expect(refused.body.doc_url).toContain('/docs/errors.md#too_many_run_streams');
+      expect(refused.body.doc_url).toContain('/errors#too_many_run_streams');
 
       // Other organizations have their own budget.
       const other = await createWorkflow(

@@ -37,7 +37,7 @@ function scheduled(schedule: Record<string, unknown>) {
 }
 
 async function runsOf(t: TestServer, workflowId: string) {
-  const res = await t.call('GET', `/workflows/${workflowId}/executions?per_page=100`);
+  const res = await t.call('GET', `/workflows/${workflowId}/executions?per_page=100&include=trigger_payload`);
   expect(res.status).toBe(200);
   return res.body.data as Array<{ id: string; created_at: string; trigger_payload: Record<string, string> }>;
 }

@@ -224,10 +224,19 @@ describe('vault items', () => {
   });
 
   describe('api-key: items', () => {
-    it('mint a wfk_ key returned once as `secret`, stored only as a hash; a sent secret is ignored', async () => {
-      const res = await t.call('POST', '/workflows/vault', {
-        body: { name: uniqueName('api-key:partner'), secret: 'ignored-by-design' },
+    it('mint a wfk_ key returned once as `secret`, stored only as a hash; a sent secret is refused', async () => {
+      const name = uniqueName('api-key:partner');
+      const refused = await t.call('POST', '/workflows/vault', {
+        body: { name, secret: 'ignored-by-design' },
       });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'parameter_invalid',
+        param: 'secret',
+        message:
+          "An 'api-key:' item's value is a workflow API key Stratoflow generates (returned once as `secret` in the answer): leave out 'secret'.",
+      });
+      const res = await t.call('POST', '/workflows/vault', { body: { name } });
       expect(res.status).toBe(201);
       expect(Object.keys(res.body).sort()).toEqual([...ITEM_KEYS, 'secret'].sort());
       const key: string = res.body.secret;

@@ -164,7 +164,11 @@ describe('component rules', () => {
 
   it('refuses a missing required config field', async () => {
     const bad = node('c', 'string_condition', { operator: 'equals', compare_to: 'b' });
-    await expectInvalid(wf([trigger, bad]), 'nodes[1].data.value', /Node 'c' \(string_condition\): value/);
+    await expectInvalid(
+      wf([trigger, bad]),
+      'nodes[1].data.value',
+      /^Node 'c' \(string_condition\): `value` is required\.$/,
+    );
   });
 
   it('accepts templates in fields that are only checked at run time', async () => {

@@ -16,7 +16,7 @@ import type { Authenticator } from './auth/verify.js';
 import { installBodyParsers } from './body-parsers.js';
 import { clientErrorHandler } from './client-errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './errors.js';
-import { renderErrorsMarkdown } from './errors-doc.js';
+import { renderErrorsHtml, renderErrorsMarkdown } from './errors-doc.js';
 import { mcpRoutes } from './mcp/routes.js';
 import { installOpenApi } from './openapi.js';
 import { createOrgGate } from './org-concurrency.js';
@@ -117,6 +117,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/docs/errors.md', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/markdown; charset=utf-8').send(renderErrorsMarkdown()),
   );
+  app.get('/errors', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderErrorsHtml()),
+  );
 
   const inline = createOrgGate(deps.orgConcurrency ?? 0, 'node tests or synchronous calls');
   if (deps.webAppDir) await installWebApp(app, deps.webAppDir);
@@ -146,13 +149,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await authed.register(runFileRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
     await authed.register(linkRoutes, { artifacts: deps.artifacts, publicUrl: deps.publicUrl });
-    await authed.register(logRoutes, { logs: deps.logs });
-    await authed.register(vaultRoutes, { vault: deps.vault });
-    await authed.register(authorizationRoutes, { authorizations: deps.authorizations });
+    await authed.register(logRoutes, { logs: deps.logs, publicUrl: deps.publicUrl });
+    await authed.register(vaultRoutes, { vault: deps.vault, publicUrl: deps.publicUrl });
+    await authed.register(authorizationRoutes, {
+      authorizations: deps.authorizations,
+      publicUrl: deps.publicUrl,
+    });
     await authed.register(eventRoutes, { events: deps.events });
     await authed.register(interactionRoutes, { interactions: deps.interactions, publicUrl: deps.publicUrl });
     await authed.register(testNodeRoutes, { tester: deps.tester, gate: inline });
-    await authed.register(componentRoutes, { registry: deps.registry });
+    await authed.register(componentRoutes, { registry: deps.registry, publicUrl: deps.publicUrl });
     await authed.register(mcpRoutes, {
       workflows: deps.workflows,
       runs: deps.runs,

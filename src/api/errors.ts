@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, StratoflowError } from '../domain/errors.js';
+import { methodNotAllowed, trackRouteMethods } from './method-not-allowed.js';
 
 /** The spec's error envelope. */
 export interface ErrorBody {
@@ -41,6 +42,12 @@ function validationError(error: FastifyError & { validationContext?: string }): 
   if (error.validationContext === 'params') return new StratoflowError('resource_not_found');
   const first = error.validation[0];
   const param = paramFromPath(first?.instancePath ?? '') || (error.validationContext ?? 'body');
+  const unknownKeys = (first?.params as { keys?: unknown } | undefined)?.keys;
+  if (first?.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys) && unknownKeys.length > 0) {
+    const base = paramFromPath(first.instancePath ?? '');
+    const key = String(unknownKeys[0]);
+    return new StratoflowError('parameter_invalid', first.message, base ? `${base}.${key}` : key);
+  }
   return parameterError(param, first?.message ?? 'invalid value');
 }
 
@@ -72,7 +79,7 @@ export function errorBody(error: StratoflowError, publicUrl: string, extra?: unk
     type: error.type,
     code: error.code,
     message: error.message,
-    doc_url: `${publicUrl}/docs/errors.md#${error.code}`,
+    doc_url: `${publicUrl}/errors#${error.code}`,
   };
   if (error.param) body.param = error.param;
   if (extra) body.errors = extra;
@@ -93,15 +100,36 @@ export function frameworkErrorHandler(publicUrl: string) {
     sendError(reply, toStratoflowError(error), publicUrl);
 }
 
+/** A 413 names the limit of the endpoint that refused the body. */
+function withBodyLimit(error: StratoflowError, request: FastifyRequest): StratoflowError {
+  const limit = request.routeOptions?.bodyLimit;
+  if (error.code !== 'request_too_large' || !limit) return error;
+  return new StratoflowError(
+    'request_too_large',
+    `The request body is larger than the limit of ${limit} bytes (${humanBytes(limit)}). Send a smaller body, or raise STRATOFLOW_BODY_LIMIT.`,
+  );
+}
+
+function humanBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} B`;
+}
+
 /** The one place errors become HTTP responses. Client input never yields a 500. */
 export function installErrorHandling(app: FastifyInstance, publicUrl: string) {
+  const methodsOf = trackRouteMethods(app);
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const mapped = toStratoflowError(error);
+    const mapped = withBodyLimit(toStratoflowError(error), request);
     if (mapped.code === 'internal_error') request.log.error({ err: error }, 'unhandled error');
     const details = (error as { details?: unknown[] }).details;
     return sendError(reply, mapped, publicUrl, Array.isArray(details) ? details : undefined);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    sendError(reply, new StratoflowError('route_not_found'), publicUrl),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = methodsOf(path);
+    if (allowed.length === 0) return sendError(reply, new StratoflowError('route_not_found'), publicUrl);
+    reply.header('allow', allowed.join(', '));
+    return sendError(reply, methodNotAllowed(request.method, path, allowed), publicUrl);
+  });
 }

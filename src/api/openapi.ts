@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { operationIdFor } from './operation-id.js';
 import { errorSchema } from './schemas/common.js';
 
@@ -22,7 +22,7 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string, ve
       info: {
         title: 'Stratoflow API',
         description:
-          'Self-hosted implementation of the Altostrat Workflows API, plus Stratoflow’s additions. Error codes: /docs/errors.md',
+          'Self-hosted implementation of the Altostrat Workflows API, plus Stratoflow’s additions. Error codes: /errors (each `doc_url` points at its row).',
         version,
       },
       servers: [{ url: publicUrl }],
@@ -32,6 +32,8 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string, ve
       security: [{ bearerAuth: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with `.meta({ id })` (Workflow, Run, Error…) become named components, referenced.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', theme: { title: 'Stratoflow API' } });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { unwrap } from '../client/index.js';
+import { listItems, unwrap } from '../client/index.js';
 import { usageError } from './exit-codes.js';
 import { profilePath, writeProfile } from './profile.js';
 import { remoteAction } from './remote.js';
@@ -14,7 +14,7 @@ export function registerLogin(program: Command) {
     .action(
       remoteAction(async ({ api }, opts: { url: string; token: string }) => {
         if (!opts.token.trim()) throw usageError('--token is empty.');
-        const workflows = await unwrap(api.GET('/workflows'));
+        const workflows = listItems(await unwrap(api.GET('/workflows')));
         const path = profilePath();
         writeProfile({ url: opts.url, token: opts.token }, path);
         process.stdout.write(`Logged in to ${opts.url} (${workflows.length} workflows). Saved to ${path}\n`);

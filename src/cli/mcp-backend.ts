@@ -1,5 +1,5 @@
 import type { McpBackend } from '../api/mcp/tools.js';
-import { ApiError, type StratoflowClient, unwrap } from '../client/index.js';
+import { ApiError, listItems, type StratoflowClient, unwrap } from '../client/index.js';
 import { builtinNodes, createNodeRegistry } from '../nodes/registry.js';
 import type { InputSchema } from '../nodes/triggers/input-schema.js';
 
@@ -26,7 +26,7 @@ export function clientBackend(client: StratoflowClient): McpBackend {
     unwrap(client.GET('/workflows/{workflowId}', { params: { path: { workflowId: id } } }));
   return {
     async listWorkflows() {
-      const list = await api(unwrap(client.GET('/workflows')));
+      const list = listItems(await api(unwrap(client.GET('/workflows'))));
       // The list omits nodes: each workflow's trigger needs its own read.
       return Promise.all(
         list.map(async (w) => ({
@@ -39,7 +39,7 @@ export function clientBackend(client: StratoflowClient): McpBackend {
       );
     },
     async syncWorkflows() {
-      const list = await api(unwrap(client.GET('/workflows')));
+      const list = listItems(await api(unwrap(client.GET('/workflows'))));
       const full = await Promise.all(list.filter((w) => w.is_active).map((w) => get(w.id)));
       return full.flatMap((w) => {
         const trigger = w.nodes?.find((n) => n.data.componentId === 'sync_request_trigger');

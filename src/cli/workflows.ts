@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { Command } from 'commander';
-import { ApiError, type StratoflowClient, unwrap } from '../client/index.js';
+import { ApiError, listItems, type StratoflowClient, unwrap } from '../client/index.js';
 import { CliError, EXIT, usageError } from './exit-codes.js';
 import { readJsonFile } from './json-input.js';
 import { paint, printJson, printTable, relativeTime } from './output.js';
@@ -74,7 +74,7 @@ async function findTarget(api: StratoflowClient, file: Record<string, unknown>):
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
     }
   }
-  const all = await unwrap(api.GET('/workflows'));
+  const all = listItems(await unwrap(api.GET('/workflows')));
   const named = all.filter((w) => w.name === file.name);
   if (named.length > 1) {
     throw new CliError(
@@ -110,7 +110,7 @@ export function registerWorkflows(program: Command) {
     .option('--json', 'print JSON')
     .action(
       remoteAction(async ({ api }, opts: { json?: boolean }) => {
-        const list = await unwrap(api.GET('/workflows'));
+        const list = listItems(await unwrap(api.GET('/workflows')));
         if (opts.json) return printJson(list);
         printTable(
           ['ID', 'NAME', 'ACTIVE', 'SCHEDULE', 'UPDATED'],

@@ -130,6 +130,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vault": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vault items (values are never returned)
+         * @deprecated
+         */
+        get: operations["getVault"];
+        put?: never;
+        /**
+         * Create a vault item
+         * @deprecated
+         * @description The secret is encrypted at rest and never returned. A name starting with 'api-key:' generates a workflow API key (wfk_...), returned once as `secret` in this response.
+         */
+        post: operations["postVault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vault/{vaultId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a vault item (without its value)
+         * @deprecated
+         */
+        get: operations["getVaultByVaultId"];
+        /**
+         * Replace a vault item’s name, secret and expiry
+         * @deprecated
+         * @description name and secret are required. An api-key: item keeps its generated key: send no secret; only name and expires_at change.
+         */
+        put: operations["putVaultByVaultId"];
+        post?: never;
+        /**
+         * Delete a vault item (workflows that use it fail from then on)
+         * @deprecated
+         */
+        delete: operations["deleteVaultByVaultId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workflows": {
         parameters: {
             query?: never;
@@ -137,7 +191,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List workflows */
+        /**
+         * List workflows
+         * @description A bare array of every workflow (as the hosted API answers); with `page` or `per_page` (default 15, max 100) a Laravel paginator instead. Items omit `nodes` and `edges`.
+         */
         get: operations["getWorkflows"];
         put?: never;
         /** Create a workflow */
@@ -196,7 +253,7 @@ export interface paths {
         };
         /**
          * List runs of a workflow (newest first)
-         * @description Laravel paginator; `status` keeps only runs in that state.
+         * @description Laravel paginator; `status` keeps only runs in that state. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).
          */
         get: operations["getWorkflowExecutions"];
         put?: never;
@@ -216,7 +273,7 @@ export interface paths {
         };
         /**
          * List log entries of a workflow (newest first)
-         * @description Paginated with page/per_page; totals in the X-Total-Count and Link headers.
+         * @description An array, one page at a time: `page`, `per_page` (default 15, max 100); the total in `X-Total-Count`, absolute page URLs in `Link`.
          */
         get: operations["getWorkflowLogs"];
         put?: never;
@@ -383,7 +440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest log entry of each workflow */
+        /**
+         * The latest log entry of each workflow (newest first)
+         * @description `limit` keeps the newest entries; `page`/`per_page` page through them.
+         */
         get: operations["getWorkflowsLogsRecent"];
         put?: never;
         post?: never;
@@ -422,7 +482,7 @@ export interface paths {
         };
         /**
          * List the organization’s runs across workflows (newest first)
-         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit the trigger payload and logs (read them with GET /workflows/runs/{runId}).
+         * @description Laravel paginator; filter with `status` and `workflow_id`. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).
          */
         get: operations["getWorkflowsRuns"];
         put?: never;
@@ -744,7 +804,538 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description Authorization (delegated access of one user) */
+        Authorization: {
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            id: string;
+            provider: string | null;
+            /** @enum {string} */
+            status: "pending" | "active";
+            user_id: string | null;
+        };
+        /** @description Authorization (delegated access of one user) */
+        AuthorizationInput: {
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            id: string;
+            provider: string | null;
+            /** @enum {string} */
+            status: "pending" | "active";
+            user_id: string | null;
+        };
+        Edge: {
+            id: string;
+            source: string;
+            sourceHandle?: string | null;
+            target: string;
+            targetHandle?: string | null;
+        };
+        EdgeInput: {
+            id: string;
+            source: string;
+            sourceHandle?: string | null;
+            target: string;
+            targetHandle?: string | null;
+        };
+        /** @description Error envelope */
+        Error: {
+            /** @enum {string} */
+            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "method_not_allowed" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
+            doc_url: string;
+            errors?: unknown[];
+            message: string;
+            param?: string;
+            type: string;
+        };
+        /** @description Error envelope */
+        ErrorInput: {
+            /** @enum {string} */
+            code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "method_not_allowed" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
+            doc_url: string;
+            errors?: unknown[];
+            message: string;
+            param?: string;
+            type: string;
+        };
+        Log: {
+            attempt: number;
+            component_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_ms: number;
+            id: string;
+            input: unknown;
+            node_id: string;
+            output: unknown;
+            run_id: string;
+            /** @enum {string} */
+            status: "success" | "error" | "warning";
+            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+            warnings: string[];
+            workflow_id: string;
+        };
+        LogInput: {
+            attempt: number;
+            component_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_ms: number;
+            id: string;
+            input: unknown;
+            node_id: string;
+            output: unknown;
+            run_id: string;
+            /** @enum {string} */
+            status: "success" | "error" | "warning";
+            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
+            warnings: string[];
+            workflow_id: string;
+        };
+        Node: {
+            data: {
+                componentId: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            /**
+             * @default {
+             *       "x": 0,
+             *       "y": 0
+             *     }
+             */
+            position: {
+                x: number;
+                y: number;
+            };
+            type?: string;
+        };
+        NodeInput: {
+            data: {
+                componentId: string;
+            } & {
+                [key: string]: unknown;
+            };
+            id: string;
+            /**
+             * @default {
+             *       "x": 0,
+             *       "y": 0
+             *     }
+             */
+            position: {
+                x: number;
+                y: number;
+            };
+            type?: string;
+        };
+        /** @description Paginated<Interaction>: Laravel's length-aware paginator */
+        PaginatedInteraction: {
+            data: {
+                answer: {
+                    button: string;
+                    values: {
+                        [key: string]: unknown;
+                    };
+                } | null;
+                answered_at: string | null;
+                /** @description `sub` of the answering token; null through the link */
+                answered_by: string | null;
+                assignee: string | null;
+                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                created_at: string;
+                expires_at: string | null;
+                form: {
+                    buttons: {
+                        id: string;
+                        label: string;
+                    }[];
+                    description: string;
+                    fields: {
+                        help?: string;
+                        label: string;
+                        name: string;
+                        options?: {
+                            label: string;
+                            value: string;
+                        }[];
+                        placeholder?: string;
+                        required: boolean;
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
+                        /** @description Shown (and required) only while that earlier field has this value */
+                        visible_when?: {
+                            equals?: unknown;
+                            field: string;
+                            in?: unknown[];
+                            not_equals?: unknown;
+                        };
+                    }[];
+                    title: string;
+                };
+                id: string;
+                node_id: string;
+                run_id: string;
+                /** @enum {string} */
+                status: "pending" | "answered" | "expired" | "cancelled";
+                /** @description One-time link for people without an account (`access: "link"`) */
+                url: string | null;
+                workflow_id: string;
+            }[];
+            links: components["schemas"]["PaginatedLinks"];
+            meta: components["schemas"]["PaginatedMeta"];
+        };
+        /** @description Paginated<Interaction>: Laravel's length-aware paginator */
+        PaginatedInteractionInput: {
+            data: {
+                answer: {
+                    button: string;
+                    values: {
+                        [key: string]: unknown;
+                    };
+                } | null;
+                answered_at: string | null;
+                /** @description `sub` of the answering token; null through the link */
+                answered_by: string | null;
+                assignee: string | null;
+                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                created_at: string;
+                expires_at: string | null;
+                form: {
+                    buttons: {
+                        id: string;
+                        label: string;
+                    }[];
+                    description: string;
+                    fields: {
+                        help?: string;
+                        label: string;
+                        name: string;
+                        options?: {
+                            label: string;
+                            value: string;
+                        }[];
+                        placeholder?: string;
+                        required: boolean;
+                        /** @enum {string} */
+                        type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
+                        /** @description Shown (and required) only while that earlier field has this value */
+                        visible_when?: {
+                            equals?: unknown;
+                            field: string;
+                            in?: unknown[];
+                            not_equals?: unknown;
+                        };
+                    }[];
+                    title: string;
+                };
+                id: string;
+                node_id: string;
+                run_id: string;
+                /** @enum {string} */
+                status: "pending" | "answered" | "expired" | "cancelled";
+                /** @description One-time link for people without an account (`access: "link"`) */
+                url: string | null;
+                workflow_id: string;
+            }[];
+            links: components["schemas"]["PaginatedLinksInput"];
+            meta: components["schemas"]["PaginatedMetaInput"];
+        };
+        /** @description Absolute URLs of the first, last, previous and next pages */
+        PaginatedLinks: {
+            first: string | null;
+            last: string | null;
+            next: string | null;
+            prev: string | null;
+        };
+        /** @description Absolute URLs of the first, last, previous and next pages */
+        PaginatedLinksInput: {
+            first: string | null;
+            last: string | null;
+            next: string | null;
+            prev: string | null;
+        };
+        PaginatedMeta: {
+            current_page: number;
+            from: number | null;
+            last_page: number;
+            path: string;
+            per_page: number;
+            to: number | null;
+            total: number;
+        };
+        PaginatedMetaInput: {
+            current_page: number;
+            from: number | null;
+            last_page: number;
+            path: string;
+            per_page: number;
+            to: number | null;
+            total: number;
+        };
+        /** @description Paginated<RunSummary>: Laravel's length-aware paginator */
+        PaginatedRunSummary: {
+            data: components["schemas"]["RunSummary"][];
+            links: components["schemas"]["PaginatedLinks"];
+            meta: components["schemas"]["PaginatedMeta"];
+        };
+        /** @description Paginated<RunSummary>: Laravel's length-aware paginator */
+        PaginatedRunSummaryInput: {
+            data: components["schemas"]["RunSummaryInput"][];
+            links: components["schemas"]["PaginatedLinksInput"];
+            meta: components["schemas"]["PaginatedMetaInput"];
+        };
+        /** @description Paginated<ShortLink>: Laravel's length-aware paginator */
+        PaginatedShortLink: {
+            data: {
+                clicks: number;
+                code: string;
+                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                created_at: string;
+                expires_at: string | null;
+                id: string;
+                run_id: string | null;
+                short_url: string;
+                url: string;
+                workflow_id: string | null;
+            }[];
+            links: components["schemas"]["PaginatedLinks"];
+            meta: components["schemas"]["PaginatedMeta"];
+        };
+        /** @description Paginated<ShortLink>: Laravel's length-aware paginator */
+        PaginatedShortLinkInput: {
+            data: {
+                clicks: number;
+                code: string;
+                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                created_at: string;
+                expires_at: string | null;
+                id: string;
+                run_id: string | null;
+                short_url: string;
+                url: string;
+                workflow_id: string | null;
+            }[];
+            links: components["schemas"]["PaginatedLinksInput"];
+            meta: components["schemas"]["PaginatedMetaInput"];
+        };
+        /** @description Paginated<Workflow>: Laravel's length-aware paginator */
+        PaginatedWorkflow: {
+            data: components["schemas"]["Workflow"][];
+            links: components["schemas"]["PaginatedLinks"];
+            meta: components["schemas"]["PaginatedMeta"];
+        };
+        /** @description Paginated<Workflow>: Laravel's length-aware paginator */
+        PaginatedWorkflowInput: {
+            data: components["schemas"]["WorkflowInput"][];
+            links: components["schemas"]["PaginatedLinksInput"];
+            meta: components["schemas"]["PaginatedMetaInput"];
+        };
+        Run: {
+            completed_at: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_in_seconds: number | null;
+            error_message: string | null;
+            failed_node_id: string | null;
+            id: string;
+            logs?: components["schemas"]["Log"][];
+            /**
+             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+             * @enum {string}
+             */
+            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+            original_run_id: string | null;
+            /** @description The run whose trigger_workflow or iterator node started this one */
+            parent_run_id: string | null;
+            progress?: {
+                done: number;
+                node_id: string;
+                total: number;
+            }[];
+            resumed_from_node_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            started_at: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            trigger_payload: {
+                [key: string]: unknown;
+            };
+            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+            version_id: string;
+            workflow_id: string;
+        };
+        RunInput: {
+            completed_at: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_in_seconds: number | null;
+            error_message: string | null;
+            failed_node_id: string | null;
+            id: string;
+            logs?: components["schemas"]["LogInput"][];
+            /**
+             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+             * @enum {string}
+             */
+            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+            original_run_id: string | null;
+            /** @description The run whose trigger_workflow or iterator node started this one */
+            parent_run_id: string | null;
+            progress?: {
+                done: number;
+                node_id: string;
+                total: number;
+            }[];
+            resumed_from_node_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            started_at: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            trigger_payload: {
+                [key: string]: unknown;
+            };
+            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+            version_id: string;
+            workflow_id: string;
+        };
+        RunSummary: {
+            completed_at: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_in_seconds: number | null;
+            error_message: string | null;
+            failed_node_id: string | null;
+            id: string;
+            /**
+             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+             * @enum {string}
+             */
+            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+            original_run_id: string | null;
+            /** @description The run whose trigger_workflow or iterator node started this one */
+            parent_run_id: string | null;
+            progress?: {
+                done: number;
+                node_id: string;
+                total: number;
+            }[];
+            resumed_from_node_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            started_at: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
+            trigger_payload?: {
+                [key: string]: unknown;
+            };
+            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+            version_id: string;
+            workflow_id: string;
+        };
+        RunSummaryInput: {
+            completed_at: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            duration_in_seconds: number | null;
+            error_message: string | null;
+            failed_node_id: string | null;
+            id: string;
+            /**
+             * @description What started the run: its trigger, a re-run, a resume, a parent run…
+             * @enum {string}
+             */
+            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
+            original_run_id: string | null;
+            /** @description The run whose trigger_workflow or iterator node started this one */
+            parent_run_id: string | null;
+            progress?: {
+                done: number;
+                node_id: string;
+                total: number;
+            }[];
+            resumed_from_node_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            started_at: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
+            trigger_payload?: {
+                [key: string]: unknown;
+            };
+            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
+            version_id: string;
+            workflow_id: string;
+        };
+        /** @description Vault item (its value is never returned) */
+        VaultItem: {
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            expires_at: string | null;
+            id: string;
+            name: string;
+        };
+        /** @description Vault item (its value is never returned) */
+        VaultItemInput: {
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            expires_at: string | null;
+            id: string;
+            name: string;
+        };
+        Workflow: {
+            authorization_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            description: string | null;
+            edges?: components["schemas"]["Edge"][];
+            id: string;
+            is_active: boolean;
+            name: string;
+            next_run_at: string | null;
+            nodes?: components["schemas"]["Node"][];
+            schedule_timezone: string | null;
+            schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
+            schedule_value: string | null;
+            strict_variables: boolean;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            updated_at: string;
+            version_id: string;
+            /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+            warnings?: {
+                message: string;
+                param: string;
+            }[];
+            webhook_url: string | null;
+        };
+        WorkflowInput: {
+            authorization_id: string | null;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            created_at: string;
+            description: string | null;
+            edges?: components["schemas"]["EdgeInput"][];
+            id: string;
+            is_active: boolean;
+            name: string;
+            next_run_at: string | null;
+            nodes?: components["schemas"]["NodeInput"][];
+            schedule_timezone: string | null;
+            schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
+            schedule_value: string | null;
+            strict_variables: boolean;
+            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+            updated_at: string;
+            version_id: string;
+            /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
+            warnings?: {
+                message: string;
+                param: string;
+            }[];
+            webhook_url: string | null;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -795,79 +1386,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Authorization (delegated access of one user) */
+            /** @description Default Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        id: string;
-                        provider: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "active";
-                        user_id: string | null;
-                    };
+                    "application/json": components["schemas"]["Authorization"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getComponents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -896,38 +1460,22 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -958,15 +1506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string | {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "text/html": string | components["schemas"]["Error"];
                 };
             };
             /** @description HTML page */
@@ -1006,21 +1546,13 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "text/html": components["schemas"]["Error"];
                 };
             };
             /** @description Default Response */
@@ -1029,15 +1561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string | {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "text/html": string | components["schemas"]["Error"];
                 };
             };
             /** @description HTML page */
@@ -1049,21 +1573,13 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "text/html": components["schemas"]["Error"];
                 };
             };
             /** @description Default Response */
@@ -1072,15 +1588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string | {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "text/html": string | components["schemas"]["Error"];
                 };
             };
         };
@@ -1164,38 +1672,22 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1235,9 +1727,14 @@ export interface operations {
             };
         };
     };
-    getWorkflows: {
+    getVault: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1250,89 +1747,335 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        authorization_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        description: string | null;
-                        edges?: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
-                        id: string;
-                        is_active: boolean;
-                        name: string;
-                        next_run_at: string | null;
-                        nodes?: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
-                        schedule_timezone: string | null;
-                        schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
-                        schedule_value: string | null;
-                        strict_variables: boolean;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        updated_at: string;
-                        version_id: string;
-                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
-                        warnings?: {
-                            message: string;
-                            param: string;
-                        }[];
-                        webhook_url: string | null;
-                    }[];
+                    "application/json": components["schemas"]["VaultItem"][];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postVault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ISO-8601 date-time in the future, or null for no expiry */
+                    expires_at?: string | null;
+                    /** @description 3–50 characters. A name starting with 'api-key:' generates a workflow API key (wfk_...) instead of storing a secret. */
+                    name: string;
+                    /** @description The value (up to 2,000 characters). Required, except for api-key: names. Never returned. */
+                    secret?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
+                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
+                        created_at: string;
+                        expires_at: string | null;
+                        id: string;
+                        name: string;
+                        /** @description For api-key: names only: the generated wfk_ key. Shown in this response only; store it now. */
+                        secret?: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVaultByVaultId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vaultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultItem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putVaultByVaultId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vaultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ISO-8601 date-time in the future, or null for no expiry */
+                    expires_at?: string | null;
+                    /** @description 3–50 characters. A name starting with 'api-key:' generates a workflow API key (wfk_...) instead of storing a secret. */
+                    name: string;
+                    /** @description The value (up to 2,000 characters). Required, except for api-key: names. Never returned. */
+                    secret?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaultItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteVaultByVaultId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                vaultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflows: {
+        parameters: {
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workflow"][] | components["schemas"]["PaginatedWorkflow"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1349,34 +2092,10 @@ export interface operations {
                 "application/json": {
                     authorization_id?: string | null;
                     description?: string | null;
-                    edges: {
-                        id: string;
-                        source: string;
-                        sourceHandle?: string | null;
-                        target: string;
-                        targetHandle?: string | null;
-                    }[];
+                    edges: components["schemas"]["EdgeInput"][];
                     is_active?: boolean;
                     name: string;
-                    nodes: {
-                        data: {
-                            componentId: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id: string;
-                        /**
-                         * @default {
-                         *       "x": 0,
-                         *       "y": 0
-                         *     }
-                         */
-                        position?: {
-                            x: number;
-                            y: number;
-                        };
-                        type?: string;
-                    }[];
+                    nodes: components["schemas"]["NodeInput"][];
                     schedule_timezone?: string | null;
                     schedule_type?: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                     schedule_value?: string | null;
@@ -1392,123 +2111,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        authorization_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        description: string | null;
-                        edges?: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
-                        id: string;
-                        is_active: boolean;
-                        name: string;
-                        next_run_at: string | null;
-                        nodes?: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
-                        schedule_timezone: string | null;
-                        schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
-                        schedule_value: string | null;
-                        strict_variables: boolean;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        updated_at: string;
-                        version_id: string;
-                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
-                        warnings?: {
-                            message: string;
-                            param: string;
-                        }[];
-                        webhook_url: string | null;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1530,106 +2169,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        authorization_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        description: string | null;
-                        edges?: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
-                        id: string;
-                        is_active: boolean;
-                        name: string;
-                        next_run_at: string | null;
-                        nodes?: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
-                        schedule_timezone: string | null;
-                        schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
-                        schedule_value: string | null;
-                        strict_variables: boolean;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        updated_at: string;
-                        version_id: string;
-                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
-                        warnings?: {
-                            message: string;
-                            param: string;
-                        }[];
-                        webhook_url: string | null;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1648,34 +2215,10 @@ export interface operations {
                 "application/json": {
                     authorization_id?: string | null;
                     description?: string | null;
-                    edges?: {
-                        id: string;
-                        source: string;
-                        sourceHandle?: string | null;
-                        target: string;
-                        targetHandle?: string | null;
-                    }[];
+                    edges?: components["schemas"]["EdgeInput"][];
                     is_active?: boolean;
                     name?: string;
-                    nodes?: {
-                        data: {
-                            componentId: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id: string;
-                        /**
-                         * @default {
-                         *       "x": 0,
-                         *       "y": 0
-                         *     }
-                         */
-                        position?: {
-                            x: number;
-                            y: number;
-                        };
-                        type?: string;
-                    }[];
+                    nodes?: components["schemas"]["NodeInput"][];
                     schedule_timezone?: string | null;
                     schedule_type?: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
                     schedule_value?: string | null;
@@ -1691,140 +2234,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        authorization_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        description: string | null;
-                        edges?: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
-                        id: string;
-                        is_active: boolean;
-                        name: string;
-                        next_run_at: string | null;
-                        nodes?: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
-                        schedule_timezone: string | null;
-                        schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
-                        schedule_value: string | null;
-                        strict_variables: boolean;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        updated_at: string;
-                        version_id: string;
-                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
-                        warnings?: {
-                            message: string;
-                            param: string;
-                        }[];
-                        webhook_url: string | null;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1847,72 +2302,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1935,7 +2358,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default {} */
+                    /**
+                     * @description The run input: becomes the trigger output ({{ n1.name }} reads `name`)
+                     * @default {}
+                     */
                     context?: {
                         [key: string]: unknown;
                     };
@@ -1949,160 +2375,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        completed_at: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        duration_in_seconds: number | null;
-                        error_message: string | null;
-                        failed_node_id: string | null;
-                        id: string;
-                        logs?: {
-                            attempt: number;
-                            component_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_ms: number;
-                            id: string;
-                            input: unknown;
-                            node_id: string;
-                            output: unknown;
-                            run_id: string;
-                            /** @enum {string} */
-                            status: "success" | "error" | "warning";
-                            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                            warnings: string[];
-                            workflow_id: string;
-                        }[];
-                        /**
-                         * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                         * @enum {string}
-                         */
-                        origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                        original_run_id: string | null;
-                        /** @description The run whose trigger_workflow or iterator node started this one */
-                        parent_run_id: string | null;
-                        progress?: {
-                            done: number;
-                            node_id: string;
-                            total: number;
-                        }[];
-                        resumed_from_node_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        started_at: string;
-                        /** @enum {string} */
-                        status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                        /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                        trace_id: string | null;
-                        trigger_payload: {
-                            [key: string]: unknown;
-                        };
-                        /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                        version_id: string;
-                        workflow_id: string;
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2110,6 +2437,8 @@ export interface operations {
     getWorkflowExecutions: {
         parameters: {
             query?: {
+                /** @description `trigger_payload` adds each run’s trigger payload (left out by default: it can be large) */
+                include?: "trigger_payload";
                 page?: number;
                 per_page?: number;
                 status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
@@ -2128,126 +2457,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            completed_at: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_in_seconds: number | null;
-                            error_message: string | null;
-                            failed_node_id: string | null;
-                            id: string;
-                            logs?: {
-                                attempt: number;
-                                component_id: string | null;
-                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                                created_at: string;
-                                duration_ms: number;
-                                id: string;
-                                input: unknown;
-                                node_id: string;
-                                output: unknown;
-                                run_id: string;
-                                /** @enum {string} */
-                                status: "success" | "error" | "warning";
-                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                                warnings: string[];
-                                workflow_id: string;
-                            }[];
-                            /**
-                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                             * @enum {string}
-                             */
-                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                            original_run_id: string | null;
-                            /** @description The run whose trigger_workflow or iterator node started this one */
-                            parent_run_id: string | null;
-                            progress?: {
-                                done: number;
-                                node_id: string;
-                                total: number;
-                            }[];
-                            resumed_from_node_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            started_at: string;
-                            /** @enum {string} */
-                            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                            trace_id: string | null;
-                            trigger_payload: {
-                                [key: string]: unknown;
-                            };
-                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                            version_id: string;
-                            workflow_id: string;
-                        }[];
-                        links: {
-                            first: string | null;
-                            last: string | null;
-                            next: string | null;
-                            prev: string | null;
-                        };
-                        meta: {
-                            current_page: number;
-                            from: number | null;
-                            last_page: number;
-                            path: string;
-                            per_page: number;
-                            to: number | null;
-                            total: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PaginatedRunSummary"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2277,74 +2514,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attempt: number;
-                        component_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        duration_ms: number;
-                        id: string;
-                        input: unknown;
-                        node_id: string;
-                        output: unknown;
-                        run_id: string;
-                        /** @enum {string} */
-                        status: "success" | "error" | "warning";
-                        /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                        warnings: string[];
-                        workflow_id: string;
-                    }[];
+                    "application/json": components["schemas"]["Log"][];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2387,55 +2584,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2457,113 +2630,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        authorization_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        description: string | null;
-                        edges?: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
-                        id: string;
-                        is_active: boolean;
-                        name: string;
-                        next_run_at: string | null;
-                        nodes?: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
-                        schedule_timezone: string | null;
-                        schedule_type: ("manual" | "interval" | "cron" | "daily" | "weekly" | "monthly") | null;
-                        schedule_value: string | null;
-                        strict_variables: boolean;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        updated_at: string;
-                        version_id: string;
-                        /** @description Create and update only, when there are any: template references that will not resolve when the workflow runs (the workflow was saved). */
-                        warnings?: {
-                            message: string;
-                            param: string;
-                        }[];
-                        webhook_url: string | null;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsAuthorization: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2576,49 +2682,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        id: string;
-                        provider: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "active";
-                        user_id: string | null;
-                    }[];
+                    "application/json": components["schemas"]["Authorization"][];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2644,38 +2726,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2698,55 +2764,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2788,89 +2830,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2895,108 +2897,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            answer: {
-                                button: string;
-                                values: {
-                                    [key: string]: unknown;
-                                };
-                            } | null;
-                            answered_at: string | null;
-                            /** @description `sub` of the answering token; null through the link */
-                            answered_by: string | null;
-                            assignee: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            expires_at: string | null;
-                            form: {
-                                buttons: {
-                                    id: string;
-                                    label: string;
-                                }[];
-                                description: string;
-                                fields: {
-                                    help?: string;
-                                    label: string;
-                                    name: string;
-                                    options?: {
-                                        label: string;
-                                        value: string;
-                                    }[];
-                                    placeholder?: string;
-                                    required: boolean;
-                                    /** @enum {string} */
-                                    type: "text" | "textarea" | "number" | "email" | "select" | "checkbox" | "date";
-                                    /** @description Shown (and required) only while that earlier field has this value */
-                                    visible_when?: {
-                                        equals?: unknown;
-                                        field: string;
-                                        in?: unknown[];
-                                        not_equals?: unknown;
-                                    };
-                                }[];
-                                title: string;
-                            };
-                            id: string;
-                            node_id: string;
-                            run_id: string;
-                            /** @enum {string} */
-                            status: "pending" | "answered" | "expired" | "cancelled";
-                            /** @description One-time link for people without an account (`access: "link"`) */
-                            url: string | null;
-                            workflow_id: string;
-                        }[];
-                        links: {
-                            first: string | null;
-                            last: string | null;
-                            next: string | null;
-                            prev: string | null;
-                        };
-                        meta: {
-                            current_page: number;
-                            from: number | null;
-                            last_page: number;
-                            path: string;
-                            per_page: number;
-                            to: number | null;
-                            total: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PaginatedInteraction"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3019,69 +2938,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            clicks: number;
-                            code: string;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            expires_at: string | null;
-                            id: string;
-                            run_id: string | null;
-                            short_url: string;
-                            url: string;
-                            workflow_id: string | null;
-                        }[];
-                        links: {
-                            first: string | null;
-                            last: string | null;
-                            next: string | null;
-                            prev: string | null;
-                        };
-                        meta: {
-                            current_page: number;
-                            from: number | null;
-                            last_page: number;
-                            path: string;
-                            per_page: number;
-                            to: number | null;
-                            total: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PaginatedShortLink"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3104,62 +2979,45 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsLogsRecent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many entries (the newest); all workflows when absent */
+                limit?: number;
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3172,57 +3030,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attempt: number;
-                        component_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        duration_ms: number;
-                        id: string;
-                        input: unknown;
-                        node_id: string;
-                        output: unknown;
-                        run_id: string;
-                        /** @enum {string} */
-                        status: "success" | "error" | "warning";
-                        /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                        warnings: string[];
-                        workflow_id: string;
-                    }[];
+                    "application/json": components["schemas"]["Log"][];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3284,38 +3110,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3323,6 +3133,8 @@ export interface operations {
     getWorkflowsRuns: {
         parameters: {
             query?: {
+                /** @description `trigger_payload` adds each run’s trigger payload (left out by default: it can be large) */
+                include?: "trigger_payload";
                 page?: number;
                 per_page?: number;
                 status?: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
@@ -3340,89 +3152,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            completed_at: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_in_seconds: number | null;
-                            error_message: string | null;
-                            failed_node_id: string | null;
-                            id: string;
-                            /**
-                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                             * @enum {string}
-                             */
-                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                            original_run_id: string | null;
-                            /** @description The run whose trigger_workflow or iterator node started this one */
-                            parent_run_id: string | null;
-                            progress?: {
-                                done: number;
-                                node_id: string;
-                                total: number;
-                            }[];
-                            resumed_from_node_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            started_at: string;
-                            /** @enum {string} */
-                            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                            trace_id: string | null;
-                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                            version_id: string;
-                            workflow_id: string;
-                        }[];
-                        links: {
-                            first: string | null;
-                            last: string | null;
-                            next: string | null;
-                            prev: string | null;
-                        };
-                        meta: {
-                            current_page: number;
-                            from: number | null;
-                            last_page: number;
-                            path: string;
-                            per_page: number;
-                            to: number | null;
-                            total: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["PaginatedRunSummary"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3444,109 +3192,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        completed_at: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        duration_in_seconds: number | null;
-                        error_message: string | null;
-                        failed_node_id: string | null;
-                        id: string;
-                        logs?: {
-                            attempt: number;
-                            component_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_ms: number;
-                            id: string;
-                            input: unknown;
-                            node_id: string;
-                            output: unknown;
-                            run_id: string;
-                            /** @enum {string} */
-                            status: "success" | "error" | "warning";
-                            /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                            warnings: string[];
-                            workflow_id: string;
-                        }[];
-                        /**
-                         * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                         * @enum {string}
-                         */
-                        origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                        original_run_id: string | null;
-                        /** @description The run whose trigger_workflow or iterator node started this one */
-                        parent_run_id: string | null;
-                        progress?: {
-                            done: number;
-                            node_id: string;
-                            total: number;
-                        }[];
-                        resumed_from_node_id: string | null;
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        started_at: string;
-                        /** @enum {string} */
-                        status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                        /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                        trace_id: string | null;
-                        trigger_payload: {
-                            [key: string]: unknown;
-                        };
-                        /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                        version_id: string;
-                        workflow_id: string;
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3571,79 +3244,52 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsRunFiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 runId: string;
@@ -3674,55 +3320,31 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3749,82 +3371,34 @@ export interface operations {
                     "application/pdf": unknown;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
-                    "application/pdf": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/octet-stream": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
-                    "application/pdf": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/octet-stream": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
-                    "application/pdf": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/octet-stream": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
         };
@@ -3847,13 +3421,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        edges: {
-                            id: string;
-                            source: string;
-                            sourceHandle?: string | null;
-                            target: string;
-                            targetHandle?: string | null;
-                        }[];
+                        edges: components["schemas"]["Edge"][];
                         node_states: {
                             [key: string]: {
                                 /** @description Attempts logged in this run */
@@ -3868,86 +3436,49 @@ export interface operations {
                                 waiting_until: string | null;
                             };
                         };
-                        nodes: {
-                            data: {
-                                componentId: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            id: string;
-                            /**
-                             * @default {
-                             *       "x": 0,
-                             *       "y": 0
-                             *     }
-                             */
-                            position: {
-                                x: number;
-                                y: number;
-                            };
-                            type?: string;
-                        }[];
+                        nodes: components["schemas"]["Node"][];
                         run_id: string;
                         version_id: string;
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsRunInteractions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 runId: string;
@@ -4015,55 +3546,31 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4153,106 +3660,58 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4278,111 +3737,36 @@ export interface operations {
                 content: {
                     "application/json": {
                         message: string;
-                        new_run: {
-                            completed_at: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_in_seconds: number | null;
-                            error_message: string | null;
-                            failed_node_id: string | null;
-                            id: string;
-                            logs?: {
-                                attempt: number;
-                                component_id: string | null;
-                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                                created_at: string;
-                                duration_ms: number;
-                                id: string;
-                                input: unknown;
-                                node_id: string;
-                                output: unknown;
-                                run_id: string;
-                                /** @enum {string} */
-                                status: "success" | "error" | "warning";
-                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                                warnings: string[];
-                                workflow_id: string;
-                            }[];
-                            /**
-                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                             * @enum {string}
-                             */
-                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                            original_run_id: string | null;
-                            /** @description The run whose trigger_workflow or iterator node started this one */
-                            parent_run_id: string | null;
-                            progress?: {
-                                done: number;
-                                node_id: string;
-                                total: number;
-                            }[];
-                            resumed_from_node_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            started_at: string;
-                            /** @enum {string} */
-                            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                            trace_id: string | null;
-                            trigger_payload: {
-                                [key: string]: unknown;
-                            };
-                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                            version_id: string;
-                            workflow_id: string;
-                        };
+                        new_run: components["schemas"]["Run"];
                         original_run_id?: string;
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4407,111 +3791,36 @@ export interface operations {
                 content: {
                     "application/json": {
                         message: string;
-                        new_run: {
-                            completed_at: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            created_at: string;
-                            duration_in_seconds: number | null;
-                            error_message: string | null;
-                            failed_node_id: string | null;
-                            id: string;
-                            logs?: {
-                                attempt: number;
-                                component_id: string | null;
-                                /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                                created_at: string;
-                                duration_ms: number;
-                                id: string;
-                                input: unknown;
-                                node_id: string;
-                                output: unknown;
-                                run_id: string;
-                                /** @enum {string} */
-                                status: "success" | "error" | "warning";
-                                /** @description Variables the node's templates read that do not exist (`n1.body is undefined`). */
-                                warnings: string[];
-                                workflow_id: string;
-                            }[];
-                            /**
-                             * @description What started the run: its trigger, a re-run, a resume, a parent run…
-                             * @enum {string}
-                             */
-                            origin: "manual" | "webhook" | "schedule" | "rerun" | "resume" | "workflow" | "sync" | "event";
-                            original_run_id: string | null;
-                            /** @description The run whose trigger_workflow or iterator node started this one */
-                            parent_run_id: string | null;
-                            progress?: {
-                                done: number;
-                                node_id: string;
-                                total: number;
-                            }[];
-                            resumed_from_node_id: string | null;
-                            /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                            started_at: string;
-                            /** @enum {string} */
-                            status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
-                            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
-                            trace_id: string | null;
-                            trigger_payload: {
-                                [key: string]: unknown;
-                            };
-                            /** @description The workflow version this run executed (see GET /workflows/runs/{runId}/graph) */
-                            version_id: string;
-                            workflow_id: string;
-                        };
+                        new_run: components["schemas"]["Run"];
                         original_run_id?: string;
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4525,138 +3834,86 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Any JSON value, form or text: `payload` in the workflow’s templates */
         requestBody: {
             content: {
                 "application/json": unknown;
+                "application/x-www-form-urlencoded": unknown;
+                "text/plain": unknown;
             };
         };
         responses: {
-            /** @description The final text_transform output (JSON or text) */
+            /** @description The final text_transform output: application/json when it parses as JSON, else text/plain. The run id is in X-Stratoflow-Run-Id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": unknown;
+                    "text/plain": string;
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             504: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4676,25 +3933,7 @@ export interface operations {
                     context?: {
                         [key: string]: unknown;
                     };
-                    node: {
-                        data: {
-                            componentId: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        id: string;
-                        /**
-                         * @default {
-                         *       "x": 0,
-                         *       "y": 0
-                         *     }
-                         */
-                        position?: {
-                            x: number;
-                            y: number;
-                        };
-                        type?: string;
-                    };
+                    node: components["schemas"]["NodeInput"];
                 };
             };
         };
@@ -4713,113 +3952,70 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsTriggerableWorkflows: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4841,38 +4037,22 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4912,79 +4092,52 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
     };
     getWorkflowsVault: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number (1-based) */
+                page?: number;
+                /** @description Items per page: 15 unless given, at most 100 */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4997,47 +4150,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        expires_at: string | null;
-                        id: string;
-                        name: string;
-                    }[];
+                    "application/json": components["schemas"]["VaultItem"][];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5079,89 +4210,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5177,70 +4268,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Vault item (its value is never returned) */
+            /** @description Default Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        expires_at: string | null;
-                        id: string;
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["VaultItem"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5267,121 +4328,67 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Vault item (its value is never returned) */
+            /** @description Default Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description UTC date-time with six fractional digits, e.g. 2025-10-31T12:00:00.000000Z */
-                        created_at: string;
-                        expires_at: string | null;
-                        id: string;
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["VaultItem"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5404,55 +4411,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -5466,7 +4449,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Any JSON value (usually an object: its keys also become top-level trigger output fields), a form, or text */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+                "application/x-www-form-urlencoded": unknown;
+                "text/plain": unknown;
+            };
+        };
         responses: {
             /** @description Default Response */
             202: {
@@ -5479,106 +4469,58 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Error envelope */
+            /** @description Default Response */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "invalid_json" | "json_too_deep" | "request_too_large" | "unsupported_media_type" | "malformed_request" | "request_headers_too_large" | "request_timeout" | "parameter_missing" | "parameter_invalid" | "workflow_invalid" | "authentication_required" | "token_invalid" | "token_expired" | "permission_denied" | "route_not_found" | "metrics_not_enabled" | "resource_not_found" | "workflow_in_use" | "idempotency_key_reused" | "run_not_finished" | "node_test_failed" | "workflow_not_sync" | "sync_run_failed" | "workflow_inactive" | "run_not_resumable" | "node_not_resumable" | "vault_name_taken" | "authorization_link_invalid" | "authorization_org_mismatch" | "interaction_closed" | "form_link_invalid" | "event_type_unknown" | "rate_limited" | "webhook_signature_invalid" | "webhook_replayed" | "quota_exceeded" | "runs_in_flight_exceeded" | "concurrency_limited" | "too_many_run_streams" | "sync_timeout" | "service_unavailable" | "internal_error" | "node_failed" | "node_timeout" | "run_timeout" | "node_config_invalid" | "http_request_failed" | "http_destination_blocked" | "connection_failed" | "remote_auth_failed" | "host_key_mismatch" | "remote_command_failed" | "soap_fault" | "template_error" | "run_terminated" | "vault_item_not_found" | "vault_item_expired" | "vault_decrypt_failed" | "authorization_unavailable" | "platform_api_unconfigured" | "platform_api_failed" | "http_certificate_rejected" | "run_file_too_large" | "short_link_expired";
-                        doc_url: string;
-                        errors?: unknown[];
-                        message: string;
-                        param?: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

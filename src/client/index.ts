@@ -4,7 +4,7 @@
  * the server.
  *
  *   const api = createStratoflowClient({ baseUrl, token });
- *   const workflows = await unwrap(api.GET('/workflows'));
+ *   const workflows = listItems(await unwrap(api.GET('/workflows')));
  */
 import createFetchClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './api-types.js';
@@ -62,6 +62,14 @@ export function createStratoflowClient(options: ClientOptions): StratoflowClient
   };
   client.use(auth);
   return client;
+}
+
+/**
+ * The items of a list answer: `GET /workflows` is a bare array unless `page`/`per_page` ask for a
+ * Laravel paginator, so its type is a union; this reads both.
+ */
+export function listItems<T>(list: T[] | { data: T[] }): T[] {
+  return Array.isArray(list) ? list : list.data;
 }
 
 /** What openapi-fetch resolves to, reduced to what `unwrap` needs. */

@@ -106,6 +106,12 @@ export const ERRORS = {
     false,
     'Metrics are not served on this port: set STRATOFLOW_METRICS_TOKEN (or use the STRATOFLOW_METRICS_PORT listener).',
   ),
+  method_not_allowed: def(
+    405,
+    'invalid_request_error',
+    false,
+    'This endpoint does not take this HTTP method. The `Allow` header (and the message) lists the ones it takes.',
+  ),
   resource_not_found: def(404, 'not_found_error', false, 'No such resource exists in your organization.'),
   workflow_in_use: def(
     409,

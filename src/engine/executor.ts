@@ -86,14 +86,30 @@ export async function executeRun(
   return finish(deps, run, outcome);
 }
 
-/** A finished child run wakes its parent; telemetry hears of every run that ended. */
+/** A finished child run wakes its parent; telemetry hears of every run that ended; a failed run gets one info line in the server log. */
 async function finish(deps: ExecutorDeps, run: RunRecord, outcome: ExecutionOutcome) {
   if (outcome === 'completed' || outcome === 'failed') deps.telemetry?.runEnded(run, outcome);
+  if (outcome === 'failed') await logFailure(deps, run);
   if (run.parentRunId && (outcome === 'completed' || outcome === 'failed')) {
     await deps.store.wakeRun(run.parentRunId, deps.clock.now());
     deps.onRunReady?.();
   }
   return outcome;
+}
+
+/** The stored error message was redacted with the run's secrets before it was committed. */
+async function logFailure(deps: ExecutorDeps, run: RunRecord) {
+  const ended = await deps.store.getRun(run.orgId, run.id);
+  deps.logger.info(
+    {
+      runId: run.id,
+      workflowId: run.workflowId,
+      orgId: run.orgId,
+      nodeId: ended?.failedNodeId ?? null,
+      error: ended?.errorMessage ?? null,
+    },
+    'run failed',
+  );
 }
 
 /** Node log lines carry the run id and never a secret. */

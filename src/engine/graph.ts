@@ -48,6 +48,40 @@ export function topologicalOrder(graph: Graph): string[] | null {
   return order.length === graph.nodes.size ? order : null;
 }
 
+/**
+ * The node ids of one cycle in path order (`['a', 'b', 'c']` for a → b → c → a), or null when the graph
+ * is acyclic. Iterative depth-first search, so a long chain cannot overflow the stack.
+ */
+export function findCycle(graph: Graph): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of graph.nodes.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    state.set(start, 'open');
+    path.push(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; next: number };
+      const edges = graph.outgoing.get(top.id) ?? [];
+      const edge = edges[top.next++];
+      if (!edge) {
+        state.set(top.id, 'done');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const seen = state.get(edge.target);
+      if (seen === 'open') return path.slice(path.indexOf(edge.target));
+      if (seen === undefined && graph.nodes.has(edge.target)) {
+        state.set(edge.target, 'open');
+        path.push(edge.target);
+        stack.push({ id: edge.target, next: 0 });
+      }
+    }
+  }
+  return null;
+}
+
 /** Every node from which `nodeId` can be reached (its ancestors), excluding itself. */
 export function ancestorsOf(graph: Graph, nodeId: string): Set<string> {
   const seen = new Set<string>();

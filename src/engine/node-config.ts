@@ -96,6 +96,26 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * A config problem in words: a field that is absent is "`method` is required" (zod would say what it
+ * expected of `undefined`), anything else `path: zod's message`.
+ */
+export function describeConfigIssue(issue: z.core.$ZodIssue, config: Record<string, unknown>): string {
+  const path = issue.path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+  const parent = valueAt(config, issue.path.slice(0, -1));
+  // A refinement's own message (code `custom`) already says what is missing and why; it is kept.
+  const absent =
+    issue.code !== 'custom' &&
+    issue.path.length > 0 &&
+    parent !== null &&
+    typeof parent === 'object' &&
+    valueAt(config, issue.path) === undefined;
+  if (absent) return `\`${path}\` is required.`;
+  return `${path ? `${path}: ` : ''}${issue.message}`;
+}
+
+/**
  * Save-time check of a node's config against its component schema. A field whose raw value is a
  * Liquid template cannot be judged before the run, so problems reported on such fields are ignored.
  */

@@ -14,7 +14,7 @@ import { hashWebhookToken } from '../domain/webhook-token.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import type { PageRequest, RunFilter, Store } from '../store/store.js';
 import { redactCredentialHeaders } from './credential-headers.js';
-import { ancestorsOf, buildGraph } from './graph.js';
+import { ancestorsOf, buildGraph, type Graph } from './graph.js';
 import { newLinkKey } from './interaction-links.js';
 import { checkRunsInFlight, type OrgQuotas } from './quotas.js';
 import { isFinalLog } from './run-progress.js';
@@ -246,7 +246,7 @@ export function createRunService(deps: RunServiceDeps) {
       if (!resumedNode || !succeeded.has(nodeId)) {
         throw new StratoflowError(
           'node_not_resumable',
-          `Node '${nodeId}' did not succeed in run ${original.id}.`,
+          notResumableMessage(graph, original, nodeId, succeeded),
           'nodeId',
         );
       }
@@ -296,3 +296,23 @@ export function createRunService(deps: RunServiceDeps) {
 }
 
 export type RunService = ReturnType<typeof createRunService>;
+
+/**
+ * Why a run cannot resume from `nodeId`, pointing at the node(s) to resume from instead: the run's failed
+ * node is resumed "from" the upstream nodes that succeeded, so that it runs again.
+ */
+function notResumableMessage(
+  graph: Graph,
+  run: RunRecord,
+  nodeId: string,
+  succeeded: ReadonlySet<string>,
+): string {
+  const sources = (graph.incoming.get(nodeId) ?? []).map((edge) => edge.source);
+  const upstream = [...new Set(sources)].filter((id) => succeeded.has(id));
+  const failed = run.failedNodeId === nodeId ? 'failed' : 'did not succeed';
+  if (upstream.length === 0) {
+    return `Node '${nodeId}' ${failed} in run ${run.id}; a run resumes from a node that succeeded in it.`;
+  }
+  const names = upstream.map((id) => `'${id}'`).join(' or ');
+  return `Node '${nodeId}' ${failed} in run ${run.id}; to run it again, resume from ${names} (POST /workflows/runs/${run.id}/resume-from/${upstream[0]}).`;
+}

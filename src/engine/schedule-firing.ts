@@ -9,7 +9,11 @@ import type { EngineTelemetry } from './telemetry.js';
 export interface ScheduleFiringDeps {
   store: Store;
   clock: Clock;
-  logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  logger: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
   /** Called after a scheduled run is durably created (wakes the local worker). */
   onRunCreated(run: RunRecord): void;
   /** Due workflows read per query (default 100). */
@@ -53,6 +57,10 @@ export function createScheduleFiring(deps: ScheduleFiringDeps) {
     if (fired) {
       deps.telemetry?.scheduleFired(Math.max(0, now - due.nextRunAt));
       deps.telemetry?.runCreated(run);
+      logger.info(
+        { workflowId: due.id, runId: run.id, scheduledFor: new Date(due.nextRunAt).toISOString() },
+        'schedule fired',
+      );
       deps.onRunCreated(run);
     }
     return fired;

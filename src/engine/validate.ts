@@ -1,8 +1,8 @@
 import type { WorkflowDefinition, WorkflowNode } from '../domain/types.js';
 import type { AnyNodeDefinition, NodeLimits } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
-import { buildGraph, edgeHandle, topologicalOrder } from './graph.js';
-import { checkConfigAtSave, componentConfig, knownConfigKeys } from './node-config.js';
+import { buildGraph, edgeHandle, findCycle } from './graph.js';
+import { checkConfigAtSave, componentConfig, describeConfigIssue, knownConfigKeys } from './node-config.js';
 import { templateProblems } from './template-checks.js';
 import type { TemplateEngine } from './templates/index.js';
 import { checkSyncWorkflow } from './validate-sync.js';
@@ -66,7 +66,7 @@ function checkNodes(
         .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
         .join('');
       issues.push({
-        message: `Node '${node.id}' (${component.componentId}): ${path ? `${path.replace(/^\./, '')}: ` : ''}${issue.message}`,
+        message: `Node '${node.id}' (${component.componentId}): ${describeConfigIssue(issue, config)}`,
         param: `${param}.data${path}`,
       });
     }
@@ -151,8 +151,13 @@ export function validateDefinition(
   const triggers = checkNodes(def, registry, limits, issues);
   issues.push(...templateProblems(def, registry, templates));
   checkEdges(def, registry, issues);
-  if (issues.length === 0 && topologicalOrder(buildGraph(def)) === null) {
-    issues.push({ message: 'The workflow graph has a cycle; workflows must be acyclic.', param: 'edges' });
+  const cycle = issues.length === 0 ? findCycle(buildGraph(def)) : null;
+  if (cycle) {
+    const loop = [...cycle, cycle[0]].map((id) => `'${id}'`).join(' → ');
+    issues.push({
+      message: `The workflow graph has a cycle (${loop}); workflows must be acyclic: remove one of these edges.`,
+      param: 'edges',
+    });
   }
   const trigger = triggers[0];
   if (trigger?.data.componentId === 'sync_request_trigger') issues.push(...checkSyncWorkflow(def));

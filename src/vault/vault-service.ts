@@ -106,7 +106,14 @@ export function createVaultService(deps: VaultServiceDeps) {
       const id = newId('vault');
       const base = { id, orgId, name: input.name, expiresAt, createdAt: now, updatedAt: now };
       if (isApiKeyName(input.name)) {
-        // The request's `secret`, if any, is ignored: the key is generated (spec §1.7).
+        // The key is generated (spec §1.7): a sent value would be silently dropped, so it is refused.
+        if (input.secret !== undefined && input.secret !== null && input.secret !== '') {
+          throw new StratoflowError(
+            'parameter_invalid',
+            `An '${API_KEY_NAME_PREFIX}' item's value is a workflow API key Stratoflow generates (returned once as \`secret\` in the answer): leave out 'secret'.`,
+            'secret',
+          );
+        }
         const minted = mintWorkflowApiKey();
         const item: VaultItemRecord = { ...base, sealed: null };
         const apiKey = {

@@ -7,6 +7,7 @@ import type { AuthorizationService } from '../../vault/index.js';
 import { principalOf } from '../auth/hook.js';
 import type { Authenticator } from '../auth/verify.js';
 import { AUTHORIZE_PAGE_HEADERS, renderAuthorizePage, renderInvalidLinkPage } from '../authorize-page.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
 import {
   authIdParams,
@@ -31,10 +32,9 @@ export interface AuthorizationRoutesOptions {
 }
 
 /** Spec #24–#26 (bearer-authenticated). */
-export const authorizationRoutes: FastifyPluginAsyncZod<AuthorizationRoutesOptions> = async (
-  app,
-  { authorizations },
-) => {
+export const authorizationRoutes: FastifyPluginAsyncZod<
+  AuthorizationRoutesOptions & { publicUrl: string }
+> = async (app, { authorizations, publicUrl }) => {
   const tags = ['Authorizations'];
 
   app.get(
@@ -43,10 +43,14 @@ export const authorizationRoutes: FastifyPluginAsyncZod<AuthorizationRoutesOptio
       schema: {
         tags,
         summary: 'List the organization’s authorizations (pending and active)',
+        querystring: optionalPageQuery,
         response: { 200: z.array(authorizationSchema), ...authErrors },
       },
     },
-    async (request) => (await authorizations.list(principalOf(request).orgId)).map(presentAuthorization),
+    async (request, reply) => {
+      const list = (await authorizations.list(principalOf(request).orgId)).map(presentAuthorization);
+      return arrayPage(reply, list, request.query, `${publicUrl}/workflows/authorization`);
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { describeComponent } from '../../nodes/catalogue.js';
 import type { NodeRegistry } from '../../nodes/registry.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { authErrors } from '../schemas/common.js';
 
 const component = z.object({
@@ -16,9 +17,9 @@ const component = z.object({
 });
 
 /** The component catalogue (a Stratoflow extension): what editors and clients build forms from. */
-export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> = async (
+export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry; publicUrl: string }> = async (
   app,
-  { registry },
+  { registry, publicUrl },
 ) => {
   // Built on first request, then kept: turning every node's zod schema into JSON Schema at start-up
   // cost start-up time and heap that a server nobody browses the catalogue of never needed.
@@ -29,12 +30,13 @@ export const componentRoutes: FastifyPluginAsyncZod<{ registry: NodeRegistry }> 
       schema: {
         tags: ['Utilities'],
         summary: 'List the node components with their config JSON Schemas',
+        querystring: optionalPageQuery,
         response: { 200: z.array(component), ...authErrors },
       },
     },
-    async () => {
+    async (request, reply) => {
       catalogue ??= registry.list().map(describeComponent);
-      return catalogue;
+      return arrayPage(reply, catalogue, request.query, `${publicUrl}/components`);
     },
   );
 };

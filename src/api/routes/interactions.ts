@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { InteractionService } from '../../engine/interaction-service.js';
 import { principalOf } from '../auth/hook.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { presentInteraction, presentPage } from '../present.js';
 import { errorSchema, notFoundErrors, paginated } from '../schemas/common.js';
 import { answerBody, inboxQuery, interactionParams, interactionSchema } from '../schemas/interaction.js';
 import { runIdParams } from '../schemas/run.js';
+
+const interactionPageSchema = paginated(interactionSchema, 'Interaction');
 
 export interface InteractionRoutesOptions {
   interactions: InteractionService;
@@ -28,7 +31,7 @@ export const interactionRoutes: FastifyPluginAsyncZod<InteractionRoutesOptions> 
         description:
           'Forms that runs of the organization wait for: pending, not timed out, of a run still going. Paginated like run lists.',
         querystring: inboxQuery,
-        response: { 200: paginated(interactionSchema), 401: errorSchema, 422: errorSchema },
+        response: { 200: interactionPageSchema, 401: errorSchema, 422: errorSchema },
       },
     },
     async (request) => {
@@ -47,13 +50,15 @@ export const interactionRoutes: FastifyPluginAsyncZod<InteractionRoutesOptions> 
         tags,
         summary: 'List what a run asked people (its forms), with their status',
         params: runIdParams,
+        querystring: optionalPageQuery,
         response: { 200: z.array(interactionSchema), ...notFoundErrors },
       },
     },
-    async (request) =>
-      (await interactions.listForRun(principalOf(request).orgId, request.params.runId)).map(
-        presentInteraction,
-      ),
+    async (request, reply) => {
+      const { runId } = request.params;
+      const list = (await interactions.listForRun(principalOf(request).orgId, runId)).map(presentInteraction);
+      return arrayPage(reply, list, request.query, `${publicUrl}/workflows/runs/${runId}/interactions`);
+    },
   );
 
   app.post(

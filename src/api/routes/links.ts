@@ -9,6 +9,8 @@ import { presentPage } from '../present.js';
 import { linkCodeParams, linkIdParams, shortLinkSchema } from '../schemas/artifacts.js';
 import { authErrors, notFoundErrors, pageQuery, paginated } from '../schemas/common.js';
 
+const shortLinkPageSchema = paginated(shortLinkSchema, 'ShortLink');
+
 export interface LinkRoutesOptions {
   artifacts: ArtifactService;
   publicUrl: string;
@@ -39,7 +41,7 @@ export const linkRoutes: FastifyPluginAsyncZod<LinkRoutesOptions> = async (app, 
         tags,
         summary: "List the organization's short links (newest first), with click counts",
         querystring: pageQuery,
-        response: { 200: paginated(shortLinkSchema), ...authErrors },
+        response: { 200: shortLinkPageSchema, ...authErrors },
       },
     },
     async (request) => {

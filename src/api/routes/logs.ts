@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseTimestamp } from '../../domain/time.js';
 import type { LogService } from '../../engine/log-service.js';
 import { principalOf } from '../auth/hook.js';
+import { arrayPage, optionalPageQuery, setPageHeaders } from '../list-page.js';
 import { presentLog } from '../present.js';
 import { authErrors, notFoundErrors } from '../schemas/common.js';
 import { logQuery, logSchema, logStatsSchema, organizationStatsSchema } from '../schemas/run.js';
@@ -10,9 +11,20 @@ import { workflowIdParams } from '../schemas/workflow.js';
 
 export interface LogRoutesOptions {
   logs: LogService;
+  publicUrl: string;
 }
 
-export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { logs }) => {
+const recentQuery = optionalPageQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('At most this many entries (the newest); all workflows when absent'),
+});
+
+export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { logs, publicUrl }) => {
   const tags = ['Workflow Logs'];
 
   app.get(
@@ -20,11 +32,18 @@ export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { 
     {
       schema: {
         tags,
-        summary: 'The latest log entry of each workflow',
+        summary: 'The latest log entry of each workflow (newest first)',
+        description: '`limit` keeps the newest entries; `page`/`per_page` page through them.',
+        querystring: recentQuery,
         response: { 200: z.array(logSchema), ...authErrors },
       },
     },
-    async (request) => (await logs.recent(principalOf(request).orgId)).map(presentLog),
+    async (request, reply) => {
+      const recent = (await logs.recent(principalOf(request).orgId)).map(presentLog);
+      const { limit } = request.query;
+      const kept = limit === undefined ? recent : recent.slice(0, limit);
+      return arrayPage(reply, kept, request.query, `${publicUrl}/workflows/logs/recent`);
+    },
   );
 
   app.get(
@@ -47,7 +66,8 @@ export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { 
       schema: {
         tags,
         summary: 'List log entries of a workflow (newest first)',
-        description: 'Paginated with page/per_page; totals in the X-Total-Count and Link headers.',
+        description:
+          'An array, one page at a time: `page`, `per_page` (default 15, max 100); the total in `X-Total-Count`, absolute page URLs in `Link`.',
         params: workflowIdParams,
         querystring: logQuery,
         response: { 200: z.array(logSchema), ...notFoundErrors },
@@ -65,10 +85,13 @@ export const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, { 
         ...(q.to ? { to: parseTimestamp(q.to) ?? undefined } : {}),
       };
       const { rows, total } = await logs.list(orgId, request.params.workflowId, filter, page);
-      const lastPage = Math.max(1, Math.ceil(total / page.perPage));
-      reply.header('x-total-count', String(total));
-      if (page.page < lastPage)
-        reply.header('link', `<?page=${page.page + 1}&per_page=${page.perPage}>; rel="next"`);
+      const keep = new URLSearchParams();
+      for (const name of ['status', 'node_id', 'run_id', 'from', 'to'] as const) {
+        const value = q[name];
+        if (value) keep.set(name, value);
+      }
+      const path = `${publicUrl}/workflows/${request.params.workflowId}/logs`;
+      setPageHeaders(reply, total, page, path, keep);
       return rows.map(presentLog);
     },
   );

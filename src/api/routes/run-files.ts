@@ -4,6 +4,7 @@ import type { RunFileRecord } from '../../domain/artifacts.js';
 import { formatTimestamp } from '../../domain/time.js';
 import type { ArtifactService } from '../../engine/artifact-service.js';
 import { principalOf } from '../auth/hook.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { runFileParams, runFileSchema } from '../schemas/artifacts.js';
 import { notFoundErrors } from '../schemas/common.js';
 import { runIdParams } from '../schemas/run.js';
@@ -47,12 +48,15 @@ export const runFileRoutes: FastifyPluginAsyncZod<RunFileRoutesOptions> = async 
         tags,
         summary: "List a run's files (oldest first)",
         params: runIdParams,
+        querystring: optionalPageQuery,
         response: { 200: z.array(runFileSchema), ...notFoundErrors },
       },
     },
-    async (request) => {
-      const files = await artifacts.listRunFiles(principalOf(request).orgId, request.params.runId);
-      return files.map((file) => presentRunFile(file, publicUrl));
+    async (request, reply) => {
+      const { runId } = request.params;
+      const files = await artifacts.listRunFiles(principalOf(request).orgId, runId);
+      const presented = files.map((file) => presentRunFile(file, publicUrl));
+      return arrayPage(reply, presented, request.query, `${publicUrl}/workflows/runs/${runId}/files`);
     },
   );
 

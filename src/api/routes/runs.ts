@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseTraceparent } from '../../domain/trace-context.js';
+import type { RunRecord } from '../../domain/types.js';
 import { runNodeStates } from '../../engine/run-graph.js';
 import type { RunService } from '../../engine/run-service.js';
 import type { NodeRegistry } from '../../nodes/registry.js';
@@ -22,6 +23,8 @@ import {
   runSummarySchema,
 } from '../schemas/run.js';
 import { workflowIdParams } from '../schemas/workflow.js';
+
+const runPageSchema = paginated(runSummarySchema, 'RunSummary');
 
 export interface RunRoutesOptions {
   runs: RunService;
@@ -45,9 +48,9 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
         tags,
         summary: 'List the organization’s runs across workflows (newest first)',
         description:
-          'Laravel paginator; filter with `status` and `workflow_id`. Items omit the trigger payload and logs (read them with GET /workflows/runs/{runId}).',
+          'Laravel paginator; filter with `status` and `workflow_id`. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).',
         querystring: runListQuery,
-        response: { 200: paginated(runSummarySchema), ...authErrors },
+        response: { 200: runPageSchema, ...authErrors },
       },
     },
     async (request) => {
@@ -59,7 +62,8 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
         ...(q.workflow_id ? { workflowId: q.workflow_id } : {}),
       };
       const { rows, total } = await runs.findRuns(orgId, filter, page);
-      return presentPage(rows, total, page, `${publicUrl}/workflows/runs`, presentRunSummary, query(q));
+      const present = q.include ? (run: RunRecord) => presentRun(run) : presentRunSummary;
+      return presentPage(rows, total, page, `${publicUrl}/workflows/runs`, present, query(q));
     },
   );
 
@@ -147,10 +151,11 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
       schema: {
         tags,
         summary: 'List runs of a workflow (newest first)',
-        description: 'Laravel paginator; `status` keeps only runs in that state.',
+        description:
+          'Laravel paginator; `status` keeps only runs in that state. Items omit logs, and the trigger payload unless `include=trigger_payload` (GET /workflows/runs/{runId} has both).',
         params: workflowIdParams,
         querystring: executionsQuery,
-        response: { 200: paginated(runSchema), ...notFoundErrors },
+        response: { 200: runPageSchema, ...notFoundErrors },
       },
     },
     async (request) => {
@@ -159,7 +164,8 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
       const page = { page: q.page, perPage: q.per_page };
       const { rows, total } = await runs.listRuns(orgId, request.params.workflowId, page, q.status);
       const path = `${publicUrl}/workflows/${request.params.workflowId}/executions`;
-      return presentPage(rows, total, page, path, (run) => presentRun(run), query(q));
+      const present = q.include ? (run: RunRecord) => presentRun(run) : presentRunSummary;
+      return presentPage(rows, total, page, path, present, query(q));
     },
   );
 
@@ -225,9 +231,15 @@ export const runRoutes: FastifyPluginAsyncZod<RunRoutesOptions> = async (
 };
 
 /** The filters a page link keeps (page itself is set by the paginator). */
-function query(q: { status?: string | undefined; workflow_id?: string | undefined; per_page: number }) {
+function query(q: {
+  status?: string | undefined;
+  workflow_id?: string | undefined;
+  include?: string | undefined;
+  per_page: number;
+}) {
   const params = new URLSearchParams();
   if (q.status) params.set('status', q.status);
+  if (q.include) params.set('include', q.include);
   if (q.workflow_id) params.set('workflow_id', q.workflow_id);
   if (q.per_page !== 15) params.set('per_page', String(q.per_page));
   return params;

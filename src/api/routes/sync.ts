@@ -45,9 +45,17 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
         description:
           'Runs a sync_request_trigger workflow inline (30 s limit) and answers with the output of its final text_transform: JSON when it parses, else text. The body is `payload` in templates. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.',
         params: workflowIdParams,
-        body: z.unknown(),
+        consumes: ['application/json', 'application/x-www-form-urlencoded', 'text/plain'],
+        body: z.unknown().describe('Any JSON value, form or text: `payload` in the workflow’s templates'),
         response: {
-          200: z.string().describe('The final text_transform output (JSON or text)'),
+          200: {
+            description:
+              'The final text_transform output: application/json when it parses as JSON, else text/plain. The run id is in X-Stratoflow-Run-Id.',
+            content: {
+              'application/json': { schema: z.unknown() },
+              'text/plain': { schema: z.string() },
+            },
+          },
           401: errorSchema,
           404: errorSchema,
           422: errorSchema,

@@ -4,11 +4,13 @@ import { formatNullableTimestamp, formatTimestamp } from '../../domain/time.js';
 import type { VaultItemRecord } from '../../domain/vault.js';
 import type { VaultService } from '../../vault/index.js';
 import { principalOf } from '../auth/hook.js';
+import { arrayPage, optionalPageQuery } from '../list-page.js';
 import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
 import { createdVaultItemSchema, vaultIdParams, vaultItemBody, vaultItemSchema } from '../schemas/vault.js';
 
 export interface VaultRoutesOptions {
   vault: VaultService;
+  publicUrl: string;
 }
 
 /** API shape of a vault item (spec §2.3): metadata only, never the value. */
@@ -25,22 +27,26 @@ export function presentVaultItem(item: VaultItemRecord) {
  * Spec #19–#23 at `/workflows/vault...`, and at `/vault...` as older renderings of the docs show them
  * (spec §2.1 note; the alias is left out of the OpenAPI document).
  */
-export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app, { vault }) => {
+export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app, { vault, publicUrl }) => {
   const tags = ['Vault'];
   for (const base of ['/workflows/vault', '/vault']) {
-    const hide = base !== '/workflows/vault';
+    const deprecated = base !== '/workflows/vault';
 
     app.get(
       base,
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'List vault items (values are never returned)',
+          querystring: optionalPageQuery,
           response: { 200: z.array(vaultItemSchema), ...authErrors },
         },
       },
-      async (request) => (await vault.list(principalOf(request).orgId)).map(presentVaultItem),
+      async (request, reply) => {
+        const items = (await vault.list(principalOf(request).orgId)).map(presentVaultItem);
+        return arrayPage(reply, items, request.query, `${publicUrl}${base}`);
+      },
     );
 
     app.post(
@@ -48,7 +54,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Create a vault item',
           description:
             "The secret is encrypted at rest and never returned. A name starting with 'api-key:' generates a workflow API key (wfk_...), returned once as `secret` in this response.",
@@ -67,7 +73,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Retrieve a vault item (without its value)',
           params: vaultIdParams,
           response: { 200: vaultItemSchema, ...notFoundErrors },
@@ -82,7 +88,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Replace a vault item’s name, secret and expiry',
           description:
             'name and secret are required. An api-key: item keeps its generated key: send no secret; only name and expires_at change.',
@@ -102,7 +108,7 @@ export const vaultRoutes: FastifyPluginAsyncZod<VaultRoutesOptions> = async (app
       {
         schema: {
           tags,
-          hide,
+          deprecated,
           summary: 'Delete a vault item (workflows that use it fail from then on)',
           params: vaultIdParams,
           response: { 204: z.null().describe('Deleted'), ...notFoundErrors },

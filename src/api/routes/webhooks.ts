@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { nullRecord } from '../../domain/records.js';
 import type { RunService } from '../../engine/run-service.js';
 import { rawBodyOf } from '../body-parsers.js';
@@ -32,6 +33,12 @@ export const webhookRoutes: FastifyPluginAsyncZod<WebhookRoutesOptions> = async 
           'Body and headers become the trigger output; the body is also `webhook_payload`. 202 once stored. A W3C `traceparent` (and `tracestate`) header puts the run in that trace.',
         security: [],
         params: webhookParams,
+        consumes: ['application/json', 'application/x-www-form-urlencoded', 'text/plain'],
+        body: z
+          .unknown()
+          .describe(
+            'Any JSON value (usually an object: its keys also become top-level trigger output fields), a form, or text',
+          ),
         response: {
           202: webhookAccepted,
           400: errorSchema,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { SavedWorkflow, WorkflowService } from '../../engine/workflow-service.js';
 import { principalOf } from '../auth/hook.js';
 import { parameterError, paramFromPath } from '../errors.js';
-import { presentWorkflow } from '../present.js';
-import { authErrors, errorSchema, notFoundErrors } from '../schemas/common.js';
+import { arrayPage, optionalPageQuery, requestedPage } from '../list-page.js';
+import { presentPage, presentWorkflow } from '../present.js';
+import { authErrors, errorSchema, notFoundErrors, paginated } from '../schemas/common.js';
 import {
   createWorkflowBody,
   triggerableWorkflow,
@@ -13,6 +14,8 @@ import {
   workflowIdParams,
   workflowSchema,
 } from '../schemas/workflow.js';
+
+const workflowPageSchema = paginated(workflowSchema, 'Workflow');
 
 export interface WorkflowRoutesOptions {
   workflows: WorkflowService;
@@ -42,11 +45,27 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
   app.get(
     '/workflows',
     {
-      schema: { tags, summary: 'List workflows', response: { 200: z.array(workflowSchema), ...authErrors } },
+      schema: {
+        tags,
+        summary: 'List workflows',
+        description:
+          'A bare array of every workflow (as the hosted API answers); with `page` or `per_page` (default 15, max 100) a Laravel paginator instead. Items omit `nodes` and `edges`.',
+        querystring: optionalPageQuery,
+        response: {
+          200: z.union([z.array(workflowSchema), workflowPageSchema]),
+          ...authErrors,
+        },
+      },
     },
     async (request) => {
       const list = await workflows.list(principalOf(request).orgId);
-      return list.map((w) => presentWorkflow(w, publicUrl, false));
+      const present = (w: (typeof list)[number]) => presentWorkflow(w, publicUrl, false);
+      const page = requestedPage(request.query);
+      if (!page) return list.map(present);
+      const start = (page.page - 1) * page.perPage;
+      const rows = list.slice(start, start + page.perPage);
+      const keep = new URLSearchParams({ per_page: String(page.perPage) });
+      return presentPage(rows, list.length, page, `${publicUrl}/workflows`, present, keep);
     },
   );
 
@@ -99,12 +118,13 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
       schema: {
         tags,
         summary: 'List workflows another workflow can call',
+        querystring: optionalPageQuery,
         response: { 200: z.array(triggerableWorkflow), ...authErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const list = await workflows.list(principalOf(request).orgId);
-      return list
+      const triggerable = list
         .filter((w) => w.isActive && TRIGGERABLE.has(w.triggerComponent))
         .map((w) => ({
           id: w.id,
@@ -113,6 +133,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<WorkflowRoutesOptions> = asyn
           trigger: w.triggerComponent,
           input_schema: inputSchemaOf(w.definition.nodes),
         }));
+      return arrayPage(reply, triggerable, request.query, `${publicUrl}/workflows/triggerable-workflows`);
     },
   );
 

@@ -18,31 +18,44 @@ export const errorSchema = z
     doc_url: z.string(),
     errors: z.array(z.unknown()).optional(),
   })
-  .describe('Error envelope');
+  .describe('Error envelope')
+  .meta({ id: 'Error' });
 
 /** Standard error responses every authenticated route documents. */
 export const authErrors = { 401: errorSchema, 422: errorSchema } as const;
 export const notFoundErrors = { 401: errorSchema, 404: errorSchema, 422: errorSchema } as const;
 
-export function paginated<T extends z.ZodType>(item: T) {
-  return z.object({
-    data: z.array(item),
-    links: z.object({
-      first: z.string().nullable(),
-      last: z.string().nullable(),
-      prev: z.string().nullable(),
-      next: z.string().nullable(),
-    }),
-    meta: z.object({
-      current_page: z.number(),
-      from: z.number().nullable(),
-      last_page: z.number(),
-      path: z.string(),
-      per_page: z.number(),
-      to: z.number().nullable(),
-      total: z.number(),
-    }),
-  });
+const pageLinks = z
+  .object({
+    first: z.string().nullable(),
+    last: z.string().nullable(),
+    prev: z.string().nullable(),
+    next: z.string().nullable(),
+  })
+  .describe('Absolute URLs of the first, last, previous and next pages')
+  .meta({ id: 'PaginatedLinks' });
+
+const pageMeta = z
+  .object({
+    current_page: z.number(),
+    from: z.number().nullable(),
+    last_page: z.number(),
+    path: z.string(),
+    per_page: z.number(),
+    to: z.number().nullable(),
+    total: z.number(),
+  })
+  .meta({ id: 'PaginatedMeta' });
+
+/**
+ * Laravel's length-aware paginator of `item` (spec `Paginated<T>`), named `Paginated<name>` in the OpenAPI
+ * components. Call once per item type at module level: a component name can be registered only once.
+ */
+export function paginated<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({ data: z.array(item), links: pageLinks, meta: pageMeta })
+    .describe(`Paginated<${name}>: Laravel's length-aware paginator`)
+    .meta({ id: `Paginated${name}` });
 }
 
 export const pageQuery = z.object({

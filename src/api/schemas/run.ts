@@ -6,22 +6,24 @@ import { edgeSchema, nodeSchema } from './workflow.js';
 export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'awaiting_ui_interaction'] as const;
 export const LOG_STATUSES = ['success', 'error', 'warning'] as const;
 
-export const logSchema = z.object({
-  id: z.string(),
-  run_id: z.string(),
-  workflow_id: z.string(),
-  node_id: z.string(),
-  component_id: z.string().nullable(),
-  status: z.enum(LOG_STATUSES),
-  input: z.unknown(),
-  output: z.unknown(),
-  attempt: z.number(),
-  duration_ms: z.number(),
-  warnings: z
-    .array(z.string())
-    .describe("Variables the node's templates read that do not exist (`n1.body is undefined`)."),
-  created_at: timestamp,
-});
+export const logSchema = z
+  .object({
+    id: z.string(),
+    run_id: z.string(),
+    workflow_id: z.string(),
+    node_id: z.string(),
+    component_id: z.string().nullable(),
+    status: z.enum(LOG_STATUSES),
+    input: z.unknown(),
+    output: z.unknown(),
+    attempt: z.number(),
+    duration_ms: z.number(),
+    warnings: z
+      .array(z.string())
+      .describe("Variables the node's templates read that do not exist (`n1.body is undefined`)."),
+    created_at: timestamp,
+  })
+  .meta({ id: 'Log' });
 
 export const RUN_ORIGINS = [
   'manual',
@@ -34,45 +36,52 @@ export const RUN_ORIGINS = [
   'event',
 ] as const;
 
-export const runSchema = z.object({
-  id: z.string(),
-  workflow_id: z.string(),
-  version_id: z
-    .string()
-    .describe('The workflow version this run executed (see GET /workflows/runs/{runId}/graph)'),
-  status: z.enum(RUN_STATUSES),
-  origin: z
-    .enum(RUN_ORIGINS)
-    .describe('What started the run: its trigger, a re-run, a resume, a parent run…'),
-  error_message: z.string().nullable(),
-  failed_node_id: z.string().nullable(),
-  started_at: timestamp,
-  completed_at: timestamp.nullable(),
-  duration_in_seconds: z.number().nullable(),
-  trigger_payload: z.record(z.string(), z.unknown()),
-  original_run_id: z.string().nullable(),
-  resumed_from_node_id: z.string().nullable(),
-  parent_run_id: z
-    .string()
-    .nullable()
-    .describe('The run whose trigger_workflow or iterator node started this one'),
-  created_at: timestamp,
-  trace_id: z
-    .string()
-    .nullable()
-    .describe(
-      'The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing)',
-    ),
-  /** Iterators still working through their items (single-run reads only, while running). */
-  progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
-  logs: z.array(logSchema).optional(),
-});
+export const runSchema = z
+  .object({
+    id: z.string(),
+    workflow_id: z.string(),
+    version_id: z
+      .string()
+      .describe('The workflow version this run executed (see GET /workflows/runs/{runId}/graph)'),
+    status: z.enum(RUN_STATUSES),
+    origin: z
+      .enum(RUN_ORIGINS)
+      .describe('What started the run: its trigger, a re-run, a resume, a parent run…'),
+    error_message: z.string().nullable(),
+    failed_node_id: z.string().nullable(),
+    started_at: timestamp,
+    completed_at: timestamp.nullable(),
+    duration_in_seconds: z.number().nullable(),
+    trigger_payload: z.record(z.string(), z.unknown()),
+    original_run_id: z.string().nullable(),
+    resumed_from_node_id: z.string().nullable(),
+    parent_run_id: z
+      .string()
+      .nullable()
+      .describe('The run whose trigger_workflow or iterator node started this one'),
+    created_at: timestamp,
+    /** Iterators still working through their items (single-run reads only, while running). */
+    progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
+    logs: z.array(logSchema).optional(),
+  })
+  .meta({ id: 'Run' });
 
-/** A run in a list: no trigger payload (it can be large), no logs. */
-export const runSummarySchema = runSchema.omit({ trigger_payload: true, logs: true });
+/** A run in a list: no trigger payload (it can be large) unless asked for, no logs. */
+export const runSummarySchema = runSchema
+  .omit({ logs: true })
+  .extend({
+    trigger_payload: runSchema.shape.trigger_payload
+      .optional()
+      .describe('Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it'),
+  })
+  .meta({ id: 'RunSummary' });
 
 export const runListQuery = z.object({
   status: z.enum(RUN_STATUSES).optional(),
+  include: z
+    .enum(['trigger_payload'])
+    .optional()
+    .describe('`trigger_payload` adds each run’s trigger payload (left out by default: it can be large)'),
   workflow_id: z.string().regex(idPattern('workflow')).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(15),
@@ -119,10 +128,25 @@ export const rerunQuery = z.object({ version: z.enum(['current', 'original']).de
 export const runIdParams = z.object({ runId: z.string().regex(idPattern('run')) });
 export const resumeParams = runIdParams.extend({ nodeId: withoutNul(z.string().min(1).max(100)) });
 
+/** Other top-level fields are refused: run input is easily sent bare instead of under `context`. */
+function unknownExecuteField(issue: { code?: string; keys?: string[] }) {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const keys = (issue.keys ?? []).map((k) => `'${k}'`).join(', ');
+  return `Unknown top-level field ${keys}: run input goes under \`context\`, e.g. {"context": {${JSON.stringify(issue.keys?.[0] ?? 'name')}: ...}}.`;
+}
+
 /** An absent body (Fastify gives null) means no context. */
 export const executeBody = z.preprocess(
   (body) => body ?? {},
-  z.object({ context: z.record(z.string(), z.unknown()).default({}) }),
+  z.strictObject(
+    {
+      context: z
+        .record(z.string(), z.unknown())
+        .default({})
+        .describe('The run input: becomes the trigger output ({{ n1.name }} reads `name`)'),
+    },
+    { error: unknownExecuteField },
+  ),
 );
 
 export const idempotencyHeaders = z.object({
@@ -147,7 +171,7 @@ export const logQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(50),
+  per_page: z.coerce.number().int().min(1).max(100).default(15),
 });
 
 const dayActivity = z

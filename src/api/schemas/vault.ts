@@ -33,7 +33,8 @@ export const vaultItemSchema = z
     created_at: timestamp,
     expires_at: timestamp.nullable(),
   })
-  .describe('Vault item (its value is never returned)');
+  .describe('Vault item (its value is never returned)')
+  .meta({ id: 'VaultItem' });
 
 export const createdVaultItemSchema = vaultItemSchema.extend({
   secret: z
@@ -52,7 +53,8 @@ export const authorizationSchema = z
     status: z.enum(['pending', 'active']),
     created_at: timestamp,
   })
-  .describe('Authorization (delegated access of one user)');
+  .describe('Authorization (delegated access of one user)')
+  .meta({ id: 'Authorization' });
 
 export const authorizationUrlSchema = z.object({
   url: z

@@ -1,8 +1,8 @@
-import { ApiError, createStratoflowClient, unwrap } from '../../../src/client/index.js';
+import { ApiError, createStratoflowClient, listItems, unwrap } from '../../../src/client/index.js';
 import { currentToken, signOut } from './session.js';
 
 export type { components } from '../../../src/client/index.js';
-export { ApiError, unwrap };
+export { ApiError, listItems, unwrap };
 
 /** Why the user was sent back to the sign-in page (shown there). */
 let signOutReason: string | null = null;

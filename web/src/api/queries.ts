@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client.js';
+import { api, listItems, unwrap } from './client.js';
 
 /** Query keys, one place: pages invalidate by these. */
 export const keys = {
@@ -10,7 +10,10 @@ export const keys = {
 };
 
 export function useWorkflows() {
-  return useQuery({ queryKey: keys.workflows, queryFn: () => unwrap(api.GET('/workflows')) });
+  return useQuery({
+    queryKey: keys.workflows,
+    queryFn: async () => listItems(await unwrap(api.GET('/workflows'))),
+  });
 }
 
 /** The organization's last 30 days (GET /workflows/logs/stats): dashboard and workflow list read it. */

@@ -1,4 +1,5 @@
 import { StratoflowError } from '../../../domain/errors.js';
+import { describeDnsFailure } from '../outbound/connection-error.js';
 import type { Deadline } from './deadline.js';
 import { HttpCertificateError, HttpRequestError, HttpTimeoutError } from './errors.js';
 
@@ -26,6 +27,8 @@ function describe(err: unknown): string {
     const messages = err.errors.map((inner: unknown) => describe(inner));
     return [...new Set(messages)].join('; ');
   }
+  const dns = describeDnsFailure(err);
+  if (dns !== undefined) return dns;
   if (err instanceof Error && err.message !== '') return err.message;
   return codeOf(err) ?? String(err);
 }

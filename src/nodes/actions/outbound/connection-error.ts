@@ -17,8 +17,26 @@ const SOCKET_CAUSES: Readonly<Record<string, string>> = {
   EPIPE: 'connection closed by the server',
 };
 
+/**
+ * A failed DNS lookup (`getaddrinfo ENOTFOUND example.invalid`) as "could not resolve host
+ * 'example.invalid'", or undefined for any other error.
+ */
+export function describeDnsFailure(err: unknown): string | undefined {
+  const code = codeOf(err);
+  const message = err instanceof Error ? err.message : '';
+  const match = /getaddrinfo (ENOTFOUND|EAI_AGAIN|EAI_NODATA|EAI_NONAME) (\S+)/.exec(message);
+  const dnsCode = code && /^(ENOTFOUND|EAI_AGAIN|EAI_NODATA|EAI_NONAME)$/.test(code) ? code : match?.[1];
+  if (!dnsCode) return undefined;
+  const named = (err as { hostname?: unknown }).hostname;
+  const host = typeof named === 'string' && named !== '' ? named : match?.[2];
+  const what = host ? `could not resolve host '${host}'` : 'could not resolve the host name';
+  return dnsCode === 'EAI_AGAIN' ? `${what} (temporary DNS failure, retry later)` : what;
+}
+
 /** The cause of a transport failure as a short phrase (never the whole error object, which may hold secrets). */
 export function describeCause(err: unknown): string {
+  const dns = describeDnsFailure(err);
+  if (dns !== undefined) return dns;
   const code = codeOf(err);
   if (code !== undefined && SOCKET_CAUSES[code] !== undefined) return SOCKET_CAUSES[code];
   if (err instanceof AggregateError && err.errors.length > 0) return describeCause(err.errors[0]);

@@ -49,7 +49,7 @@ describe('createOutboundGuard', () => {
     const failing: ResolveAll = (_h, _o, callback) =>
       callback(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), []);
     await expect(createOutboundGuard([], failing).resolve('nowhere.example')).rejects.toThrow(
-      'nowhere.example: DNS lookup failed (host name not found)',
+      "nowhere.example: could not resolve host 'nowhere.example'",
     );
   });
 });

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { type CidrList, isAddressAllowed } from '../http/cidr.js';
 import { HttpBlockedError } from '../http/errors.js';
 import type { ResolveAll } from '../http/guarded-lookup.js';
-import { ConnectionError, describeCause } from './connection-error.js';
+import { ConnectionError, describeCause, describeDnsFailure } from './connection-error.js';
 
 /**
  * The address guard for connections that are not HTTP (SSH, SMTP): the same rule as the webhook node's
@@ -40,7 +40,11 @@ export function createOutboundGuard(allowed: CidrList, resolveAll: ResolveAll = 
       }
       return new Promise((resolve, reject) => {
         resolveAll(host, { all: true }, (err, addresses) => {
-          if (err) return reject(new ConnectionError(host, `DNS lookup failed (${describeCause(err)})`, err));
+          if (err) {
+            const dns = describeDnsFailure(Object.assign(err, { hostname: host }));
+            const reason = dns ?? `DNS lookup failed (${describeCause(err)})`;
+            return reject(new ConnectionError(host, reason, err));
+          }
           const first = addresses[0];
           if (first === undefined) return reject(new ConnectionError(host, 'DNS lookup found no address'));
           if (addresses.some((answer) => !isAddressAllowed(answer.address, allowed)))

@@ -108,7 +108,7 @@ export function NodePanel({
               {error.code && (
                 <span className="muted">
                   <code>{error.code}</code> ·{' '}
-                  <a href={`/docs/errors.md#${error.code}`} target="_blank" rel="noreferrer">
+                  <a href={`/errors#${error.code}`} target="_blank" rel="noreferrer">
                     What does this mean?
                   </a>
                 </span>
