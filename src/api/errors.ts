@@ -128,7 +128,11 @@ export function installErrorHandling(app: FastifyInstance, publicUrl: string) {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
     const allowed = methodsOf(path);
-    if (allowed.length === 0) return sendError(reply, new StratoflowError('route_not_found'), publicUrl);
+    // A path no route serves, or one served with this very method whose handler found nothing (a
+    // missing static asset under `/ui/*`): not found. Only a path served with other methods is a 405.
+    if (allowed.length === 0 || allowed.includes(request.method)) {
+      return sendError(reply, new StratoflowError('route_not_found'), publicUrl);
+    }
     reply.header('allow', allowed.join(', '));
     return sendError(reply, methodNotAllowed(request.method, path, allowed), publicUrl);
   });

@@ -1160,6 +1160,8 @@ export interface components {
             started_at: string;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+            trace_id: string | null;
             trigger_payload: {
                 [key: string]: unknown;
             };
@@ -1194,6 +1196,8 @@ export interface components {
             started_at: string;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+            trace_id: string | null;
             trigger_payload: {
                 [key: string]: unknown;
             };
@@ -1227,6 +1231,8 @@ export interface components {
             started_at: string;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+            trace_id: string | null;
             /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
             trigger_payload?: {
                 [key: string]: unknown;
@@ -1261,6 +1267,8 @@ export interface components {
             started_at: string;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "awaiting_ui_interaction";
+            /** @description The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing) */
+            trace_id: string | null;
             /** @description Only with `include=trigger_payload`; GET /workflows/runs/{runId} always has it */
             trigger_payload?: {
                 [key: string]: unknown;

@@ -60,6 +60,12 @@ export const runSchema = z
       .nullable()
       .describe('The run whose trigger_workflow or iterator node started this one'),
     created_at: timestamp,
+    trace_id: z
+      .string()
+      .nullable()
+      .describe(
+        'The W3C trace id of the run: from the traceparent header it was started with, else a new one (null on runs older than tracing)',
+      ),
     /** Iterators still working through their items (single-run reads only, while running). */
     progress: z.array(z.object({ node_id: z.string(), done: z.number(), total: z.number() })).optional(),
     logs: z.array(logSchema).optional(),
