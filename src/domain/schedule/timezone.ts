@@ -11,7 +11,8 @@ export type TimezoneResult = { ok: true; timezone: string } | { ok: false; messa
 export function resolveTimezone(timezone: string | null | undefined): TimezoneResult {
   const name = timezone?.trim() ?? '';
   if (name === '') return { ok: true, timezone: DEFAULT_TIMEZONE };
-  if (!IANAZone.isValidZone(name)) {
+  // Node 22's ICU takes offsets as zones too (`Intl` accepts "+02:00"); IANA names never start with one.
+  if (/^[+\-\u2212\d]/.test(name) || !IANAZone.isValidZone(name)) {
     return {
       ok: false,
       message: `schedule_timezone ${JSON.stringify(name)} is not a known IANA time zone like "Europe/Berlin"`,
