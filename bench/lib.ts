@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../src/api/auth/sign.js';
 import { TEST_SECRET } from '../test/helpers/server.js';
@@ -87,4 +87,10 @@ export async function runCounts(
     finished: (stats.recent_runs.completed ?? 0) + (stats.recent_runs.failed ?? 0),
     total: stats.total_runs,
   };
+}
+
+/** The machine a figure was measured on, for the documents the scripts write (`loadAtStart`: loadavg()[0]). */
+export function machineNote(loadAtStart: number): string {
+  const busy = loadAtStart >= 0.5 ? ' (not idle: read timings as relative)' : '';
+  return `Measured on ${cpus().length} cores with Node ${process.version}; 1-minute load average ${loadAtStart.toFixed(2)} at the start${busy}.`;
 }

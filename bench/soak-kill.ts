@@ -10,11 +10,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { recordFigures } from '../scripts/reliability-doc.js';
 import { freePort, spawnStratoflow, waitForHealthy } from '../test/helpers/child-server.js';
 import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
-import { benchApi, node, sleep, tempDir } from './lib.js';
+import { benchApi, machineNote, node, sleep, tempDir } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'no-doc': { type: 'boolean', default: false },
   },
 });
+const loadAtStart = loadavg()[0] ?? 0;
 const RUNS = Number(values.runs);
 const KILLS = Number(values.kills);
 const postgres = values.store === 'postgres';
@@ -213,7 +215,8 @@ const lines = [
   `- ${label}: **${RUNS}** runs submitted ${values.concurrency} at a time, **${KILLS}** \`kill -9\` at random moments and restarts (${loadSeconds.toFixed(0)} s).`,
   `- Runs lost: **${lost}**; stuck: **${stuck}**; completed: ${count('completed')}; failed: ${count('failed')}.`,
   `- Duplicate side effects: **${duplicates}** (bound: runs in flight at the kills, ${inFlightAtKills.reduce((a, b) => a + b, 0)} in all; ${boundOk ? 'within' : 'OVER'} the bound); completed runs without their side effect: ${missingEffects}.`,
-  `- Restart to healthy: median ${restartMs.sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] ?? 0} ms. Measured on a loaded 2-core machine (other jobs running): relative figures.`,
+  `- Restart to healthy: median ${restartMs.sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] ?? 0} ms.`,
+  `- ${machineNote(loadAtStart)}`,
 ];
 console.log(lines.join('\n'));
 if (!values['no-doc']) recordFigures(postgres ? 'soak-kill-postgres' : 'soak-kill-sqlite', lines);

@@ -7,12 +7,14 @@
  * Writes its figures into docs/reliability.md (block `soak-webhook`).
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { recordFigures } from '../scripts/reliability-doc.js';
 import { freePort, spawnStratoflow, waitForHealthy } from '../test/helpers/child-server.js';
-import { benchApi, createWebhookWorkflow, runCounts, sleep, tempDir } from './lib.js';
+import { benchApi, createWebhookWorkflow, machineNote, runCounts, sleep, tempDir } from './lib.js';
 
+const loadAtStart = loadavg()[0] ?? 0;
 const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
@@ -125,13 +127,13 @@ await server.exited;
 
 const lines = [
   `- Rate: **${rate}/s** (${maxRate ? `half the measured maximum of ${maxRate}/s` : 'given with --rate'}), ${MINUTES} minute(s), SQLite embedded (\`STRATOFLOW_SQLITE_SYNCHRONOUS=normal\`).`,
-  `- Server RSS: **${rssStart} MB** at start, **${rssEnd} MB** at end.`,
+  `- Server RSS: **${rssStart} MB** at start, **${rssEnd} MB** at end (the server runs from the TypeScript sources through tsx, which adds its own memory).`,
   '',
   '| Minute | Sent | Errors | p99 of the 202 (ms) | Backlog at end of minute | RSS (MB) |',
   '| --- | --- | --- | --- | --- | --- |',
   ...minutes.map((m) => `| ${m.minute} | ${m.sent} | ${m.errors} | ${m.p99} | ${m.backlog} | ${m.rss} |`),
   '',
-  'Measured on a loaded 2-core machine (other jobs running): relative figures; rerun idle for absolute ones.',
+  machineNote(loadAtStart),
 ];
 console.log(lines.join('\n'));
 if (!values['no-doc']) recordFigures('soak-webhook', lines);
