@@ -190,6 +190,49 @@ describe('synchronous API', () => {
   });
 });
 
+describe('synchronous API runs that act outside', () => {
+  it('are stored, with their trigger, before a node that acts outside starts', async () => {
+    const { createServer } = await import('node:http');
+    const outside = await startTestServer({ httpAllowedCidrs: '127.0.0.0/8' });
+    let seen: unknown[] = [];
+    const peer = createServer((_req, res) => {
+      void outside.call('GET', `/workflows/${wf.id}/executions`).then(async (runs) => {
+        const [stored] = runs.body.data as { id: string; status: string }[];
+        const detail = stored ? await outside.call('GET', `/workflows/runs/${stored.id}`) : null;
+        seen = [
+          stored?.status,
+          (detail?.body.logs as { node_id: string }[] | undefined)?.map((l) => l.node_id),
+        ];
+        res.setHeader('content-type', 'application/json').end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    const port = (peer.address() as { port: number }).port;
+    const wf = await createWorkflow(outside, {
+      nodes: [
+        node('n1', 'sync_request_trigger'),
+        node('n2', 'text_transform', { template: '{{ payload.n | plus: 1 }}' }),
+        node('call', 'webhook', { method: 'GET', url: `http://127.0.0.1:${port}/peek` }),
+        node('out', 'text_transform', { template: '{"n": {{ n2.text }}}' }),
+      ],
+      edges: [edge('n1', 'call'), edge('call', 'n2'), edge('n2', 'out')],
+    });
+    try {
+      const res = await outside.call('POST', `/workflows/sync/${wf.id}`, { body: { n: 1 } });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ n: 2 });
+      expect(seen).toEqual(['running', ['n1']]);
+      const run = await outside.call('GET', `/workflows/runs/${res.headers.get('x-stratoflow-run-id')}`);
+      expect(run.body.status).toBe('completed');
+      expect(run.body.logs.map((l: { node_id: string }) => l.node_id)).toEqual(['n1', 'call', 'n2', 'out']);
+    } finally {
+      await outside.close();
+      peer.closeAllConnections();
+      peer.close();
+    }
+  });
+});
+
 describe('synchronous API time limit', () => {
   it('answers 504 past STRATOFLOW_SYNC_TIMEOUT_MS and records the run as failed', async () => {
     const { createServer } = await import('node:http');

@@ -10,6 +10,7 @@ import { delegationFor } from './delegation.js';
 import { planFrontier, planSuccessors } from './frontier.js';
 import { type NodeRunnerDeps, type RunScope, runNode, type StepOutcome } from './node-runner.js';
 import { type ArtifactDeps, runFilesPort, shortLinksPort } from './run-artifacts.js';
+import { type RunCommits, runCommits } from './run-commits.js';
 import { createRunInteractions } from './run-interactions.js';
 import { buildScope, cloneState, progressFromLogs, retryPolicy } from './run-progress.js';
 import { type DelegatedAccessPort, noVaultSecrets, type RunSecrets, type SecretsPort } from './secrets.js';
@@ -47,6 +48,10 @@ export interface RunControl {
   onParked?(readyAt: number): void;
   /** Template budget shared by every node of this execution (a synchronous call). */
   renderBudget?: RenderBudget;
+  /** Told of every successful node result, in the order they are logged (a synchronous call's answer). */
+  onSuccess?(componentId: string | null, output: unknown): void;
+  /** The run is not stored yet: its first commit inserts it (the synchronous API; see run-commits.ts). */
+  unsaved?: boolean;
 }
 
 export type ExecutionOutcome = 'completed' | 'failed' | 'parked' | 'released' | 'lost';
@@ -57,10 +62,13 @@ type LogFields = Pick<
 >;
 type Step = 'continue' | ExecutionOutcome;
 
+/** The most logs a run holds back for its next commit (a long chain of pure nodes still commits). */
+export const MAX_DEFERRED_LOGS = 100;
+
 /**
- * Executes a claimed run until it ends, parks on a timer, is released, or loses its lease. Every
- * finished node commits one transaction (its log + the run's new state); independent branches run
- * concurrently. The run is a log of node results: nodes with a result are never executed again.
+ * Executes a claimed run until it ends, parks on a timer, is released, or loses its lease. A finished
+ * node commits one transaction (its log + the run's new state), together with the logs of the pure
+ * nodes that ran since the last commit; independent branches run concurrently. The run is a log of node results: nodes with a result are never executed again.
  */
 export async function executeRun(
   deps: ExecutorDeps,
@@ -68,19 +76,22 @@ export async function executeRun(
   owner: string,
   control: RunControl,
 ): Promise<ExecutionOutcome> {
+  const commits = runCommits(deps.store, run, owner, control.unsaved === true);
   const compiled = await deps.definitions.get(run.versionId);
   if (!compiled) {
     const message = 'The workflow version of this run no longer exists.';
-    return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, message, null)));
+    return finish(deps, run, await commitEnd(commits, null, failed(deps, message, null)));
   }
   const blocked = await deps.authorizationProblem?.(run);
-  if (blocked) return finish(deps, run, await commitEnd(deps, run, owner, null, failed(deps, blocked, null)));
-  // A run still `pending` has never committed a step, so it has no logs to replay.
-  const logs = run.status === 'pending' ? [] : await deps.store.listRunLogs(run.id);
+  if (blocked) return finish(deps, run, await commitEnd(commits, null, failed(deps, blocked, null)));
+  // A run still `pending` (or not stored) has never committed a step, so it has no logs to replay.
+  const logs = run.status === 'pending' || !commits.saved() ? [] : await deps.store.listRunLogs(run.id);
   const refs = compiled.secretRefs;
   // Loaded even without references: the run's redactor also takes values nodes obtain (delegated tokens).
   const secrets = deps.secrets ? await deps.secrets.load(run.orgId, refs) : noVaultSecrets();
-  const outcome = await (await createExecution(deps, compiled, run, owner, control, logs, secrets)).execute();
+  const outcome = await (
+    await createExecution(deps, compiled, run, commits, control, logs, secrets)
+  ).execute();
   if ((outcome === 'completed' || outcome === 'failed') && compiled.interactive)
     await deps.store.cancelInteractions(run.id);
   return finish(deps, run, outcome);
@@ -130,13 +141,11 @@ function failed(deps: ExecutorDeps, message: string, nodeId: string | null): Run
 }
 
 async function commitEnd(
-  deps: ExecutorDeps,
-  run: RunRecord,
-  owner: string,
+  commits: RunCommits,
   log: LogRecord | LogRecord[] | null,
   patch: RunPatch,
 ): Promise<ExecutionOutcome> {
-  if (!(await deps.store.commitStep(run.id, owner, log, patch))) return 'lost';
+  if (!(await commits.commit(log, patch))) return 'lost';
   return patch.status === 'failed' ? 'failed' : 'completed';
 }
 
@@ -144,7 +153,7 @@ async function createExecution(
   deps: ExecutorDeps,
   compiled: CompiledDefinition,
   run: RunRecord,
-  owner: string,
+  commits: RunCommits,
   control: RunControl,
   logs: readonly LogRecord[],
   secrets: RunSecrets,
@@ -202,16 +211,25 @@ async function createExecution(
   };
   const inflight = new Map<string, Promise<{ id: string; outcome: StepOutcome }>>();
   /**
-   * The trigger's log waits for the run's next commit: a trigger has no side effects and recomputes the
-   * same output after a crash, so writing it separately would only cost a transaction per run.
+   * Logs waiting for the run's next commit. A trigger's always does, and a pure node's does while the
+   * nodes it makes ready are pure too: such nodes have no side effects and compute the same after a
+   * crash, so committing each would only cost a transaction (docs/decisions/0026). Before any node that
+   * acts on the outside world starts, everything computed so far is committed.
    */
-  let deferred: LogRecord | null = null;
+  let deferred: LogRecord[] = [];
   const withDeferred = (entry: LogRecord | null): LogRecord | LogRecord[] | null => {
-    if (!deferred) return entry;
-    const logs = entry ? [deferred, entry] : [deferred];
-    deferred = null;
+    if (deferred.length === 0) return entry;
+    const logs = entry ? [...deferred, entry] : deferred;
+    deferred = [];
     return logs;
   };
+  const pure = (id: string) => compiled.components.get(id)?.pure === true;
+  const mayDefer = (id: string, ready: readonly string[]) =>
+    ready.length > 0 &&
+    deferred.length < MAX_DEFERRED_LOGS &&
+    // An unsaved run is stored before its first node that acts outside it, like any pure step.
+    ((id === compiled.triggerId && commits.saved()) ||
+      ((pure(id) || id === compiled.triggerId) && ready.every(pure)));
 
   function launch(id: string, waitedUntil: number | null) {
     const node = compiled.nodes.get(id);
@@ -249,6 +267,8 @@ async function createExecution(
   }
 
   function log(id: string, fields: LogFields): LogRecord {
+    const componentId = compiled.components.get(id)?.componentId ?? null;
+    if (fields.status === 'success') control.onSuccess?.(componentId, fields.output);
     const output = referTo(fields.output, refs);
     const safe = {
       ...fields,
@@ -262,14 +282,14 @@ async function createExecution(
       workflowId: run.workflowId,
       seq: ++seq,
       nodeId: id,
-      componentId: compiled.components.get(id)?.componentId ?? null,
+      componentId,
       createdAt: clock.now(),
       ...safe,
     };
   }
 
   const end = (entry: LogRecord | null, patch: RunPatch) =>
-    commitEnd(deps, run, owner, withDeferred(entry), { ...patch, state });
+    commitEnd(commits, withDeferred(entry), { ...patch, state });
   /**
    * A run handed over directly (still `pending`) records that it started with its first commit; a run
    * that waited for people (`awaiting_ui_interaction`) records that it runs again.
@@ -284,7 +304,7 @@ async function createExecution(
     return { status: 'running', ...started, ...patch };
   };
   const step = async (entry: LogRecord | null, patch: RunPatch = {}): Promise<Step> =>
-    (await store.commitStep(run.id, owner, withDeferred(entry), withStart(patch))) ? 'continue' : 'lost';
+    (await commits.commit(withDeferred(entry), withStart(patch))) ? 'continue' : 'lost';
   const completed = (): RunPatch => ({ status: 'completed', completedAt: clock.now(), releaseLease: true });
 
   /** A final result: record it, then launch the successors it made ready (or end the run). */
@@ -301,8 +321,8 @@ async function createExecution(
     if (ready.length === 0 && inflight.size === 0 && progress.waiting.size === 0) {
       return end(entry, completed());
     }
-    if (id === compiled.triggerId && ready.length > 0) {
-      deferred = entry;
+    if (mayDefer(id, ready)) {
+      deferred.push(entry);
       for (const next of ready) launch(next, null);
       return 'continue';
     }

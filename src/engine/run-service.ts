@@ -64,6 +64,11 @@ export interface StartRunOptions {
   lease?: { owner: string; until: number };
   /** The caller's W3C trace (`traceparent`); absent or null: the run starts a new trace. */
   trace?: TraceContext | null;
+  /**
+   * Build the run without storing it: the caller executes it inline at once, and its first commit
+   * stores it (the synchronous API, with `lease`; see engine/run-commits.ts).
+   */
+  unsaved?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -114,6 +119,11 @@ export function createRunService(deps: RunServiceDeps) {
     // Child runs are never refused: their parent is already in flight and waits for them.
     if (!options.parentRunId && deps.quotas)
       await checkRunsInFlight(store, deps.quotas, options.workflow.orgId);
+    if (options.unsaved && options.lease) {
+      const run = newRunRecord(options, clock.now(), options.lease);
+      deps.telemetry?.runCreated(run);
+      return { run, created: true };
+    }
     if (options.lease || !deps.dispatcher) return insert(options, options.lease);
     const reserved = deps.dispatcher.reserve();
     if (!reserved) return insert(options, undefined);

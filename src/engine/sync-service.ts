@@ -3,6 +3,7 @@ import { notFound, StratoflowError } from '../domain/errors.js';
 import type { TraceContext } from '../domain/trace-context.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import { type ExecutorDeps, executeRun } from './executor.js';
+import { applyRunPatch } from './run-commits.js';
 import type { RunService } from './run-service.js';
 import { assertTriggerInput } from './trigger-input.js';
 
@@ -26,17 +27,6 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
   const { executor } = deps;
   const { store, clock } = executor;
 
-  async function finalText(runId: string): Promise<string> {
-    const logs = await store.listRunLogs(runId);
-    for (let i = logs.length - 1; i >= 0; i--) {
-      const log = logs[i];
-      if (log?.status === 'success' && log.componentId === 'text_transform') {
-        return String((log.output as { text?: unknown } | null)?.text ?? '');
-      }
-    }
-    return '';
-  }
-
   return {
     async execute(
       orgId: string,
@@ -53,23 +43,41 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       const owner = `sync:${randomBytes(6).toString('hex')}`;
       const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
       const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };
-      const { run } = await deps.runs.start({ workflow, origin: 'sync', trigger, lease, trace });
+      // Stored by its first commit (with its logs), which comes before any node acting outside it.
+      const { run } = await deps.runs.start({
+        workflow,
+        origin: 'sync',
+        trigger,
+        lease,
+        trace,
+        unsaved: true,
+      });
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
+      // The answer: the text of the last successful text_transform (the run's logs are not read back).
+      let text = '';
       const outcome = await executeRun(executor, run, owner, {
         signal: abort.signal,
         releaseRequested: () => false,
         // One call may not render more than a few nodes' worth of templates, however many nodes it has.
         renderBudget: executor.templates.budget(undefined, SYNC_RENDER_BUDGET_SCALE),
+        unsaved: true,
+        onSuccess(componentId, output) {
+          if (componentId === 'text_transform')
+            text = String((output as { text?: unknown } | null)?.text ?? '');
+        },
       }).finally(() => clearTimeout(timer));
       if (abort.signal.aborted && outcome === 'lost') {
         const message = `Synchronous execution exceeded ${deps.timeoutMs / 1000} seconds.`;
-        await store.commitStep(run.id, owner, null, {
-          status: 'failed',
+        const patch = {
+          status: 'failed' as const,
           errorMessage: message,
           completedAt: clock.now(),
           releaseLease: true,
-        });
+        };
+        // A run stopped before its first commit was never stored: it is recorded now, failed.
+        if (!(await store.commitStep(run.id, owner, null, patch)) && !(await store.getRun(orgId, run.id)))
+          await store.insertRunWithLogs(applyRunPatch(run, patch), []);
         executor.telemetry?.runEnded(run, 'failed');
         throw new StratoflowError('sync_timeout', message);
       }
@@ -81,7 +89,6 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
         );
         throw Object.assign(error, { details: [{ run_id: run.id }] });
       }
-      const text = await finalText(run.id);
       try {
         return { runId: run.id, body: JSON.parse(text), isJson: true, text };
       } catch {

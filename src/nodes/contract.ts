@@ -273,6 +273,13 @@ export interface NodeDefinition<TConfig = unknown> {
    * never are.
    */
   readonly network?: boolean;
+  /**
+   * Set on components whose `run` only computes: nothing outside the run sees it (no network, no store,
+   * no files or links, no child runs, no waits, no people), so running it again after a crash cannot be
+   * told from running it once. Such a node's log rides along with the run's next commit instead of
+   * committing on its own, while the nodes it makes ready are pure too (docs/decisions/0026).
+   */
+  readonly pure?: boolean;
   /** Save-time checks beyond the schema, against the configured limits. Returns problems as sentences. */
   readonly check?: (config: TConfig, limits: NodeLimits) => string[];
   run(ctx: NodeContext, config: TConfig): Promise<NodeOutcome> | NodeOutcome;

@@ -260,6 +260,20 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         expect(await store.getRun(OTHER_ORG, r.id)).toBeNull();
       });
 
+      it('inserts a run executed before it was stored together with its first logs', async () => {
+        const w = await savedWorkflow();
+        const r = run(w, { status: 'completed', startedAt: T0, completedAt: T0 + 5, leaseOwner: null });
+        await store.insertRunWithLogs(r, [log(r, 1, { nodeId: 'n1' }), log(r, 2, { nodeId: 'n2' })]);
+        expect(await store.getRun(ORG, r.id)).toEqual(r);
+        expect((await store.listRunLogs(r.id)).map((l) => [l.seq, l.nodeId])).toEqual([
+          [1, 'n1'],
+          [2, 'n2'],
+        ]);
+        // All or nothing: a second insert of the same run fails and leaves the first untouched.
+        await expect(store.insertRunWithLogs(r, [log(r, 3)])).rejects.toThrow();
+        expect(await store.listRunLogs(r.id)).toHaveLength(2);
+      });
+
       it('returns the first run for a repeated idempotency key', async () => {
         const w = await savedWorkflow();
         const first = await store.createRun(run(w), { key: 'k1', notBefore: T0 - 1000 });

@@ -98,6 +98,11 @@ export interface Store {
     log: LogRecord | readonly LogRecord[] | null,
     patch: RunPatch,
   ): Promise<boolean>;
+  /**
+   * Inserts a run that was executed before it was stored (the synchronous API) together with its first
+   * logs, in one transaction. Nothing outside the run has seen it yet, so it cannot collide.
+   */
+  insertRunWithLogs(run: RunRecord, logs: readonly LogRecord[]): Promise<void>;
   /** The logs of a run, in order; with `afterSeq`, only those committed after that sequence number. */
   listRunLogs(runId: string, afterSeq?: number): Promise<LogRecord[]>;
   /**

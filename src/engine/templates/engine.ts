@@ -202,6 +202,19 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
    * have no side effects outside their own scope. The happy path renders once.
    */
   function watched<T>(watch: UndefinedWatch | undefined, once: () => T): T {
+    // liquidjs reports a missing variable with three nested errors whose stacks it formats at once; no
+    // one reads those stacks, and capturing them was most of a warning's cost. Renders are synchronous,
+    // so the setting is back before any other code runs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return watchedOnce(watch, once);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  }
+
+  function watchedOnce<T>(watch: UndefinedWatch | undefined, once: () => T): T {
     for (;;) {
       try {
         return once();
@@ -215,7 +228,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
         }
         if (watch.found.includes(missing) || watch.found.length >= MAX_UNDEFINED_REPORTED) {
           // Cannot happen for a noted path; past the cap, render the rest leniently, unreported.
-          return watched(undefined, once);
+          return watchedOnce(undefined, once);
         }
         watch.found.push(missing);
       }

@@ -7,6 +7,7 @@ export const jsonParser = defineNode({
   componentId: 'json_parser',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'JSON parser',
   description: 'Parses a JSON string into structured data that later nodes can read field by field.',
   config: z.object({ input: z.string({ error: 'Expected the JSON text to parse.' }) }),

@@ -5,6 +5,7 @@ export const textTransform = defineNode({
   componentId: 'text_transform',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Text transform',
   description: 'Renders a Liquid template against the run context and outputs the resulting text.',
   config: z.object({

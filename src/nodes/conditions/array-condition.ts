@@ -6,6 +6,7 @@ import { arrayConditionOutput } from './outputs.js';
 export const arrayCondition = defineNode({
   componentId: 'array_condition',
   kind: 'condition',
+  pure: true,
   title: 'Array condition',
   description:
     'Checks whether a list contains an item, is empty, or has a given length, and branches true or false.',

@@ -6,6 +6,7 @@ import { booleanConditionOutput } from './outputs.js';
 export const booleanCondition = defineNode({
   componentId: 'boolean_condition',
   kind: 'condition',
+  pure: true,
   title: 'Boolean condition',
   description:
     'Checks whether a value is true or false (accepting "yes"/"no", "1"/"0"...) and branches accordingly.',

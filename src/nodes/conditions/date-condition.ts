@@ -6,6 +6,7 @@ import { dateConditionOutput } from './outputs.js';
 export const dateCondition = defineNode({
   componentId: 'date_condition',
   kind: 'condition',
+  pure: true,
   title: 'Date condition',
   description:
     'Compares a date with another date, a range, today or the last/next N days, and branches true or false.',

@@ -5,6 +5,7 @@ import { groupEvaluationOutput } from './outputs.js';
 export const logicalGroup = defineNode({
   componentId: 'logical_group',
   kind: 'condition',
+  pure: true,
   title: 'Logical group (AND/OR)',
   description: 'Combines typed conditions and nested groups with AND or OR, and branches true or false.',
   config: logicalGroupSchema,

@@ -6,6 +6,7 @@ import { numberConditionOutput } from './outputs.js';
 export const numberCondition = defineNode({
   componentId: 'number_condition',
   kind: 'condition',
+  pure: true,
   title: 'Number condition',
   description: 'Compares a number with another (or a range) and branches true or false.',
   config: numberConditionSchema,

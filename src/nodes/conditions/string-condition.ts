@@ -6,6 +6,7 @@ import { evaluateString, stringConditionSchema } from './string-ops.js';
 export const stringCondition = defineNode({
   componentId: 'string_condition',
   kind: 'condition',
+  pure: true,
   title: 'String condition',
   description:
     'Compares a text value with an operator (equals, contains, regex...) and branches true or false.',

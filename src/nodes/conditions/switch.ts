@@ -58,6 +58,7 @@ function matches(caseId: string, condition: StringCondition): boolean {
 export const switchNode = defineNode({
   componentId: 'switch',
   kind: 'condition',
+  pure: true,
   title: 'Switch',
   description: 'Routes down the first case whose string comparison matches the value, or down "default".',
   config: switchSchema,

@@ -104,6 +104,7 @@ export const arrayFilter = defineNode({
   componentId: 'array_filter',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Array filter',
   description:
     'Keeps (include) or drops (exclude) the items of an array that match nested AND/OR rules over item fields, with the operators of the condition nodes. Outputs the items and their count.',

@@ -101,6 +101,7 @@ export const dataMapper = defineNode({
   componentId: 'data_mapper',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Data mapper',
   description:
     'Builds a new object or array from a target shape. Leaves are templates (a lone `{{ expression }}` keeps its type), source paths (`$.user.name`), or `{"$path" | "$value", "$default", "$type"}` with a default for missing values and a type cast. With `for_each`, maps every item of an array source.',

@@ -130,6 +130,7 @@ export const dateTransform = defineNode({
   componentId: 'date_transform',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Date transform',
   description:
     'Parses a date and formats it, adds or subtracts a duration, moves it to the start or end of a period, or counts the whole units to another date (diff), in any IANA time zone. Outputs ISO 8601 and the formatted text.',

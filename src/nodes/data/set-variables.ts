@@ -26,6 +26,7 @@ export const setVariables = defineNode({
   componentId: 'set_variables',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Set variables',
   description:
     'Names values for later nodes: each value is a template (a lone `{{ expression }}` keeps its type, e.g. an array) and is read as `{{ node_id.name }}`.',

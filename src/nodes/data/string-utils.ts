@@ -176,6 +176,7 @@ export const stringUtils = defineNode({
   componentId: 'string_utils',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'String utilities',
   description:
     'Generates random strings, policy-compliant passwords and UUIDs (v4, v7), or transforms text: slug, case changes, trim, pad, split/join, replace, hashes (sha256, sha1, md5, sha512) and HMAC, base64/hex/URL encoding and decoding. The result is `result`.',

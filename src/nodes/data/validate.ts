@@ -69,6 +69,7 @@ export const validate = defineNode({
   componentId: 'validate',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'Validate',
   description:
     "Checks an object, or each item of an array, against Laravel-style rule strings (`required|email|max:255`) and continues down `valid` or `invalid`; errors are keyed by field with Laravel's messages.",

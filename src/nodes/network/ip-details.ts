@@ -6,6 +6,7 @@ export const ipDetails = defineNode({
   componentId: 'ip_details',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'IP address details',
   description:
     'Describes an IPv4 or IPv6 network from `address/prefix` (or an address and a mask): network, broadcast, mask, wildcard, first/last host, host count, private/public/reserved, and whether it contains given addresses or CIDRs. IPv6 counts are decimal strings.',

@@ -7,6 +7,7 @@ export const ipv4Details = defineNode({
   componentId: 'ipv4_details',
   kind: 'action',
   network: false,
+  pure: true,
   title: 'IPv4 address details',
   description:
     'Describes an IPv4 network from `address/prefix` or an address and a mask (255.255.255.0): network, broadcast, mask, wildcard, first/last host, host count, private/public/reserved, and whether it contains given addresses or CIDRs. `ip_details` does the same for IPv6.',

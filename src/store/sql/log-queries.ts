@@ -1,9 +1,9 @@
-import type { LogRecord, LogStatus } from '../../domain/types.js';
+import type { LogRecord, LogStatus, RunRecord } from '../../domain/types.js';
 import type { LogFilter, PageRequest, RunPatch } from '../store.js';
 import type { Db, SqlValue } from './db.js';
 import { postgresCommitSql } from './postgres-commit.js';
-import { LOG_COLUMNS, logFromRow, logValues, toNumber } from './rows.js';
-import { patchToSql } from './run-queries.js';
+import { LOG_COLUMNS, logFromRow, logValues, runValues, toNumber } from './rows.js';
+import { INSERT_RUN, patchToSql } from './run-queries.js';
 
 /** One multi-row INSERT for the logs a step commits (usually one; two when the trigger's rides along). */
 const insertLogStatements = new Map<number, string>();
@@ -56,6 +56,12 @@ export function logQueries(db: Db) {
         }
         if (logs.length > 0) await tx.run(insertLogs(logs.length), logs.flatMap(logValues));
         return true;
+      });
+    },
+    async insertRunWithLogs(run: RunRecord, logs: readonly LogRecord[]) {
+      await db.transaction(async (tx) => {
+        await tx.run(INSERT_RUN, runValues(run));
+        if (logs.length > 0) await tx.run(insertLogs(logs.length), logs.flatMap(logValues));
       });
     },
     async listRunLogs(runId: string, afterSeq?: number) {

@@ -3,7 +3,7 @@ import type { IdempotencyClaim, PageRequest, RunDayCount, RunFilter, RunPatch } 
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
-const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
+export const INSERT_RUN = insertSql('runs', RUN_COLUMNS);
 /** PostgreSQL channel announcing runs that became ready (created, or a parent woken by its child). */
 export const RUNS_READY_CHANNEL = 'stratoflow_runs_ready';
 const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
