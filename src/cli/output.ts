@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import { styleText } from 'node:util';
-import Table from 'cli-table3';
+import type TableType from 'cli-table3';
+
+// Loaded by the commands that print a table, not by `serve`.
+const load = createRequire(import.meta.url);
 
 /** Colour only on a TTY and never with NO_COLOR (https://no-color.org): any non-empty value turns it off. */
 export function colourEnabled(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -40,6 +44,7 @@ export function printTable(head: string[], rows: (string | number | null | undef
     return;
   }
   const blank = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '' };
+  const Table = load('cli-table3') as typeof TableType;
   const table = new Table({
     head: head.map((h) => paint('bold', h)),
     chars: {

@@ -1,8 +1,12 @@
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { type StratoflowClient, unwrap } from '../client/index.js';
 import { EXIT } from './exit-codes.js';
 import { formatDuration, paint, paintStatus, preview } from './output.js';
+
+// Loaded by the commands that watch a run, not by `serve`.
+const load = createRequire(import.meta.url);
 
 const FINAL = new Set(['completed', 'failed']);
 
@@ -52,6 +56,7 @@ function progressView(stream: NodeJS.WriteStream = process.stderr) {
         }
         if (bar?.node !== node_id) {
           pause();
+          const { Presets, SingleBar } = load('cli-progress') as typeof import('cli-progress');
           const single = new SingleBar(
             {
               format: `${node_id} [{bar}] {value}/{total}`,

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/time.js';
 import { combineTelemetry, type EngineTelemetry } from '../engine/telemetry.js';
 import type { Store } from '../store/store.js';
 import { startMetricsServer } from './metrics-server.js';
-import { createMetrics, type Metrics } from './prometheus.js';
+import type { Metrics } from './prometheus.js';
 import type { ObservabilitySettings } from './settings.js';
 
 /** A process's metrics and trace export, as configured; everything off costs nothing. */
@@ -23,7 +23,8 @@ export async function setupObservability(
   deps: { store: Store; clock: Clock; logger: Logger; version: string },
 ): Promise<Observability> {
   const wantMetrics = settings.metricsToken !== null || settings.metricsPort !== null;
-  const metrics = wantMetrics ? createMetrics(deps) : null;
+  // prom-client (and the OpenTelemetry API it loads) is imported only when metrics are wanted.
+  const metrics = wantMetrics ? (await import('./prometheus.js')).createMetrics(deps) : null;
   // The OpenTelemetry SDK is imported only when an endpoint is configured.
   const otlp = settings.otlpTracesUrl
     ? (await import('./otlp-export.js')).createOtlpExport(deps, {

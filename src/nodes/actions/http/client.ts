@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type { HttpPort, HttpRequest, HttpResponse, HttpTls } from '../../contract.js';
 import { parseCidrList } from './cidr.js';
 import { startDeadline } from './deadline.js';
@@ -42,16 +42,23 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const maxRedirects = options.maxRedirects ?? 5;
   const connect = { timeout: connectTimeoutMs, lookup: createGuardedLookup(allowed) };
-  const agent = new Agent({ connect });
+  // undici (a hundred modules) is loaded by the first request, not by every process that never sends one.
+  let undici: Promise<typeof import('undici')> | null = null;
+  let agent: Agent | null = null;
   const trusting = new Map<string, Agent>();
 
   /** The shared agent, or the one for this request's TLS trust (same guarded lookup, same timeouts). */
-  function agentFor(tls: HttpTls | undefined): Agent {
-    if (tls === undefined) return agent;
+  async function agentFor(tls: HttpTls | undefined): Promise<Agent> {
+    undici ??= import('undici');
+    const loaded = await undici;
+    if (tls === undefined) {
+      agent ??= new loaded.Agent({ connect });
+      return agent;
+    }
     const key = trustKey(tls);
     let found = trusting.get(key);
     if (!found) {
-      found = createTrustingAgent(connect, tls);
+      found = createTrustingAgent(loaded, connect, tls);
       trusting.set(key, found);
       if (trusting.size > MAX_TRUST_AGENTS) {
         const [oldestKey, oldest] = trusting.entries().next().value as [string, Agent];
@@ -62,8 +69,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return found;
   }
 
-  function send(hop: Hop, timeoutMs: number, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
-    return agentFor(hop.tls).request({
+  async function send(hop: Hop, timeoutMs: number, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    return (await agentFor(hop.tls)).request({
       origin: hop.url.origin,
       path: `${hop.url.pathname}${hop.url.search}`,
       method: hop.method as Dispatcher.HttpMethod,
@@ -125,7 +132,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   async function close(): Promise<void> {
-    await Promise.all([agent.close(), ...[...trusting.values()].map((a) => a.close())]);
+    await Promise.all([agent?.close(), ...[...trusting.values()].map((a) => a.close())]);
     trusting.clear();
   }
 

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import { rootCertificates, TLSSocket } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import type { Agent, buildConnector } from 'undici';
 import type { HttpTls } from '../../contract.js';
 import { HttpCertificateError } from './errors.js';
 
@@ -28,15 +28,19 @@ export interface ConnectBase {
  * byte of the request (credentials included) is written. Session resumption is off, so every connection
  * presents its certificate. The guarded lookup stays in place either way.
  */
-export function createTrustingAgent(base: ConnectBase, tls: HttpTls): Agent {
+export function createTrustingAgent(
+  undici: Pick<typeof import('undici'), 'Agent' | 'buildConnector'>,
+  base: ConnectBase,
+  tls: HttpTls,
+): Agent {
   const ca = tls.ca ? [...rootCertificates, tls.ca] : undefined;
   const pin = tls.pinnedSha256 === undefined ? null : normalizeFingerprint(tls.pinnedSha256);
   if (pin === null) {
     if (tls.pinnedSha256 !== undefined)
       throw new HttpCertificateError('The pinned fingerprint is not a SHA-256 hex digest');
-    return new Agent({ connect: { ...base, ...(ca ? { ca } : {}) } });
+    return new undici.Agent({ connect: { ...base, ...(ca ? { ca } : {}) } });
   }
-  const connector = buildConnector({ ...base, rejectUnauthorized: false, maxCachedSessions: 0 });
+  const connector = undici.buildConnector({ ...base, rejectUnauthorized: false, maxCachedSessions: 0 });
   const connect: buildConnector.connector = (options, callback) => {
     connector(options, (err, socket) => {
       if (err) return callback(err, null);
@@ -50,7 +54,7 @@ export function createTrustingAgent(base: ConnectBase, tls: HttpTls): Agent {
       return callback(new HttpCertificateError(problem), null);
     });
   };
-  return new Agent({ connect });
+  return new undici.Agent({ connect });
 }
 
 /** A stable key for one trust configuration, to reuse its agent. */
