@@ -1,8 +1,9 @@
 /**
  * Idle memory of `stratoflow serve` as users run it (the compiled `dist/`, so run `npm run build` first):
- * starts it in a temporary data folder, waits until it is idle (healthy, then a few quiet seconds), and
- * prints its resident set size, read from /proc. Median of several starts.
- *   npx tsx bench/idle-rss.ts [--rounds 3] [--settle 5]
+ * starts it in a temporary data folder, waits until it is idle (healthy, then 30 quiet seconds: V8 gives
+ * back the young generation start-up grew only when its memory reducer runs, ~20 s after allocation
+ * stops), and prints its resident set size, read from /proc. Median of several starts.
+ *   npx tsx bench/idle-rss.ts [--rounds 3] [--settle 30]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { median, saveResult, sleep, tempDir } from './lib.js';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
-    settle: { type: 'string', default: '5' },
+    settle: { type: 'string', default: '30' },
   },
 });
 const entry = new URL('../dist/cli/main.js', import.meta.url).pathname;

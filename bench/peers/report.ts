@@ -48,6 +48,8 @@ export interface ReportContext {
   sqliteSynchronous: string;
   connections: number;
   durationS: number;
+  /** Round length of the 4.9 MB workload (absent in results written before it had its own). */
+  largeDurationS?: number;
   roundCount: number;
   n8nVersion: string;
   /** Environment each engine ran with, as `NAME=value` lines (no secrets). */
@@ -188,7 +190,7 @@ export function renderResults(
     `Run ${context.date} on ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB memory, Node ${m.node}, ${m.os};`,
     `one-minute load average ${m.loadAverage.toFixed(2)} at the start.`,
     `Stratoflow embedded (SQLite, \`STRATOFLOW_SQLITE_SYNCHRONOUS=${context.sqliteSynchronous}\`); n8n ${context.n8nVersion}.`,
-    `${context.connections} connections, ${context.durationS} s per round, ${rounds} per workload after a short`,
+    `${context.connections} connections, ${context.durationS} s per round (${context.largeDurationS ?? context.durationS} s for the 4.9 MB body), ${rounds} per workload after a short`,
     'unreported warm-up; one engine running at a time, on identical request bodies. Each table row is the',
     "engine's **median round** (the round with the median rate, all its columns together). Every response",
     'body is checked against the expected result; a wrong body counts as an error. Peak RSS is the largest',
@@ -199,7 +201,14 @@ export function renderResults(
     ...summaryTable(workloads, engines),
   ];
   for (const workload of workloads) lines.push(...workloadTable(workload, engines));
-  lines.push('## Memory', '', '| engine | idle RSS MB | peak RSS MB (any workload) |', '|---|---:|---:|');
+  lines.push(
+    '## Memory',
+    '',
+    'Idle: 30 s after the server answered its health check, before any load (the process tree, from /proc).',
+    '',
+    '| engine | idle RSS MB | peak RSS MB (any workload) |',
+    '|---|---:|---:|',
+  );
   for (const engine of engines) {
     lines.push(`| ${engine.label} | ${Math.round(engine.idle_rss_mb)} | ${Math.round(peakRss(engine))} |`);
   }
