@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startChildServer } from '../test/helpers/child-server.js';
 import { largePayload } from './large-payload-data.js';
-import { benchApi, median, node, saveResult, sleep, tempDir } from './lib.js';
+import { benchApi, median, node, saveResult, sleep, tempDir, UNLIMITED_ENV } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +50,7 @@ const expected = JSON.stringify({ count: payload.items.length, last: last?.id, s
 const server = await startChildServer(tempDir('stratoflow-bench-large-'), {
   STRATOFLOW_LOG_LEVEL: 'error',
   STRATOFLOW_BODY_LIMIT: '16mb',
+  ...UNLIMITED_ENV,
 });
 const pid = server.child.pid as number;
 const client = await benchApi(server.url);

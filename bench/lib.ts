@@ -94,3 +94,14 @@ export function machineNote(loadAtStart: number): string {
   const busy = loadAtStart >= 0.5 ? ' (not idle: read timings as relative)' : '';
   return `Measured on ${cpus().length} cores with Node ${process.version}; 1-minute load average ${loadAtStart.toFixed(2)} at the start${busy}.`;
 }
+
+/**
+ * Server settings for a benchmark whose one client, from one address, is the whole load: the default
+ * rate limits and the per-organization cap on synchronous calls (8) would turn it away with 429s.
+ */
+export const UNLIMITED_ENV: Readonly<Record<string, string>> = {
+  STRATOFLOW_RATE_LIMIT: '0',
+  STRATOFLOW_WEBHOOK_RATE_LIMIT: '0',
+  STRATOFLOW_WEBHOOK_IP_RATE_LIMIT: '0',
+  STRATOFLOW_ORG_CONCURRENCY: '0',
+};

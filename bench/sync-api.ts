@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startChildServer } from '../test/helpers/child-server.js';
-import { benchApi, median, node, saveResult, tempDir } from './lib.js';
+import { benchApi, median, node, saveResult, tempDir, UNLIMITED_ENV } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,7 +16,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
   },
 });
-const api = await startChildServer(tempDir('stratoflow-bench-sync-'), { STRATOFLOW_LOG_LEVEL: 'error' });
+const api = await startChildServer(tempDir('stratoflow-bench-sync-'), {
+  STRATOFLOW_LOG_LEVEL: 'error',
+  ...UNLIMITED_ENV,
+});
 const client = await benchApi(api.url);
 const post = (path: string, body: unknown) => client.post<Record<string, string>>(path, body);
 const key = (await post('/workflows/vault', { name: 'api-key:bench' })).secret as string;

@@ -9,7 +9,16 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { type ChildServer, spawnStratoflow, startChildServer } from '../test/helpers/child-server.js';
 import { findPostgresBinDir, startThrowawayCluster } from '../test/helpers/pg-cluster.js';
-import { benchApi, createWebhookWorkflow, median, runCounts, saveResult, sleep, tempDir } from './lib.js';
+import {
+  benchApi,
+  createWebhookWorkflow,
+  median,
+  runCounts,
+  saveResult,
+  sleep,
+  tempDir,
+  UNLIMITED_ENV,
+} from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +36,7 @@ const postgres = values.store === 'postgres';
 const cluster = postgres ? await startThrowawayCluster(findPostgresBinDir() ?? '', { durable: true }) : null;
 const env: NodeJS.ProcessEnv = {
   STRATOFLOW_LOG_LEVEL: 'error',
+  ...UNLIMITED_ENV,
   ...(cluster ? { DATABASE_URL: cluster.url } : {}),
 };
 const server: ChildServer = await startChildServer(
