@@ -68,7 +68,8 @@ export const MAX_DEFERRED_LOGS = 100;
 /**
  * Executes a claimed run until it ends, parks on a timer, is released, or loses its lease. A finished
  * node commits one transaction (its log + the run's new state), together with the logs of the pure
- * nodes that ran since the last commit; independent branches run concurrently. The run is a log of node results: nodes with a result are never executed again.
+ * nodes that ran since the last commit; independent branches run concurrently. The run is a log of node
+ * results: nodes with a result are never executed again.
  */
 export async function executeRun(
   deps: ExecutorDeps,
