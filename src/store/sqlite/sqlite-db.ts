@@ -147,11 +147,18 @@ function createWriteQueue(
     if (running || queue.length === 0) return running ?? Promise.resolve();
     const batch = queue;
     queue = [];
-    const work = runBatch(batch).finally(() => {
-      running = null;
-      // Writes queued while this batch ran (by its callbacks' continuations) go in the next one.
-      if (queue.length > 0) schedule();
-    });
+    const work = runBatch(batch)
+      .catch((error: unknown) => {
+        // A statement of the batch's own bookkeeping failed (SAVEPOINT, ROLLBACK TO): nothing of it
+        // is kept, and no write may wait forever. Writes already settled ignore this.
+        if (raw.inTransaction) prepare('ROLLBACK').run();
+        for (const write of batch) write.reject(error);
+      })
+      .finally(() => {
+        running = null;
+        // Writes queued while this batch ran (by its callbacks' continuations) go in the next one.
+        if (queue.length > 0) schedule();
+      });
     running = work;
     return work;
   }
