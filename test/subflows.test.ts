@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresAdminUrl } from './helpers/postgres.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { createWorkflow, edge, executeAndWait, node } from './helpers/workflows.js';
 
@@ -272,3 +273,38 @@ describe('synchronous API time limit', () => {
     }
   });
 });
+
+describe.skipIf(!postgresAdminUrl())(
+  'synchronous API time limit before the first commit (PostgreSQL)',
+  () => {
+    it('records the run, failed and without logs, though it was stopped before it was stored', async () => {
+      // A run of pure nodes is stored by its first commit. On PostgreSQL the engine's first reads are
+      // real I/O, so a time limit of 0 ms stops the run before that commit.
+      const database = await createTestDatabase();
+      const limited = await startTestServer(
+        { databaseUrl: database.url },
+        { STRATOFLOW_SYNC_TIMEOUT_MS: '0' },
+      );
+      try {
+        const wf = await createWorkflow(limited, {
+          nodes: [node('n1', 'sync_request_trigger'), node('out', 'text_transform', { template: 'done' })],
+          edges: [edge('n1', 'out')],
+        });
+        const res = await limited.call('POST', `/workflows/sync/${wf.id}`, { body: {} });
+        expect(res.status).toBe(504);
+        expect(res.body).toMatchObject({ code: 'sync_timeout' });
+        const runs = await limited.call('GET', `/workflows/${wf.id}/executions`);
+        expect(runs.body.data).toHaveLength(1);
+        expect(runs.body.data[0]).toMatchObject({
+          status: 'failed',
+          error_message: 'Synchronous execution exceeded 0 seconds.',
+        });
+        const run = await limited.call('GET', `/workflows/runs/${runs.body.data[0].id}`);
+        expect(run.body.logs).toEqual([]);
+      } finally {
+        await limited.close();
+        await database.drop();
+      }
+    });
+  },
+);
