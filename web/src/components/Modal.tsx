@@ -1,6 +1,10 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
-/** A native <dialog>: focus trapped by the browser, Escape closes it. */
+/**
+ * A native <dialog>: focus trapped by the browser, Escape closes it. Rendered into <body>, so a dialog
+ * opened from a table row takes none of the table's styles (alignment, link colours).
+ */
 export function Modal({
   title,
   open,
@@ -22,7 +26,7 @@ export function Modal({
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  return (
+  return createPortal(
     <dialog ref={ref} className="modal" onClose={onClose} aria-labelledby={titleId}>
       {open && (
         <>
@@ -38,6 +42,7 @@ export function Modal({
           {footer && <div className="modal-footer">{footer}</div>}
         </>
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
