@@ -21,7 +21,9 @@ export function OneTimeSecret({
       }
     >
       <div className="notice notice-info" role="status">
-        This is the only time <strong>{value?.name}</strong> is shown. Only its hash is stored.
+        <span>
+          This is the only time <strong>{value?.name}</strong> is shown. Only its hash is stored.
+        </span>
       </div>
       <div className="row">
         <code className="grow" style={{ wordBreak: 'break-all' }}>
