@@ -1,4 +1,5 @@
-import { DateTime, type DurationLikeObject } from 'luxon';
+import type { DateTime, DurationLikeObject } from 'luxon';
+import { luxon } from './luxon.js';
 
 /**
  * The one loose date parser: date conditions, the `carbon_*` Liquid filters, `date_transform`, the
@@ -47,7 +48,7 @@ export function readDate(
 
 /** True for a time zone luxon understands: an IANA name (`Europe/Rome`), `UTC`, or a fixed `UTC+2`. */
 export function isValidTimeZone(zone: string): boolean {
-  return DateTime.fromMillis(0, { zone }).isValid;
+  return luxon().DateTime.fromMillis(0, { zone }).isValid;
 }
 
 /** Below this magnitude a numeric timestamp is read as seconds, at or above it as milliseconds. */
@@ -56,15 +57,15 @@ const MILLISECONDS_FROM = 1e11;
 type Read = { date: DateTime; kind: DateInputKind } | null;
 
 function parse(value: unknown, zone: string, now: number): Read {
-  if (DateTime.isDateTime(value)) return { date: value, kind: 'date' };
-  if (value instanceof Date) return { date: DateTime.fromJSDate(value, { zone }), kind: 'date' };
+  if (luxon().DateTime.isDateTime(value)) return { date: value, kind: 'date' };
+  if (value instanceof Date) return { date: luxon().DateTime.fromJSDate(value, { zone }), kind: 'date' };
   if (typeof value === 'number') return fromEpoch(value, zone);
   if (typeof value !== 'string') return null;
   const text = value.trim();
   if (text === '') return null;
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) {
     return /^\d{8}$/.test(text)
-      ? { date: DateTime.fromFormat(text, 'yyyyMMdd', { zone }), kind: 'text' }
+      ? { date: luxon().DateTime.fromFormat(text, 'yyyyMMdd', { zone }), kind: 'text' }
       : fromEpoch(Number(text), zone);
   }
   const relativeDate = relative(text, zone, now);
@@ -76,14 +77,14 @@ function parse(value: unknown, zone: string, now: number): Read {
 function fromEpoch(n: number, zone: string): Read {
   if (!Number.isFinite(n)) return null;
   const ms = Math.abs(n) < MILLISECONDS_FROM ? n * 1000 : n;
-  return { date: DateTime.fromMillis(ms, { zone }), kind: 'epoch' };
+  return { date: luxon().DateTime.fromMillis(ms, { zone }), kind: 'epoch' };
 }
 
 const RELATIVE = /^([+-]?\d+)\s*(second|minute|hour|day|week|month|year)s?(\s+ago)?$/i;
 
 function relative(text: string, zone: string, now: number): DateTime | null {
   const lower = text.toLowerCase();
-  const current = DateTime.fromMillis(now, { zone });
+  const current = luxon().DateTime.fromMillis(now, { zone });
   switch (lower) {
     case 'now':
       return current;
@@ -103,10 +104,10 @@ function relative(text: string, zone: string, now: number): DateTime | null {
 
 type Options = { zone: string; setZone: boolean; locale: string };
 const STRICT_PARSERS = [
-  (text: string, o: Options) => DateTime.fromISO(text, o),
-  (text: string, o: Options) => DateTime.fromSQL(text, o),
-  (text: string, o: Options) => DateTime.fromRFC2822(text, o),
-  (text: string, o: Options) => DateTime.fromHTTP(text, o),
+  (text: string, o: Options) => luxon().DateTime.fromISO(text, o),
+  (text: string, o: Options) => luxon().DateTime.fromSQL(text, o),
+  (text: string, o: Options) => luxon().DateTime.fromRFC2822(text, o),
+  (text: string, o: Options) => luxon().DateTime.fromHTTP(text, o),
 ];
 
 const DATE_FORMATS = [
@@ -135,10 +136,10 @@ function absolute(text: string, zone: string): DateTime | null {
   // Written forms contain no letters other than month names and am/pm, and always a digit.
   if (!/\d/.test(text) || text.length > 40) return null;
   looseParsers ??= DATE_FORMATS.flatMap((date) =>
-    TIME_FORMATS.map((time) => DateTime.buildFormatParser(date + time, { locale: 'en-US' })),
+    TIME_FORMATS.map((time) => luxon().DateTime.buildFormatParser(date + time, { locale: 'en-US' })),
   );
   for (const parser of looseParsers) {
-    const dt = DateTime.fromFormatParser(text, parser, options);
+    const dt = luxon().DateTime.fromFormatParser(text, parser, options);
     if (dt.isValid) return dt;
   }
   return null;

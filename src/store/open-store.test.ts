@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAdminUrl } from '../../test/helpers/postgres.js';
 import { openStore, pgPoolSizeFromEnv } from './open-store.js';
@@ -36,6 +37,29 @@ describe('openStore', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('reopens a current database without migrating, and refuses one a newer build has migrated', async () => {
+    const dataDir = tempDir();
+    await (await openStore({ databaseUrl: null, dataDir })).close();
+    const file = join(dataDir, 'stratoflow.db');
+    const applied = () =>
+      new Database(file, { readonly: true }).prepare('SELECT count(*) AS n FROM kysely_migration').get();
+    const before = applied();
+    const reopened = await openStore({ databaseUrl: null, dataDir });
+    expect(await reopened.ready()).toBe(true);
+    await reopened.close();
+    expect(applied()).toEqual(before);
+
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('9999-future', new Date().toISOString());
+    raw.close();
+    const inspected = await openStore({ databaseUrl: null, dataDir, migrate: false });
+    expect(await inspected.ready()).toBe(false);
+    await inspected.close();
+    await expect(openStore({ databaseUrl: null, dataDir })).rejects.toThrow(/9999-future/);
   });
 
   it('refuses a DATABASE_URL that is not PostgreSQL', async () => {

@@ -5,6 +5,11 @@ import { timestamp, withoutNul } from './common.js';
 
 export const vaultIdParams = z.object({ vaultId: z.string().regex(idPattern('vault')) });
 
+/** 2000 → "2,000" without `toLocaleString`, whose first call maps ~8 MB of ICU data into a process that may never need it. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 const LENGTH = `must be ${VAULT_NAME_MIN} to ${VAULT_NAME_MAX} characters long`;
 
 /** Spec #20/#22: name 3–50 characters, secret up to 2,000, expires_at a future date-time or null. */
@@ -14,7 +19,7 @@ export const vaultItemBody = z.object({
   ),
   secret: z
     .string()
-    .max(VAULT_SECRET_MAX, `must be at most ${VAULT_SECRET_MAX.toLocaleString('en-US')} characters long`)
+    .max(VAULT_SECRET_MAX, `must be at most ${groupThousands(VAULT_SECRET_MAX)} characters long`)
     .nullable()
     .optional()
     .describe('The value (up to 2,000 characters). Required, except for api-key: names. Never returned.'),

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { luxon } from '../luxon.js';
 import { compileCron, nextCompiledFire } from './cron.js';
 import { type IsoWeekday, notA, type ParseValueResult, type Schedule, type TimeOfDay } from './types.js';
 
@@ -97,7 +97,7 @@ export function nextCalendarFire(schedule: CalendarSchedule, afterMs: number): n
   // "30,L" also matches the 31st of a long month; keep only the wanted day of each month. Every month
   // has one match, so a couple of steps suffice; the bound only guards against a croner surprise.
   for (let step = 0; step < 24; step++) {
-    const local = DateTime.fromMillis(candidate, { zone: schedule.timezone });
+    const local = luxon().DateTime.fromMillis(candidate, { zone: schedule.timezone });
     if (local.day === Math.min(schedule.dayOfMonth, local.daysInMonth ?? 31)) return candidate;
     candidate = nextCompiledFire(job, candidate);
   }

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { luxon } from '../luxon.js';
 import { DEFAULT_TIMEZONE } from './types.js';
 
 export type TimezoneResult = { ok: true; timezone: string } | { ok: false; message: string };
@@ -12,7 +12,7 @@ export function resolveTimezone(timezone: string | null | undefined): TimezoneRe
   const name = timezone?.trim() ?? '';
   if (name === '') return { ok: true, timezone: DEFAULT_TIMEZONE };
   // Node 22's ICU takes offsets as zones too (`Intl` accepts "+02:00"); IANA names never start with one.
-  if (/^[+\-\u2212\d]/.test(name) || !IANAZone.isValidZone(name)) {
+  if (/^[+\-\u2212\d]/.test(name) || !luxon().IANAZone.isValidZone(name)) {
     return {
       ok: false,
       message: `schedule_timezone ${JSON.stringify(name)} is not a known IANA time zone like "Europe/Berlin"`,

@@ -1,7 +1,7 @@
 import { type Context, type Liquid, filters as standardFilters } from 'liquidjs';
-import { DateTime } from 'luxon';
 import { formatCarbon } from '../../domain/carbon-format.js';
 import { parseDate } from '../../domain/dates.js';
+import { luxon } from '../../domain/luxon.js';
 import { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
 
 /** What liquidjs binds `this` to when it calls a filter. */
@@ -40,7 +40,7 @@ export function registerFilters(liquid: Liquid, now: () => number): void {
 
   liquid.registerFilter('carbon_condition', (value: unknown, condition?: unknown, zone?: unknown) => {
     const tz = zoneArgument('carbon_condition', zone);
-    const current = DateTime.fromMillis(now(), { zone: tz });
+    const current = luxon().DateTime.fromMillis(now(), { zone: tz });
     const date = parseDate(value, { now: now() });
     // Check the condition's name even when the value is not a date, so a typo never goes unnoticed.
     const result = checkCarbonCondition(date ?? current, String(condition ?? ''), current);
@@ -54,7 +54,7 @@ export function registerFilters(liquid: Liquid, now: () => number): void {
 /** The optional time zone argument; an invalid one is a mistake in the template, so it fails loudly. */
 function zoneArgument(filter: string, zone: unknown): string {
   if (zone === undefined || zone === null || zone === '') return 'UTC';
-  if (typeof zone === 'string' && DateTime.fromMillis(0, { zone }).isValid) return zone;
+  if (typeof zone === 'string' && luxon().DateTime.fromMillis(0, { zone }).isValid) return zone;
   throw new Error(
     `${filter}: the time zone argument is not a valid IANA time zone name (e.g. "Europe/Paris")`,
   );

@@ -1,7 +1,8 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isValidTimeZone, parseDate } from '../../domain/dates.js';
 import { StratoflowError } from '../../domain/errors.js';
+import { luxon } from '../../domain/luxon.js';
 import { quote, readCount, requireOperands } from './coercions.js';
 import type { ConditionEvaluation } from './evaluation.js';
 
@@ -56,7 +57,7 @@ export function evaluateDate(condition: DateCondition, nowMs: number): Condition
   const { operator, timezone } = condition;
   const read = (input: string | number | undefined, field: string) => readDate(input, field, timezone, nowMs);
   const value = read(condition.value, 'value');
-  const current = DateTime.fromMillis(nowMs, { zone: timezone });
+  const current = luxon().DateTime.fromMillis(nowMs, { zone: timezone });
   const details = { operator, timezone, value: value.setZone(timezone).toISO() };
   switch (operator) {
     case 'is_before':

@@ -35,7 +35,9 @@ export function toJsonSchema(schema: NonNullable<InputSchema>): Record<string, u
   return Array.isArray(schema) ? fromVariables(schema) : schema;
 }
 
-const ajv = new Ajv2020({ strict: false, allErrors: false });
+// Made on first use: building it compiles the draft 2020-12 meta-schemas, heap an idle server without input
+// schemas need not hold.
+let ajv: Ajv2020 | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** Compiles (cached by text, bounded); throws with a sentence when the schema itself is invalid. */
@@ -43,6 +45,7 @@ export function compileInputSchema(schema: NonNullable<InputSchema>): ValidateFu
   const key = JSON.stringify(schema);
   const hit = compiled.get(key);
   if (hit) return hit;
+  ajv ??= new Ajv2020({ strict: false, allErrors: false });
   const validate = ajv.compile(toJsonSchema(schema));
   if (compiled.size >= 500) compiled.delete(compiled.keys().next().value as string);
   compiled.set(key, validate);

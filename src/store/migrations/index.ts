@@ -7,6 +7,7 @@ import { observability } from './0006-observability.js';
 import { logWarnings } from './0007-log-warnings.js';
 import { retention } from './0009-retention.js';
 import { runsByOrg } from './0010-runs-by-org.js';
+import { MIGRATION_NAMES } from './names.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,13 @@ const migrations: Record<string, Migration> = {
   '0009-retention': retention,
   '0010-runs-by-org': runsByOrg,
 };
+
+const names = Object.keys(migrations);
+if (names.join() !== MIGRATION_NAMES.join()) {
+  throw new Error(
+    `names.ts lists the migrations ${MIGRATION_NAMES.join(', ')}, index.ts ${names.join(', ')}: make them agree.`,
+  );
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -35,10 +43,4 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
 export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
   const { error } = await new Migrator({ db, provider }).migrateTo(name);
   if (error) throw error;
-}
-
-/** True when every known migration has been applied (for /readyz). */
-export async function migrationsCurrent(db: Kysely<unknown>): Promise<boolean> {
-  const all = await new Migrator({ db, provider }).getMigrations();
-  return all.every((m) => m.executedAt !== undefined);
 }

@@ -1,4 +1,3 @@
-import { Kysely, PostgresDialect } from 'kysely';
 import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
 import { createPgDb, createStorePool, type PgDbOptions } from './pg-db.js';
@@ -16,6 +15,9 @@ export interface PostgresStoreOptions extends PgDbOptions {
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = createStorePool(url, options);
   const db = createPgDb(pool);
-  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = async () => {
+    const { Kysely, PostgresDialect } = await import('kysely');
+    return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  };
   return openMigratedStore(db, kysely, options.migrate ?? true);
 }

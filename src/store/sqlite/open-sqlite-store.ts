@@ -1,4 +1,3 @@
-import { Kysely, SqliteDialect } from 'kysely';
 import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
 import { openSqliteDb, type SqliteSynchronous } from './sqlite-db.js';
@@ -13,6 +12,9 @@ export interface SqliteStoreOptions {
 export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
   const { db, raw } = openSqliteDb(file, options.synchronous);
   // Kysely runs the shared migration set; it uses the same connection (the store is idle meanwhile).
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  const kysely = async () => {
+    const { Kysely, SqliteDialect } = await import('kysely');
+    return new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  };
   return openMigratedStore(db, kysely, options.migrate ?? true);
 }

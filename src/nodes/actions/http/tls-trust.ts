@@ -1,7 +1,8 @@
 import type { LookupFunction } from 'node:net';
-import { rootCertificates, TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { Agent, buildConnector } from 'undici';
 import type { HttpTls } from '../../contract.js';
+import { nodeTls } from '../node-tls.js';
 import { HttpCertificateError } from './errors.js';
 
 /** `AA:BB:...` or `aabb...`: 32 bytes of SHA-256 in hex. Returns the lower-case hex, or null when malformed. */
@@ -33,7 +34,7 @@ export function createTrustingAgent(
   base: ConnectBase,
   tls: HttpTls,
 ): Agent {
-  const ca = tls.ca ? [...rootCertificates, tls.ca] : undefined;
+  const ca = tls.ca ? [...nodeTls().rootCertificates, tls.ca] : undefined;
   const pin = tls.pinnedSha256 === undefined ? null : normalizeFingerprint(tls.pinnedSha256);
   if (pin === null) {
     if (tls.pinnedSha256 !== undefined)
@@ -44,7 +45,7 @@ export function createTrustingAgent(
   const connect: buildConnector.connector = (options, callback) => {
     connector(options, (err, socket) => {
       if (err) return callback(err, null);
-      const problem = !(socket instanceof TLSSocket)
+      const problem = !(socket instanceof nodeTls().TLSSocket)
         ? 'A pinned certificate needs an https:// URL'
         : fingerprintOf(socket) === pin
           ? null

@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
 import type { SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { StratoflowError } from '../../../domain/errors.js';
 import type { NodeContext } from '../../contract.js';
+import { nodeTls } from '../node-tls.js';
 import { ConnectionError, describeCause } from '../outbound/connection-error.js';
 import type { SmtpOutput } from './config.js';
 import type { MailServer } from './server.js';
@@ -61,7 +61,10 @@ export async function sendMail(
     ignoreTLS: server.security === 'none',
     ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
     // Verification is always on; tls_ca adds one trusted certificate to the public roots.
-    tls: { rejectUnauthorized: true, ...(server.ca ? { ca: [...rootCertificates, server.ca] } : {}) },
+    tls: {
+      rejectUnauthorized: true,
+      ...(server.ca ? { ca: [...nodeTls().rootCertificates, server.ca] } : {}),
+    },
     ...(server.user !== undefined || server.pass !== undefined
       ? { auth: { user: server.user ?? '', pass: server.pass ?? '' } }
       : {}),
