@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './api/app.js';
@@ -19,6 +19,7 @@ import { hostEngine } from './engine-host.js';
 import { resolveJwtSecret } from './jwt-secret.js';
 import { createLogger } from './logger.js';
 import { setupObservability } from './observability/index.js';
+import { packageRoot } from './package-root.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { VERSION } from './version.js';
@@ -50,8 +51,8 @@ export interface ServerOptions {
   retentionIntervalMs?: number;
 }
 
-/** The built web app: dist/web beside the compiled server (src/ and dist/ are both one level down). */
-export const WEB_APP_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+/** The built web app (`npm run build` writes it to dist/web). */
+export const WEB_APP_DIR = join(packageRoot(), 'dist', 'web');
 
 /** The composition root: store, services, worker, HTTP app. `stratoflow serve` and the tests use it. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {

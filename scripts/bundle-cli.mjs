@@ -1,0 +1,45 @@
+/**
+ * Bundles the CLI (and the server it starts) into dist/cli/main.js plus lazily loaded chunks, replacing
+ * the one-module-per-file output tsc leaves there. Node keeps ~20 kB of bookkeeping per ES module it
+ * loads, so the ~300 modules of our own code cost an idle server ~6 MB; one bundle costs about one module.
+ * Packages stay external (imported from node_modules at run time) but for those in INLINE, and a dynamic
+ * import() stays lazy: it becomes a chunk loaded on first use (decision 0028).
+ *   node scripts/bundle-cli.mjs   (run by `npm run build`, after tsc)
+ */
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+/**
+ * Packages bundled in rather than imported at run time: pure ES-module packages of many small files
+ * (jose: 46) whose module bookkeeping outweighs their code. zod stays external: fastify-type-provider-zod
+ * imports it too, and two copies would cost more than they save. Every other package stays external.
+ */
+const INLINE = ['jose'];
+const inline = (path) => INLINE.some((name) => path === name || path.startsWith(`${name}/`));
+
+/** Leaves bare imports (packages, node: builtins) to Node, except the INLINE packages. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      inline(args.path) ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+const outdir = new URL('../dist/cli/', import.meta.url).pathname;
+rmSync(new URL('chunks/', `file://${outdir}`), { recursive: true, force: true });
+
+await build({
+  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [externalPackages],
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
