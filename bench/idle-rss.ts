@@ -63,7 +63,9 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   const dataDir = tempDir('stratoflow-bench-idle-');
   firstStarts.push(await idleServer(dataDir));
   restarts.push(await idleServer(dataDir));
-  console.log(`round ${round}: first start ${JSON.stringify(firstStarts.at(-1))}, restart ${JSON.stringify(restarts.at(-1))}`);
+  console.log(
+    `round ${round}: first start ${JSON.stringify(firstStarts.at(-1))}, restart ${JSON.stringify(restarts.at(-1))}`,
+  );
 }
 const pick = (rows: Record<string, number>[], k: string) => median(rows.map((r) => r[k] as number));
 saveResult('idle-rss', {
