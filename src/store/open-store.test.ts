@@ -43,8 +43,14 @@ describe('openStore', () => {
     const dataDir = tempDir();
     await (await openStore({ databaseUrl: null, dataDir })).close();
     const file = join(dataDir, 'stratoflow.db');
-    const applied = () =>
-      new Database(file, { readonly: true }).prepare('SELECT count(*) AS n FROM kysely_migration').get();
+    const applied = () => {
+      const reader = new Database(file, { readonly: true });
+      try {
+        return reader.prepare('SELECT count(*) AS n FROM kysely_migration').get();
+      } finally {
+        reader.close();
+      }
+    };
     const before = applied();
     const reopened = await openStore({ databaseUrl: null, dataDir });
     expect(await reopened.ready()).toBe(true);
