@@ -49,6 +49,26 @@ describe.skipIf(!postgresAdminUrl())('openPostgresStore', () => {
     }
   });
 
+  it('is not ready, and refuses to open, when a newer build has migrated the database', async () => {
+    const database = await createTestDatabase();
+    try {
+      await (await openPostgresStore(database.url)).close();
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query('INSERT INTO kysely_migration (name, timestamp) VALUES ($1, $2)', [
+        '9999-future',
+        new Date().toISOString(),
+      ]);
+      await client.end();
+      const inspected = await openPostgresStore(database.url, { migrate: false });
+      expect(await inspected.ready()).toBe(false);
+      await inspected.close();
+      await expect(openPostgresStore(database.url)).rejects.toThrow(/9999-future/);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('answers not ready, without throwing, once the database is gone', async () => {
     const database = await createTestDatabase();
     const store = await openPostgresStore(database.url);

@@ -6,7 +6,8 @@ async function appliedMigrations(db: Db): Promise<Set<string>> {
   const exists =
     db.dialect === 'sqlite'
       ? await db.all("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATION_TABLE])
-      : await db.all('SELECT 1 FROM information_schema.tables WHERE table_name = ?', [MIGRATION_TABLE]);
+      : // Resolved through the search path, as Kysely's unqualified table name is.
+        await db.all('SELECT 1 WHERE to_regclass(?) IS NOT NULL', [MIGRATION_TABLE]);
   if (exists.length === 0) return new Set();
   const rows = await db.all<{ name: string }>(`SELECT name FROM ${MIGRATION_TABLE}`);
   return new Set(rows.map((r) => r.name));
