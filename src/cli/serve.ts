@@ -3,6 +3,7 @@ import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
 import { withMetricsPort } from './metrics-port.js';
 import { onShutdownSignal } from './shutdown.js';
+import { holdYoungGeneration, releaseYoungGeneration } from './young-generation.js';
 
 export function registerServe(program: Command) {
   program
@@ -33,9 +34,11 @@ export function registerServe(program: Command) {
           }),
           opts.metricsPort,
         );
+        holdYoungGeneration();
         // Loaded on use: the client commands start without the server's modules.
         const { startServer } = await import('../server.js');
         const server = await startServer(config, { worker: opts.worker, ui: opts.ui });
+        releaseYoungGeneration();
         console.log(`Stratoflow is running at ${config.publicUrl} (API docs: ${config.publicUrl}/docs)`);
         if (server.jwtSecret && !config.jwtSecret) {
           const token = await signToken(server.jwtSecret, {
