@@ -3,7 +3,7 @@ import { signToken } from '../api/auth/sign.js';
 import { loadConfig } from '../config.js';
 import { withMetricsPort } from './metrics-port.js';
 import { onShutdownSignal } from './shutdown.js';
-import { holdYoungGeneration, releaseYoungGeneration } from './young-generation.js';
+import { boundOldGenerationGrowth, holdYoungGeneration, releaseYoungGeneration } from './v8-heap.js';
 
 export function registerServe(program: Command) {
   program
@@ -35,6 +35,7 @@ export function registerServe(program: Command) {
           opts.metricsPort,
         );
         holdYoungGeneration();
+        boundOldGenerationGrowth();
         // Loaded on use: the client commands start without the server's modules.
         const { startServer } = await import('../server.js');
         const server = await startServer(config, { worker: opts.worker, ui: opts.ui });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { withMetricsPort } from './metrics-port.js';
 import { onShutdownSignal } from './shutdown.js';
+import { boundOldGenerationGrowth } from './v8-heap.js';
 
 export function registerWorker(program: Command) {
   program
@@ -13,6 +14,7 @@ export function registerWorker(program: Command) {
     )
     .action(async (opts: { concurrency?: number; metricsPort?: number }) => {
       const config = withMetricsPort(loadConfig(process.env), opts.metricsPort);
+      boundOldGenerationGrowth();
       const { startWorkerProcess } = await import('../worker-process.js');
       const processHandle = await startWorkerProcess(config, {
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
