@@ -207,7 +207,7 @@ export function createRunService(deps: RunServiceDeps) {
       trace?: TraceContext | null,
     ) {
       const workflow = await getWorkflow(orgId, workflowId);
-      assertTriggerInput(workflow.definition, context, 'context');
+      assertTriggerInput(workflow.definition.nodes, context, 'context');
       const trigger: TriggerInput = { origin: 'manual', payload: context };
       return start({
         workflow,

@@ -44,7 +44,7 @@ export function createSubRunPort(deps: SubRunDeps, parent: RunRecord): SubRunPor
           `Workflow call depth limit reached: at most ${deps.maxDepth} levels of workflows calling workflows.`,
         );
       }
-      const mismatch = triggerInputMismatch(workflow.definition, input);
+      const mismatch = triggerInputMismatch(workflow.definition.nodes, input);
       if (mismatch) {
         const where = mismatch.path ? `${mismatch.path} ` : 'the input ';
         throw new StratoflowError(

@@ -34,12 +34,15 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       payload: unknown,
       trace: TraceContext | null = null,
     ): Promise<SyncResponse> {
-      const workflow = await store.getWorkflow(orgId, workflowId);
+      // The head and the cached compiled version: the definition is neither read nor parsed per call.
+      const workflow = await store.getWorkflowHead(orgId, workflowId);
       if (!workflow) throw notFound('Workflow');
       if (workflow.triggerComponent !== 'sync_request_trigger')
         throw new StratoflowError('workflow_not_sync');
       if (!workflow.isActive) throw new StratoflowError('workflow_inactive', 'This workflow is inactive.');
-      assertTriggerInput(workflow.definition, payload ?? {}, '');
+      // A version that is gone fails the run in executeRun, as for any run.
+      const compiled = await executor.definitions.get(workflow.versionId);
+      if (compiled) assertTriggerInput(compiled.nodes.values(), payload ?? {}, '');
       const owner = `sync:${randomBytes(6).toString('hex')}`;
       const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
       const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };

@@ -159,6 +159,8 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
           isActive: false,
         });
         expect(await store.getWorkflow(ORG, w.id)).toEqual(w);
+        const { definition: _definition, ...head } = w;
+        expect(await store.getWorkflowHead(ORG, w.id)).toEqual(head);
       });
 
       it('lists the org’s workflows newest first', async () => {
@@ -197,6 +199,7 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
       it('hides a workflow from another org', async () => {
         const w = await savedWorkflow();
         expect(await store.getWorkflow(OTHER_ORG, w.id)).toBeNull();
+        expect(await store.getWorkflowHead(OTHER_ORG, w.id)).toBeNull();
         expect(await store.listWorkflows(OTHER_ORG)).toEqual([]);
         expect(await store.deleteWorkflow(OTHER_ORG, w.id)).toBe(false);
         expect(await store.getWorkflow(ORG, w.id)).not.toBeNull();

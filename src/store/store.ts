@@ -41,6 +41,8 @@ export interface Store {
   /** Saves the workflow; when `newVersion` the definition is stored as a new immutable version. */
   updateWorkflow(workflow: WorkflowRecord, newVersion: boolean): Promise<void>;
   getWorkflow(orgId: string, workflowId: string): Promise<WorkflowRecord | null>;
+  /** The workflow without its definition (nothing to read or parse): what starting a run needs. */
+  getWorkflowHead(orgId: string, workflowId: string): Promise<WorkflowHead | null>;
   listWorkflows(orgId: string): Promise<WorkflowRecord[]>;
   /** Deletes the workflow, its versions, runs, logs and run files. Returns false when it did not exist. */
   deleteWorkflow(orgId: string, workflowId: string): Promise<boolean>;

@@ -47,6 +47,10 @@ export function workflowQueries(db: Db) {
       const [row] = await db.all<Row>(`${SELECT} WHERE w.id = ? AND w.org_id = ?`, [id, orgId]);
       return row ? workflowFromRow(row, row.definition) : null;
     },
+    async getWorkflowHead(orgId: string, id: string) {
+      const [row] = await db.all<Row>('SELECT * FROM workflows WHERE id = ? AND org_id = ?', [id, orgId]);
+      return row ? workflowHeadFromRow(row) : null;
+    },
     async listWorkflows(orgId: string) {
       const rows = await db.all<Row>(`${SELECT} WHERE w.org_id = ? ORDER BY w.created_at DESC, w.id DESC`, [
         orgId,
