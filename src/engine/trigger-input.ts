@@ -24,11 +24,7 @@ export function triggerInputMismatch(nodes: Iterable<WorkflowNode>, input: unkno
  * API callers (execute's `context`, the sync API's body): 422 `parameter_invalid` whose `param` points
  * into the request (`context.site_id`, or `site_id` for a body that is the input itself).
  */
-export function assertTriggerInput(
-  nodes: Iterable<WorkflowNode>,
-  input: unknown,
-  prefix: string,
-): void {
+export function assertTriggerInput(nodes: Iterable<WorkflowNode>, input: unknown, prefix: string): void {
   const mismatch = triggerInputMismatch(nodes, input);
   if (!mismatch) return;
   const param = [prefix, mismatch.path].filter(Boolean).join('.') || 'body';
