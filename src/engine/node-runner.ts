@@ -168,6 +168,25 @@ function renderConfig(deps: NodeRunnerDeps, run: RunScope, step: NodeStep, watch
   return rendered;
 }
 
+/** The parts of a node's context that are the same for every node of a run, built once per run. */
+const sharedContexts = new WeakMap<RunScope, Pick<NodeContext, 'secrets' | 'redactor'>>();
+
+function sharedContext(run: RunScope): Pick<NodeContext, 'secrets' | 'redactor'> {
+  let shared = sharedContexts.get(run);
+  if (!shared) {
+    shared = {
+      secrets: {
+        resolve: (text) => run.secrets.resolveRefs(text),
+        register: (value) => run.secrets.register(value),
+        redact: (text) => run.secrets.redact(text),
+      },
+      redactor: { register: (secret) => run.secrets.register(secret) },
+    };
+    sharedContexts.set(run, shared);
+  }
+  return shared;
+}
+
 /** Renders the node's config against the run scope, validates it, and runs the component once. */
 export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): Promise<StepOutcome> {
   const started = performance.now();
@@ -189,6 +208,7 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
         `Invalid configuration: ${configProblem(parsed.error.issues)}`,
       );
     }
+    const shared = sharedContext(run);
     const ctx: NodeContext = {
       runId: run.runId,
       workflowId: run.workflowId,
@@ -221,18 +241,17 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
       net: deps.net,
       services: deps.services,
       runs: run.runs,
-      secrets: {
-        resolve: (text) => run.secrets.resolveRefs(text),
-        register: (value) => run.secrets.register(value),
-        redact: (text) => run.secrets.redact(text),
-      },
+      secrets: shared.secrets,
       delegation: run.delegation,
-      files: run.files(step.node.id),
+      // Built only for the nodes that store or read run files.
+      get files() {
+        return run.files(step.node.id);
+      },
       links: run.links,
       platform: deps.platform,
       interaction: step.interaction ?? null,
       linkUrl: step.linkUrl ?? null,
-      redactor: { register: (secret) => run.secrets.register(secret) },
+      redactor: shared.redactor,
     };
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
