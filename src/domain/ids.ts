@@ -1,5 +1,6 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
+import { randomByte } from './random-pool.js';
 
 /** Prefixes of every id Stratoflow mints (spec §5.1). */
 export const ID_PREFIX = {
@@ -20,20 +21,10 @@ export const ID_PREFIX = {
 export type IdKind = keyof typeof ID_PREFIX;
 
 /**
- * ulid's default source asks node:crypto for a few bytes per character; drawing them from a 4 KiB pool
- * refilled from the same CSPRNG keeps id generation off the hot path's profile.
+ * ulid's default source asks node:crypto for a few bytes per character; drawing them from the random
+ * pool keeps id generation off the hot path's profile.
  */
-const pool = new Uint8Array(4096);
-let poolIndex = pool.length;
-function pooledRandom(): number {
-  if (poolIndex >= pool.length) {
-    randomFillSync(pool);
-    poolIndex = 0;
-  }
-  return (pool[poolIndex++] as number) / 256;
-}
-
-const nextUlid = monotonicFactory(pooledRandom);
+const nextUlid = monotonicFactory(() => randomByte() / 256);
 
 /** A new id: prefix + 26 lowercase, time-sortable ULID characters. */
 export function newId(kind: IdKind): string {

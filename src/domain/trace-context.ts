@@ -1,4 +1,5 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { randomString } from './random-pool.js';
 
 /**
  * W3C Trace Context (https://www.w3.org/TR/trace-context/): what a run records of the caller's trace
@@ -17,18 +18,9 @@ const ZERO_SPAN = '0'.repeat(16);
 /** Longest tracestate kept (the spec allows 32 members of up to 256 characters; 512 is its advice). */
 const MAX_TRACESTATE = 512;
 
-/** Random bytes drawn 4 KiB at a time from the CSPRNG: one `randomBytes` call per run costs ~10 µs. */
-const pool = Buffer.alloc(4096);
-let poolIndex = pool.length;
-
 /** A new random trace id (16 bytes, lowercase hex). */
 export function newTraceId(): string {
-  if (poolIndex + 16 > pool.length) {
-    randomFillSync(pool);
-    poolIndex = 0;
-  }
-  poolIndex += 16;
-  return pool.toString('hex', poolIndex - 16, poolIndex);
+  return randomString(16, 'hex');
 }
 
 /**
@@ -58,7 +50,7 @@ export function formatTraceparent(traceId: string, spanId: string): string {
 
 /** A span id derived from `parts`: any process computes the same id for a run or a node attempt. */
 export function derivedSpanId(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 16);
 }
 
 /** The span of a run. */

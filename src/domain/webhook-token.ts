@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ID_PREFIX, newSecretId } from './ids.js';
 
 /**
@@ -13,7 +13,7 @@ export interface IssuedWebhookToken {
 }
 
 export function hashWebhookToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 export function webhookTokenHint(token: string): string {

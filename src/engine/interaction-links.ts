@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
+import { randomString } from '../domain/random-pool.js';
 
 /**
  * One-time links of interactions. A link's token is derived from the run's random `linkKey` and the node
@@ -9,7 +10,7 @@ export const LINK_PREFIX = 'frm_';
 
 /** 128 random bits: a short key (it is stored in every run's state) that still cannot be guessed. */
 export function newLinkKey(): string {
-  return randomBytes(16).toString('base64url');
+  return randomString(16, 'base64url');
 }
 
 export function linkToken(linkKey: string, nodeId: string): string {
@@ -17,7 +18,7 @@ export function linkToken(linkKey: string, nodeId: string): string {
 }
 
 export function linkHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Where the link's page is served (see api/routes/form-page.ts). */

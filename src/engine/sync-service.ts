@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { notFound, StratoflowError } from '../domain/errors.js';
+import { randomString } from '../domain/random-pool.js';
 import type { TraceContext } from '../domain/trace-context.js';
 import type { TriggerInput } from '../nodes/contract.js';
 import { type ExecutorDeps, executeRun } from './executor.js';
@@ -43,7 +43,7 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
       // A version that is gone fails the run in executeRun, as for any run.
       const compiled = await executor.definitions.get(workflow.versionId);
       if (compiled) assertTriggerInput(compiled.nodes.values(), payload ?? {}, '');
-      const owner = `sync:${randomBytes(6).toString('hex')}`;
+      const owner = `sync:${randomString(6, 'hex')}`;
       const trigger: TriggerInput = { origin: 'sync', payload: { payload: payload ?? {} } };
       const lease = { owner, until: clock.now() + deps.timeoutMs + 10_000 };
       // Stored by its first commit (with its logs), which comes before any node acting outside it.

@@ -3,7 +3,7 @@
  * is stored. A plain sha256 is enough because the key carries 200 random bits: there is nothing to guess,
  * so a slow password hash would only cost latency on every synchronous API call.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const WORKFLOW_API_KEY_PREFIX = 'wfk_';
 /** Lowercase RFC 4648 base32 alphabet: URL- and header-safe; 25 bytes encode to 40 characters, no padding. */
@@ -28,7 +28,7 @@ export function mintWorkflowApiKey(): MintedWorkflowApiKey {
 }
 
 export function hashWorkflowApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** True when `key` hashes to `hash`. Compares in constant time; a malformed hash is simply false. */
