@@ -278,16 +278,20 @@ describe.skipIf(!postgresAdminUrl())(
   'synchronous API time limit before the first commit (PostgreSQL)',
   () => {
     it('records the run, failed and without logs, though it was stopped before it was stored', async () => {
-      // A run of pure nodes is stored by its first commit. On PostgreSQL the engine's first reads are
-      // real I/O, so a time limit of 0 ms stops the run before that commit.
+      // A run of pure nodes is stored by its first commit. On PostgreSQL reading the vault item the
+      // template uses is real I/O before that commit, so a time limit of 0 ms stops the run first.
       const database = await createTestDatabase();
       const limited = await startTestServer(
         { databaseUrl: database.url },
         { STRATOFLOW_SYNC_TIMEOUT_MS: '0' },
       );
       try {
+        await limited.call('POST', '/workflows/vault', { body: { name: 'greeting', secret: 'hello' } });
         const wf = await createWorkflow(limited, {
-          nodes: [node('n1', 'sync_request_trigger'), node('out', 'text_transform', { template: 'done' })],
+          nodes: [
+            node('n1', 'sync_request_trigger'),
+            node('out', 'text_transform', { template: 'done {{ vault.greeting | size }}' }),
+          ],
           edges: [edge('n1', 'out')],
         });
         const res = await limited.call('POST', `/workflows/sync/${wf.id}`, { body: {} });

@@ -259,6 +259,7 @@ describeBrowser('workflow editor', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(7);
     await node(page, 'n6').click();
     await node(page, 'n7').click({ modifiers: ['Control'] });
+    await page.getByText('2 nodes selected').waitFor();
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
     await page.getByText('Saved', { exact: true }).first().waitFor();
