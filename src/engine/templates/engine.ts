@@ -332,11 +332,11 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   return { budget, render, renderDeep, evaluate, check };
 }
 
-/** Past the reporting cap a watch stops watching: the render goes on as an unwatched one would. */
 /**
  * A template that is one `{{ … }}` and nothing else, as most node fields are: rendered as liquidjs's
  * renderer renders it (time check, value, emitter, and a non-liquid error wrapped with its position),
- * without the renderer's two generator layers, which were a third of such a render's allocations.
+ * without the renderer's two generator layers (`bench/template-render.ts`: 4.6–5.9 → 4.0–4.3 µs for a
+ * filtered output).
  */
 function renderLoneOutput(output: Output, ctx: Context, emitter: MeteredEmitter, spend: RenderBudget): void {
   spend.time.check(performance.now());
@@ -347,6 +347,7 @@ function renderLoneOutput(output: Output, ctx: Context, emitter: MeteredEmitter,
   }
 }
 
+/** Past the reporting cap a watch stops watching: the render goes on as an unwatched one would. */
 function capped(watch: UndefinedWatch | undefined): UndefinedWatch | undefined {
   return watch && (watch.strict || watch.found.length < MAX_UNDEFINED_REPORTED) ? watch : undefined;
 }

@@ -7,6 +7,7 @@ import { observability } from './0006-observability.js';
 import { logWarnings } from './0007-log-warnings.js';
 import { retention } from './0009-retention.js';
 import { runsByOrg } from './0010-runs-by-org.js';
+import { activeRunIndexes } from './0011-active-run-indexes.js';
 import { MIGRATION_NAMES } from './names.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0007-log-warnings': logWarnings,
   '0009-retention': retention,
   '0010-runs-by-org': runsByOrg,
+  '0011-active-run-indexes': activeRunIndexes,
 };
 
 const names = Object.keys(migrations);

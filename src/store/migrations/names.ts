@@ -12,6 +12,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0007-log-warnings',
   '0009-retention',
   '0010-runs-by-org',
+  '0011-active-run-indexes',
 ];
 
 /** Kysely's default migration table. */

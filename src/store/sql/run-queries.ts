@@ -192,8 +192,11 @@ export function runQueries(db: Db) {
       if (woken > 0 && db.dialect === 'postgres') await db.all(NOTIFY);
     },
     async countRunsInFlight(orgId: string) {
+      // Read from the index of unfinished runs, never from the organization's whole history: SQLite,
+      // which keeps no statistics, would otherwise count through every run of the organization.
       const [row] = await db.all<Row>(
-        "SELECT COUNT(*) AS n FROM runs WHERE org_id = ? AND status IN ('pending', 'running')",
+        `SELECT COUNT(*) AS n FROM runs${db.dialect === 'sqlite' ? ' INDEXED BY runs_ready' : ''}
+          WHERE status IN ${PARKABLE} AND status <> 'awaiting_ui_interaction' AND org_id = ?`,
         [orgId],
       );
       return toNumber(row?.n ?? 0);
@@ -207,7 +210,9 @@ export function runQueries(db: Db) {
     },
     async releaseAllLeases() {
       return db.run(
-        'UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL',
+        // Finished runs hold no lease: only the index of unfinished runs is read.
+        `UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL
+          WHERE status IN ${PARKABLE} AND lease_owner IS NOT NULL`,
       );
     },
     async readyQueue(now: number) {
