@@ -42,6 +42,8 @@ describe('bounded CPU per request and per node', () => {
       operator: 'matches_regex',
       compare_to: '^(a+)+$',
     });
+    // Once before measuring: the first call loads the regex engine and compiles the pattern.
+    await t.call('POST', '/workflows/test-node', { body: { node: evil }, org: 'org_regex_warm' });
     // One org per request so the concurrency cap is not what is measured.
     const tests = Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -54,8 +56,8 @@ describe('bounded CPU per request and per node', () => {
       expect(res.body.handle).toBe('false');
     }
     expect(latencies.length).toBeGreaterThan(0);
-    // A backtracking engine would block for hours; ≤ 50 ms typical, with headroom for a loaded CI host.
-    expect(median(latencies)).toBeLessThanOrEqual(50);
+    // A backtracking engine would block for hours; a few ms typical, ≤ 100 ms on a loaded CI host.
+    expect(median(latencies)).toBeLessThanOrEqual(100);
     expect(Math.max(...latencies)).toBeLessThan(500);
   });
 
