@@ -2,9 +2,9 @@ import { randomFillSync } from 'node:crypto';
 
 /**
  * Random bytes for the hot path (ids, trace ids, per-run keys), drawn from a pool that is refilled from
- * node:crypto's CSPRNG 8 KiB at a time. Each byte is handed out once. `randomBytes(16)` costs ~25 µs
- * on the machines we measure (a new Buffer and a trip through the crypto binding), which the
- * asynchronous webhook path paid once per run.
+ * node:crypto's CSPRNG 8 KiB at a time. Each byte is handed out once. `randomBytes(16)` (a new Buffer and
+ * a trip through the crypto binding) took 3.0–3.4 µs in a tight loop against 0.13–0.19 µs from the pool,
+ * and ~3% of the server's time in a profile of the asynchronous webhook path, which paid it once per run.
  */
 const pool = Buffer.alloc(8192);
 let next = pool.length;
