@@ -12,6 +12,7 @@ import { StratoflowError } from '../../domain/errors.js';
 import { createBudget, MEMORY_MESSAGE, MeteredEmitter, TIME_MESSAGE } from './budget.js';
 import { registerCounterTags } from './counter-tags.js';
 import { registerFilters } from './filters.js';
+import { type LoneOutput, loneOutput } from './lone-output.js';
 import { LruCache } from './lru.js';
 import { TemplateError } from './template-error.js';
 
@@ -146,7 +147,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   for (const tag of FILE_TAGS) delete liquid.tags[tag];
   registerCounterTags(liquid);
   registerFilters(liquid, options.now ?? Date.now);
-  const cache = new LruCache<string, Template[]>(limits.cacheSize);
+  const cache = new LruCache<string, Parsed>(limits.cacheSize);
 
   function fail(error: unknown): StratoflowError {
     if (error instanceof TemplateError) return error;
@@ -167,7 +168,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return new TemplateError(`Template error: ${message}`);
   }
 
-  function parse(template: string): Template[] {
+  function parse(template: string): Parsed {
     const cached = cache.get(template);
     if (cached) return cached;
     if (template.length > limits.parseLimit) {
@@ -175,12 +176,14 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
         `Template is ${template.length} characters long; the limit is ${limits.parseLimit}. Shorten it.`,
       );
     }
-    let parsed: Template[];
+    let templates: Template[];
     try {
-      parsed = liquid.parse(template);
+      templates = liquid.parse(template);
     } catch (error) {
       throw fail(error);
     }
+    const only = templates.length === 1 ? templates[0] : undefined;
+    const parsed = { templates, lone: only instanceof Output ? loneOutput(only) : null };
     cache.set(template, parsed);
     return parsed;
   }
@@ -248,7 +251,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   }
 
   function renderParsed(
-    parsed: Template[],
+    parsed: Parsed,
     scope: Record<string, unknown>,
     spend: RenderBudget,
     watch?: UndefinedWatch,
@@ -256,9 +259,8 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return watched(watch, () => {
       const emitter = new MeteredEmitter(spend.memory);
       const ctx = contextFor(scope, spend, capped(watch));
-      const only = parsed.length === 1 ? parsed[0] : undefined;
-      if (only instanceof Output) renderLoneOutput(only, ctx, emitter, spend);
-      else toValueSync(liquid.renderer.renderTemplates(parsed, ctx, emitter));
+      if (parsed.lone) renderLoneOutput(parsed.lone, ctx, emitter, spend);
+      else toValueSync(liquid.renderer.renderTemplates(parsed.templates, ctx, emitter));
       return emitter.buffer;
     });
   }
@@ -281,23 +283,22 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     if (!hasMarkup(expression)) return expression;
     const trimmed = expression.trim();
     const parsed = parse(trimmed);
-    const only = parsed.length === 1 ? parsed[0] : undefined;
-    if (!(only instanceof Output)) {
+    const { lone } = parsed;
+    if (!lone) {
       return trimmed === expression
         ? renderParsed(parsed, scope, spend, watch)
         : render(expression, scope, spend, watch);
     }
     return watched(watch, () => {
       spend.time.check(performance.now());
-      return toValue(toValueSync(only.value.value(contextFor(scope, spend, capped(watch)), false)));
+      return toValue(lone.evaluate(contextFor(scope, spend, capped(watch))));
     });
   }
 
   function check(template: string): TemplateCheck {
     if (!hasMarkup(template)) return { ok: true, references: [] };
     try {
-      const parsed = parse(template);
-      const segments = liquid.globalVariableSegmentsSync(parsed);
+      const segments = liquid.globalVariableSegmentsSync(parse(template).templates);
       const references = segments.map((path) => {
         const plain: string[] = [];
         for (const segment of path) {
@@ -332,18 +333,29 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   return { budget, render, renderDeep, evaluate, check };
 }
 
+/** A parsed template; `lone` when it is one `{{ … }}` and nothing else. */
+interface Parsed {
+  templates: Template[];
+  lone: LoneOutput | null;
+}
+
 /**
  * A template that is one `{{ … }}` and nothing else, as most node fields are: rendered as liquidjs's
  * renderer renders it (time check, value, emitter, and a non-liquid error wrapped with its position),
  * without the renderer's two generator layers (`bench/template-render.ts`: 4.6–5.9 → 4.0–4.3 µs for a
  * filtered output).
  */
-function renderLoneOutput(output: Output, ctx: Context, emitter: MeteredEmitter, spend: RenderBudget): void {
+function renderLoneOutput(
+  lone: LoneOutput,
+  ctx: Context,
+  emitter: MeteredEmitter,
+  spend: RenderBudget,
+): void {
   spend.time.check(performance.now());
   try {
-    emitter.write(toValue(toValueSync(output.value.value(ctx, false))));
+    emitter.write(toValue(lone.evaluate(ctx)));
   } catch (error) {
-    throw LiquidError.is(error) ? error : new RenderError(error as Error, output);
+    throw LiquidError.is(error) ? error : new RenderError(error as Error, lone.output);
   }
 }
 
