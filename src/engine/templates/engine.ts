@@ -366,7 +366,8 @@ function capped(watch: UndefinedWatch | undefined): UndefinedWatch | undefined {
 
 /**
  * A strict liquidjs context that reads the paths a watch has already noted as undefined instead of
- * failing on them again. liquidjs itself lets lenient reads (`if`, `default`...) through.
+ * failing on them again. liquidjs itself lets lenient reads (`if`, `default`...) through. It changes
+ * only what a missing read does: lone-output.ts reads paths that exist without it.
  */
 class WatchedContext extends Context {
   readonly #watch: UndefinedWatch;

@@ -92,15 +92,18 @@ describe('loneOutput', () => {
     }
   }
 
-  it('reads the scope through the context, so a context that overrides reads is honoured', () => {
-    class Doubling extends Context {
+  it('reads a missing segment through the context, so a strict or watched context decides', () => {
+    class Noting extends Context {
+      readonly missing: string[] = [];
       override *_getFromScope(...args: Parameters<Context['_getFromScope']>): IterableIterator<unknown> {
         const value = yield* super._getFromScope(...args);
-        return typeof value === 'number' ? value * 2 : value;
+        if (value === undefined) this.missing.push(String(args[1]));
+        return value;
       }
     }
-    const [output] = liquid.parse('{{ payload.n | plus: 1 }}');
-    const ctx = new Doubling(scope, liquid.options, { sync: true });
+    const [output] = liquid.parse('{{ payload.absent | default: 2 | plus: 1 }}');
+    const ctx = new Noting(scope, liquid.options, { sync: true });
     expect(loneOutput(output as Output).evaluate(ctx)).toBe(3);
+    expect(ctx.missing).toEqual(['payload,absent']);
   });
 });

@@ -26,6 +26,25 @@ interface FilterInternals {
   readonly liquid: unknown;
 }
 
+/** The private half of liquidjs's context that a read needs. */
+interface ScopeFinder {
+  findScope(key: string): unknown;
+}
+
+/**
+ * `ctx._get(props)` without its generators when every segment exists: the same `readProperty` calls on
+ * the same scope. A missing segment is read again by liquidjs itself, which is what fails a strict
+ * context and what a watched context (engine.ts) intercepts; getters that run twice then only read.
+ */
+function read(ctx: Context, props: readonly string[]): unknown {
+  let value = (ctx as unknown as ScopeFinder).findScope(props[0] as string);
+  for (const key of props) {
+    value = ctx.readProperty(value as object, key);
+    if (value === undefined) return toValueSync(ctx._get(props as string[]));
+  }
+  return value;
+}
+
 /** A token liquidjs evaluates to its `content` (a name, a quoted string, a number, `true`, `nil`…). */
 function literal(token: unknown): token is { content: unknown } {
   return typeof token === 'object' && token !== null && !Array.isArray(token) && 'content' in token;
@@ -81,7 +100,7 @@ export function loneOutput(output: Output): LoneOutput {
     evaluate(ctx) {
       let value: unknown;
       try {
-        value = toValueSync(ctx._get(props));
+        value = read(ctx, props);
       } catch (error) {
         // liquidjs's `lenientIf`: a value whose first filter is `default` may be missing.
         const lenient = defaultFirst && ctx.opts.lenientIf;
