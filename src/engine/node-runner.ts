@@ -187,12 +187,105 @@ function sharedContext(run: RunScope): Pick<NodeContext, 'secrets' | 'redactor'>
   return shared;
 }
 
+/**
+ * What a node's `run` receives. A class rather than an object literal: V8 keeps a literal with getters as a
+ * dictionary, ~2 kB per node executed against ~0.3 kB with the getters on a prototype (and slower reads).
+ */
+class StepContext implements NodeContext {
+  readonly runId: string;
+  readonly workflowId: string;
+  readonly orgId: string;
+  readonly nodeId: string;
+  readonly attempt: number;
+  readonly logger: NodeLogger;
+  readonly limits: NodeLimits;
+  readonly clock: Clock;
+  readonly trigger: TriggerInput;
+  readonly waitedUntil: number | null;
+  readonly memo: unknown;
+  readonly depth: number;
+  readonly net: NetPort;
+  readonly services: ServiceDefaults;
+  readonly runs: SubRunPort;
+  readonly secrets: NodeContext['secrets'];
+  readonly delegation: DelegatedAccess;
+  readonly links: ShortLinksPort;
+  readonly platform: PlatformApiSettings;
+  readonly interaction: InteractionOutcome | null;
+  readonly linkUrl: string | null;
+  readonly redactor: NodeContext['redactor'];
+  readonly #deps: NodeRunnerDeps;
+  readonly #run: RunScope;
+  #controller: AbortController | null = null;
+
+  constructor(
+    deps: NodeRunnerDeps,
+    run: RunScope,
+    step: NodeStep,
+    shared: Pick<NodeContext, 'secrets' | 'redactor'>,
+  ) {
+    this.#deps = deps;
+    this.#run = run;
+    this.runId = run.runId;
+    this.workflowId = run.workflowId;
+    this.orgId = run.orgId;
+    this.nodeId = step.node.id;
+    this.attempt = step.attempt;
+    this.logger = run.logger;
+    this.limits = deps.limits;
+    this.clock = deps.clock;
+    this.trigger = run.trigger;
+    this.waitedUntil = step.waitedUntil;
+    this.memo = step.memo;
+    this.depth = run.depth;
+    this.net = deps.net;
+    this.services = deps.services;
+    this.runs = run.runs;
+    this.secrets = shared.secrets;
+    this.delegation = run.delegation;
+    this.links = run.links;
+    this.platform = deps.platform;
+    this.interaction = step.interaction ?? null;
+    this.linkUrl = step.linkUrl ?? null;
+    this.redactor = shared.redactor;
+  }
+
+  /** Made on first use: the node's own signal, aborted with the run or when the node's time is up. */
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      const own = new AbortController();
+      this.#controller = own;
+      const runSignal = this.#run.signal;
+      if (runSignal.aborted) own.abort(runSignal.reason);
+      else runSignal.addEventListener('abort', () => own.abort(runSignal.reason), { once: true });
+    }
+    return this.#controller.signal;
+  }
+
+  /** Built only for nodes that make HTTP calls: they pass the run's trace on with this node's span. */
+  get http(): HttpPort {
+    const trace = this.#run.trace;
+    if (!trace) return this.#deps.http;
+    const spanId = nodeSpanId(this.runId, this.nodeId, this.attempt);
+    return tracedHttp(this.#deps.http, formatTraceparent(trace.traceId, spanId), trace.traceState);
+  }
+
+  /** Built only for the nodes that store or read run files. */
+  get files(): RunFilesPort {
+    return this.#run.files(this.nodeId);
+  }
+
+  /** The node's time is up: a node that took its signal sees it aborted. */
+  abortOwnSignal(): void {
+    this.#controller?.abort();
+  }
+}
+
 /** Renders the node's config against the run scope, validates it, and runs the component once. */
 export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeStep): Promise<StepOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   let input: unknown = null;
-  let controller: AbortController | null = null;
   const watch: UndefinedWatch = { strict: run.strictVariables === true, found: [] };
   // A computed path segment (`n1[vault.key]`) is a value: warnings are redacted like messages.
   const warnings = () =>
@@ -208,57 +301,11 @@ export async function runNode(deps: NodeRunnerDeps, run: RunScope, step: NodeSte
         `Invalid configuration: ${configProblem(parsed.error.issues)}`,
       );
     }
-    const shared = sharedContext(run);
-    const ctx: NodeContext = {
-      runId: run.runId,
-      workflowId: run.workflowId,
-      orgId: run.orgId,
-      nodeId: step.node.id,
-      attempt: step.attempt,
-      get signal() {
-        if (!controller) {
-          const own = new AbortController();
-          controller = own;
-          if (run.signal.aborted) own.abort(run.signal.reason);
-          else run.signal.addEventListener('abort', () => own.abort(run.signal.reason), { once: true });
-        }
-        return controller.signal;
-      },
-      logger: run.logger,
-      limits: deps.limits,
-      clock: deps.clock,
-      trigger: run.trigger,
-      waitedUntil: step.waitedUntil,
-      memo: step.memo,
-      depth: run.depth,
-      // Built only for nodes that make HTTP calls: they pass the run's trace on with this node's span.
-      get http() {
-        const trace = run.trace;
-        if (!trace) return deps.http;
-        const spanId = nodeSpanId(run.runId, step.node.id, step.attempt);
-        return tracedHttp(deps.http, formatTraceparent(trace.traceId, spanId), trace.traceState);
-      },
-      net: deps.net,
-      services: deps.services,
-      runs: run.runs,
-      secrets: shared.secrets,
-      delegation: run.delegation,
-      // Built only for the nodes that store or read run files.
-      get files() {
-        return run.files(step.node.id);
-      },
-      links: run.links,
-      platform: deps.platform,
-      interaction: step.interaction ?? null,
-      linkUrl: step.linkUrl ?? null,
-      redactor: shared.redactor,
-    };
+    const ctx = new StepContext(deps, run, step, sharedContext(run));
     const pending = step.component.run(ctx, parsed.data);
     const outcome =
       pending instanceof Promise
-        ? await withTimeout(pending, deps.limits.nodeTimeoutMs, () =>
-            (controller as AbortController | null)?.abort(),
-          )
+        ? await withTimeout(pending, deps.limits.nodeTimeoutMs, () => ctx.abortOwnSignal())
         : pending;
     if ('wait' in outcome) {
       const { until, memo, interaction } = outcome.wait;
