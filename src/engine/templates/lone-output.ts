@@ -36,11 +36,11 @@ interface ScopeFinder {
  * the same scope. A missing segment is read again by liquidjs itself, which is what fails a strict
  * context and what a watched context (engine.ts) intercepts; getters that run twice then only read.
  */
-function read(ctx: Context, props: readonly string[]): unknown {
+function read(ctx: Context, props: (string | number)[]): unknown {
   let value = (ctx as unknown as ScopeFinder).findScope(props[0] as string);
   for (const key of props) {
     value = ctx.readProperty(value as object, key);
-    if (value === undefined) return toValueSync(ctx._get(props as string[]));
+    if (value === undefined) return toValueSync(ctx._get(props));
   }
   return value;
 }
@@ -62,9 +62,9 @@ function plainPath(token: Token): token is Token & { props: { content: unknown }
  * liquidjs evaluates an output through five nested generators (value, expression, token, property
  * access, each filter), driven one `next()` at a time; in a 40-node chain that was ~9% of the server's
  * time. For the common shape — a variable path or a literal, then filters whose arguments are literals —
- * this evaluates the same steps directly, in liquidjs's order and with its errors: the scope read goes
- * through the context (so strict and watched contexts see it), a missing read under a leading `default`
- * gives null, anything else the read throws is wrapped in an UndefinedVariableError for the path, and
+ * this evaluates the same steps directly, in liquidjs's order and with its errors: the scope is read with
+ * the context's own `readProperty`, a missing segment through the context itself (so strict and watched
+ * contexts decide), a missing read under a leading `default` gives null, anything else the read throws is wrapped in an UndefinedVariableError for the path, and
  * each filter's handler is called as liquidjs calls it. Every other output keeps liquidjs's own evaluation.
  */
 export function loneOutput(output: Output): LoneOutput {
@@ -94,7 +94,7 @@ export function loneOutput(output: Output): LoneOutput {
   }
   if (!plainPath(token)) return { output, evaluate: fallback };
   const defaultFirst = (filters[0] as Filter | undefined)?.name === 'default';
-  const props = token.props.map((prop) => toValue(prop.content)) as string[];
+  const props = token.props.map((prop) => toValue(prop.content) as string | number);
   return {
     output,
     evaluate(ctx) {
