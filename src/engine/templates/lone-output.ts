@@ -64,8 +64,9 @@ function plainPath(token: Token): token is Token & { props: { content: unknown }
  * time. For the common shape — a variable path or a literal, then filters whose arguments are literals —
  * this evaluates the same steps directly, in liquidjs's order and with its errors: the scope is read with
  * the context's own `readProperty`, a missing segment through the context itself (so strict and watched
- * contexts decide), a missing read under a leading `default` gives null, anything else the read throws is wrapped in an UndefinedVariableError for the path, and
- * each filter's handler is called as liquidjs calls it. Every other output keeps liquidjs's own evaluation.
+ * contexts decide), a missing read under a leading `default` gives null, anything else the read throws
+ * is wrapped in an UndefinedVariableError for the path, and each filter's handler is called as liquidjs
+ * calls it. Every other output keeps liquidjs's own evaluation.
  */
 export function loneOutput(output: Output): LoneOutput {
   const fallback = (ctx: Context) => toValueSync(output.value.value(ctx, false));
@@ -76,15 +77,14 @@ export function loneOutput(output: Output): LoneOutput {
   if (postfix.length !== 1 || !literalArgs) return { output, evaluate: fallback };
   const [token] = postfix as [Token];
   const calls = filterParts.map((f) => ({
-    handler: f.handler,
-    self: { token: f.token, liquid: f.liquid },
+    filter: f,
     args: f.args.map((arg) => (arg as { content: unknown }).content),
   }));
   const applyFilters = (value: unknown, ctx: Context): unknown => {
     let val = value;
-    for (const call of calls) {
-      val = call.handler.apply({ context: ctx, ...call.self }, [val, ...call.args]);
-      val = toValueSync(val);
+    for (const { filter, args } of calls) {
+      const self = { context: ctx, token: filter.token, liquid: filter.liquid };
+      val = toValueSync(filter.handler.apply(self, [val, ...args]));
     }
     return val;
   };
