@@ -290,8 +290,21 @@ describeBrowser('runs and the run inspector', () => {
     await page.getByText('1–1 of 1 runs').waitFor();
     await expect(rows.first().textContent()).resolves.toContain('Order intake');
     await expect(rows.first().textContent()).resolves.toContain('Webhook request failed: 500');
-    await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.getByLabel('Workflow').selectOption({ label: 'Slow lane' });
+    // Clear, then pick a workflow in the same task, before the router re-renders the cleared address:
+    // the pick must start from the cleared filters, not bring the status back.
+    const slowId = await page
+      .getByLabel('Workflow')
+      .locator('option', { hasText: 'Slow lane' })
+      .getAttribute('value');
+    await page.evaluate((id) => {
+      const clear = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters');
+      const select = document.querySelector<HTMLSelectElement>('#run-workflow');
+      if (!clear || !select || !id) throw new Error('filters not found');
+      clear.click();
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, slowId);
+    await expect.poll(() => new URL(page.url()).search, { timeout: 10_000 }).toBe(`?workflow=${slowId}`);
     await page.getByText('1–2 of 2 runs').waitFor();
     await screenshot(page, 'runs-all-filtered');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../../src/api/auth/sign.js';
 import {
@@ -65,11 +66,14 @@ describeBrowser('sign-in', () => {
 
   it('sends the user back to sign-in with the reason when the API answers 401', async () => {
     const page = await newPage(session);
-    // Valid shape and signature, but already expired by the time the page calls the API.
-    const shortLived = await signToken(TEST_SECRET, { orgId: 'org_a', userId: 'usr_test', expiresIn: '2s' });
+    // Valid shape and signature, accepted on the first load, expired when the page reloads. The token
+    // lives long enough for a slow first load; the reload waits for its `exp` (whole seconds) to pass.
+    const shortLived = await signToken(TEST_SECRET, { orgId: 'org_a', userId: 'usr_test', expiresIn: '6s' });
+    const expiresAtMs = (decodeJwt(shortLived).exp as number) * 1000;
     await page.goto(`${t.url}/ui/workflows#token=${shortLived}`);
     await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
-    await page.waitForTimeout(2200);
+    await page.getByText('No workflows yet').waitFor();
+    await page.waitForTimeout(Math.max(0, expiresAtMs - Date.now()) + 250);
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to Stratoflow' }).waitFor();
     await page.getByText('You were signed out').waitFor();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { JsonView } from '../../components/JsonView.js';
@@ -7,6 +7,7 @@ import { formatDuration, RelativeTime } from '../../components/RelativeTime.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { RunGraph } from '../../graph/RunGraph.js';
 import { Page } from '../../layout/Page.js';
+import { useAddressParams } from '../../layout/useAddressParams.js';
 import { originLabel, runDurationMs } from './format.js';
 import { NodePanel } from './NodePanel.js';
 import {
@@ -114,13 +115,11 @@ function RunActions({ run, live }: { run: Run; live: LiveMode }) {
 function Inspector({ run, graph }: { run: Run; graph: RunGraphData }) {
   const navigate = useNavigate();
   const resume = useResume();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useAddressParams();
   // No ?node= yet: a failed run opens on the node that failed.
   const selected = params.has('node') ? params.get('node') || null : run.failed_node_id;
   const select = (nodeId: string | null) => {
-    const next = new URLSearchParams(params);
-    next.set('node', nodeId ?? '');
-    setParams(next, { replace: true });
+    updateParams({ node: nodeId ?? '' }, { replace: true });
     resume.reset();
   };
   const states = useMemo(

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useWorkflows } from '../../api/queries.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useAddressParams } from '../../layout/useAddressParams.js';
 import { Pager } from './Pager.js';
 import { RUN_STATUSES, type RunStatus, useRunList } from './queries.js';
 import { RunTable } from './RunTable.js';
@@ -21,7 +22,7 @@ const STATUS_LABELS: Record<RunStatus, string> = {
  * workflow filter. Filters and page live in the address (?status=&workflow=&page=) so they can be shared.
  */
 export function RunList({ workflowId }: { workflowId?: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const status = RUN_STATUSES.find((s) => s === params.get('status'));
   const page = Math.max(1, Number(params.get('page')) || 1);
   const workflowFilter = workflowId ?? (params.get('workflow') || undefined);
@@ -29,14 +30,6 @@ export function RunList({ workflowId }: { workflowId?: string }) {
   const workflows = useWorkflows();
   const names = useMemo(() => new Map((workflows.data ?? []).map((w) => [w.id, w.name])), [workflows.data]);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   const filtered = Boolean(status || (!workflowId && workflowFilter));
 
   return (
