@@ -297,8 +297,21 @@ describeBrowser('runs and the run inspector', () => {
       .locator('option', { hasText: 'Slow lane' })
       .getAttribute('value');
     await page.evaluate((id) => {
+      // The page's own DOM (this file is type-checked without the DOM library).
+      type Control = {
+        textContent: string | null;
+        value: string;
+        click(): void;
+        dispatchEvent(e: Event): boolean;
+      };
+      const { document } = globalThis as unknown as {
+        document: {
+          querySelectorAll(selector: string): Iterable<Control>;
+          querySelector(selector: string): Control | null;
+        };
+      };
       const clear = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear filters');
-      const select = document.querySelector<HTMLSelectElement>('#run-workflow');
+      const select = document.querySelector('#run-workflow');
       if (!clear || !select || !id) throw new Error('filters not found');
       clear.click();
       select.value = id;
