@@ -34,6 +34,12 @@ async function dragFromPalette(page: Page, title: string, x: number, y: number) 
     .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
+/** Lays the graph out and waits until the canvas stops moving: handles are measured only then. */
+async function autoLayout(page: Page) {
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.locator('section[aria-label="Canvas"]:not([aria-busy])').waitFor();
+}
+
 async function edgeCount(page: Page) {
   return page.locator('.react-flow__edge').count();
 }
@@ -97,18 +103,15 @@ describeBrowser('workflow editor', () => {
     await dragFromPalette(page, 'Text transform', 200, 350);
     await dragFromPalette(page, 'Text transform', 250, 450);
     for (const id of ['n2', 'n3', 'n4', 'n5']) await node(page, id).waitFor();
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.waitForTimeout(300); // the fit animates for 200 ms
+    await autoLayout(page);
 
     await connect(page, handle(page, 'n1', 'source'), handle(page, 'n2', 'target'));
     await connect(page, handle(page, 'n2', 'source'), handle(page, 'n3', 'target'));
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.waitForTimeout(300);
+    await autoLayout(page);
     await connect(page, handle(page, 'n3', 'source', 'true'), handle(page, 'n4', 'target'));
     await connect(page, handle(page, 'n3', 'source', 'false'), handle(page, 'n5', 'target'));
     await expect.poll(() => edgeCount(page)).toBe(4);
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.waitForTimeout(300);
+    await autoLayout(page);
 
     // Undo and redo, by keyboard and by button.
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
@@ -265,7 +268,7 @@ describeBrowser('workflow editor', () => {
     await page.getByText('Saved', { exact: true }).first().waitFor();
 
     // The picture in the README: the condition selected, its generated form beside the canvas.
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await autoLayout(page);
     await select(page, 'n3');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 5000 }).toBe('');
     await page.screenshot({ path: 'test-results/screenshots/web-editor-docs.png' });

@@ -171,10 +171,18 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     const count = actions.paste(graph);
     if (count) announce(`Pasted ${count} node${count === 1 ? '' : 's'}`);
   }, [actions, graph, announce]);
+  // True from an auto-layout's click until its fit has finished moving the canvas (aria-busy).
+  const [arranging, setArranging] = useState(false);
   const layout = useCallback(async () => {
-    const { autoLayout } = await import('./layout.js'); // dagre is only needed when asked for
-    history.update(autoLayout);
-    requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+    setArranging(true);
+    try {
+      const { autoLayout } = await import('./layout.js'); // dagre is only needed when asked for
+      history.update(autoLayout);
+      await new Promise(requestAnimationFrame);
+      await flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+    } finally {
+      setArranging(false);
+    }
   }, [history, flow]);
 
   const save = useCallback(async (): Promise<boolean> => {
@@ -304,6 +312,7 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
           className="flow-canvas editor-canvas"
           ref={wrapper}
           aria-label="Canvas"
+          aria-busy={arranging || undefined}
           onDragOver={(e) => {
             if (e.dataTransfer.types.includes(DRAG_TYPE)) {
               e.preventDefault();
