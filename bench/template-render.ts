@@ -17,6 +17,9 @@ function bench(label: string, iterations: number, fn: () => unknown): void {
 }
 
 bench('render "hello {{ n1.name }}"', 500_000, () => engine.render('hello {{ n1.name }}', scope));
+bench('render text and a filtered output', 500_000, () =>
+  engine.render('{"ok": true, "name": {{ n1.name | json }}}', scope),
+);
 bench('render with filters', 200_000, () => engine.render('{{ n1.name | upcase | append: "!" }}', scope));
 bench('render for loop (5 items)', 100_000, () =>
   engine.render('{% for i in n1.items %}{{ i }},{% endfor %}', scope),

@@ -1,6 +1,7 @@
 import { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
 import { StratoflowError } from '../../domain/errors.js';
+import { registerFilters } from './filters.js';
 import { createTemplateEngine, MAX_UNDEFINED_REPORTED, TemplateError } from './index.js';
 
 const engine = createTemplateEngine();
@@ -185,6 +186,45 @@ describe('failures', () => {
     // Strings without markup are never parsed, so they are not limited.
     expect(small.render('a'.repeat(30), {})).toBe('a'.repeat(30));
   });
+});
+
+describe("text and outputs (rendered without liquidjs's renderer)", () => {
+  // liquidjs is the oracle: configured as the engine configures it, it must print the same text or fail
+  // with the same message.
+  const reference = new Liquid({ strictFilters: true, ownPropertyOnly: true, timezoneOffset: 0 });
+  registerFilters(reference, Date.now);
+  const withGetter = {
+    ...scope,
+    get expired(): unknown {
+      throw new Error('the vault item expired');
+    },
+  };
+  const templates = [
+    'Hello {{ n1.name }}!',
+    '{"n": {{ n1.user.tags | size | plus: 1 }}}',
+    '{{ n1.name }} and {{ n1.user.tags | join: ", " }}',
+    '  {{- n1.name -}}  , {{ n1.missing }}.',
+    '{{ n1.products | map: "sku" | json }} / {{ node_1.user_id | times: 2 }}',
+    'user: {{ n1.user }}; tags: {{ n1.user.tags }}; none: {{ nil }}; flag: {{ true }}',
+    'a {{ node_1.user_id | divided_by: 0 }} b',
+    '{{ n1.name | upcase }}{{ n1.name | downcase }}',
+    'before {{ expired.value }} after',
+    '{{ n1.products[-1].sku | append: "!" }} {{ (1..3) | join: "-" }} {{ n1[n1.name] }}',
+    'on {{ "2026-01-01" | carbon_condition: "isSoon" }} line',
+  ];
+  const outcome = (run: () => unknown) => {
+    try {
+      return { text: run() };
+    } catch (error) {
+      return { error: (error as Error).message.replace(/^Template error: /, '') };
+    }
+  };
+  for (const template of templates) {
+    it(`renders ${JSON.stringify(template)} as liquidjs does`, () => {
+      const expected = outcome(() => reference.parseAndRenderSync(template, withGetter));
+      expect(outcome(() => engine.render(template, withGetter))).toEqual(expected);
+    });
+  }
 });
 
 describe('renderDeep', () => {

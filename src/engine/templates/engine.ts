@@ -5,6 +5,7 @@ import {
   Output,
   RenderError,
   type Template,
+  TokenKind,
   toValue,
   toValueSync,
 } from 'liquidjs';
@@ -182,8 +183,9 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     } catch (error) {
       throw fail(error);
     }
-    const only = templates.length === 1 ? templates[0] : undefined;
-    const parsed = { templates, lone: only instanceof Output ? loneOutput(only) : null };
+    const parts = partsOf(templates);
+    const only = parts?.length === 1 ? parts[0] : undefined;
+    const parsed = { templates, parts, lone: typeof only === 'object' ? only : null };
     cache.set(template, parsed);
     return parsed;
   }
@@ -259,7 +261,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     return watched(watch, () => {
       const emitter = new MeteredEmitter(spend.memory);
       const ctx = contextFor(scope, spend, capped(watch));
-      if (parsed.lone) renderLoneOutput(parsed.lone, ctx, emitter, spend);
+      if (parsed.parts) renderParts(parsed.parts, ctx, emitter, spend);
       else toValueSync(liquid.renderer.renderTemplates(parsed.templates, ctx, emitter));
       return emitter.buffer;
     });
@@ -333,28 +335,52 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   return { budget, render, renderDeep, evaluate, check };
 }
 
-/** A parsed template; `lone` when it is one `{{ … }}` and nothing else. */
+/** Literal text, or one `{{ … }}` output. */
+type Part = string | LoneOutput;
+
+/**
+ * A parsed template. `parts` when it is only text and outputs, no tags (`Hello {{ name }}`, and the
+ * single `{{ n1.items }}` most node fields are); `lone` when it is one output and nothing else.
+ */
 interface Parsed {
   templates: Template[];
+  parts: readonly Part[] | null;
   lone: LoneOutput | null;
 }
 
+function partsOf(templates: readonly Template[]): Part[] | null {
+  const parts: Part[] = [];
+  for (const template of templates) {
+    if (template instanceof Output) parts.push(loneOutput(template));
+    else if (template.token.kind === TokenKind.HTML) parts.push((template as unknown as { str: string }).str);
+    else return null;
+  }
+  return parts;
+}
+
 /**
- * A template that is one `{{ … }}` and nothing else, as most node fields are: rendered as liquidjs's
- * renderer renders it (time check, value, emitter, and a non-liquid error wrapped with its position),
- * without the renderer's two generator layers; lone-output.ts skips the value's own.
+ * Text and outputs rendered as liquidjs's renderer renders them (a time check before each, the value
+ * written to the emitter, a non-liquid error wrapped with the output's position), without the renderer's
+ * two generator layers; lone-output.ts skips each value's own.
  */
-function renderLoneOutput(
-  lone: LoneOutput,
+function renderParts(
+  parts: readonly Part[],
   ctx: Context,
   emitter: MeteredEmitter,
   spend: RenderBudget,
 ): void {
   spend.time.check(performance.now());
-  try {
-    emitter.write(toValue(lone.evaluate(ctx)));
-  } catch (error) {
-    throw LiquidError.is(error) ? error : new RenderError(error as Error, lone.output);
+  for (const part of parts) {
+    spend.time.check(performance.now());
+    if (typeof part === 'string') {
+      emitter.write(part);
+      continue;
+    }
+    try {
+      emitter.write(toValue(part.evaluate(ctx)));
+    } catch (error) {
+      throw LiquidError.is(error) ? error : new RenderError(error as Error, part.output);
+    }
   }
 }
 
