@@ -42,6 +42,8 @@ export interface Config {
   quotas: OrgQuotas;
   /** SQLite durability: `normal` (survives process crashes) or `full` (also power loss). */
   sqliteSynchronous: 'normal' | 'full';
+  /** Where SQLite's WAL checkpoints run: `auto`, `thread` or `inline` (store/sqlite/checkpointer.ts). */
+  sqliteCheckpoint: 'auto' | 'thread' | 'inline';
   /**
    * Finished runs (with their logs, files and forms) are deleted this long after they ended, in small
    * background batches (0 = keep forever). `STRATOFLOW_RETENTION_DAYS`, or for tests
@@ -148,6 +150,13 @@ function logFormat(value: string | undefined): 'json' | 'pretty' {
   return format;
 }
 
+function checkpointMode(value: string | undefined): 'auto' | 'thread' | 'inline' {
+  const mode = (value ?? '').trim().toLowerCase() || 'auto';
+  if (mode !== 'auto' && mode !== 'thread' && mode !== 'inline')
+    throw new Error(`STRATOFLOW_SQLITE_CHECKPOINT must be auto, thread or inline, got "${value}"`);
+  return mode;
+}
+
 function synchronousMode(value: string | undefined): 'normal' | 'full' {
   const mode = (value ?? '').trim().toLowerCase() || 'normal';
   if (mode !== 'normal' && mode !== 'full')
@@ -216,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ),
     },
     sqliteSynchronous: overrides.sqliteSynchronous ?? synchronousMode(env.STRATOFLOW_SQLITE_SYNCHRONOUS),
+    sqliteCheckpoint: overrides.sqliteCheckpoint ?? checkpointMode(env.STRATOFLOW_SQLITE_CHECKPOINT),
     retentionMs: overrides.retentionMs ?? retentionMs(env),
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),

@@ -65,6 +65,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     dataDir: config.dataDir,
     pgPoolSize: config.pgPoolSize,
     sqliteSynchronous: config.sqliteSynchronous,
+    sqliteCheckpoint: config.sqliteCheckpoint,
   });
   if (store.dialect === 'sqlite') await store.releaseAllLeases();
   const jwtSecret = resolveJwtSecret(config.jwtSecret, config.dataDir, !config.jwksUrl);

@@ -64,7 +64,8 @@ async function until<T>(fn: () => Promise<T | undefined>, timeoutMs: number): Pr
 }
 
 it('loses nothing when the server is killed with SIGKILL and restarted', async () => {
-  const env = { STRATOFLOW_HTTP_ALLOWED_CIDRS: '127.0.0.0/8' };
+  // Checkpoints in their thread: a kill can land while it copies the WAL into the database file.
+  const env = { STRATOFLOW_HTTP_ALLOWED_CIDRS: '127.0.0.0/8', STRATOFLOW_SQLITE_CHECKPOINT: 'thread' };
   const first = await startChildServer(dataDir, env);
   const create = async (body: object) =>
     (await api(first, 'POST', '/workflows', { name: 'crash', ...body })).body;

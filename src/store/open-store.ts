@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ensurePrivateDir } from '../domain/private-files.js';
+import type { CheckpointMode } from './sqlite/checkpointer.js';
 import { openSqliteStore } from './sqlite/open-sqlite-store.js';
 import type { SqliteSynchronous } from './sqlite/sqlite-db.js';
 import type { Store } from './store.js';
@@ -15,6 +16,8 @@ export interface StoreConfig {
   migrate?: boolean;
   /** SQLite durability (`STRATOFLOW_SQLITE_SYNCHRONOUS`), default `normal`. */
   sqliteSynchronous?: SqliteSynchronous;
+  /** Where SQLite's WAL checkpoints run (`STRATOFLOW_SQLITE_CHECKPOINT`), default `auto`. */
+  sqliteCheckpoint?: CheckpointMode;
 }
 
 export const SQLITE_FILE_NAME = 'stratoflow.db';
@@ -46,6 +49,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   return openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME), {
     migrate,
     synchronous: config.sqliteSynchronous ?? 'normal',
+    checkpoints: config.sqliteCheckpoint ?? 'auto',
   });
 }
 

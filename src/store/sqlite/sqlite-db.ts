@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenIfPresent } from '../../domain/private-files.js';
 import type { Db, SqlRunner, SqlValue } from '../sql/db.js';
+import { type CheckpointMode, createCheckpointer } from './checkpointer.js';
 
 /**
  * SQLite's `synchronous` setting in WAL mode. `normal`: a committed transaction survives a crash of the
@@ -25,6 +26,7 @@ export type SqliteSynchronous = 'normal' | 'full';
 export function openSqliteDb(
   file: string,
   synchronous: SqliteSynchronous = 'normal',
+  checkpoints: CheckpointMode = 'auto',
 ): { db: Db; raw: Database.Database } {
   const onDisk = file !== ':memory:' && file !== '';
   // SQLite creates the -wal and -shm files with the database file's mode: create that one 0600 first.
@@ -36,7 +38,7 @@ export function openSqliteDb(
   raw.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -32000');
-  raw.pragma('wal_autocheckpoint = 4000');
+  const checkpointer = createCheckpointer(raw, file, checkpoints);
   const statements = new Map<string, Database.Statement>();
 
   function prepare(sql: string): Database.Statement {
@@ -56,7 +58,7 @@ export function openSqliteDb(
       return prepare(sql).run(...params).changes;
     },
   };
-  const writes = createWriteQueue(raw, prepare, direct);
+  const writes = createWriteQueue(raw, prepare, direct, (ms) => checkpointer.noteCommit(ms));
 
   const db: Db = {
     dialect: 'sqlite',
@@ -77,6 +79,8 @@ export function openSqliteDb(
     },
     async close() {
       await writes.drain();
+      // The thread's connection first: the last one to close checkpoints and removes the WAL.
+      await checkpointer.close();
       raw.close();
     },
   };
@@ -98,6 +102,7 @@ function createWriteQueue(
   raw: Database.Database,
   prepare: (sql: string) => Database.Statement,
   direct: SqlRunner,
+  committed: (ms: number) => void,
 ) {
   let queue: QueuedWrite[] = [];
   let scheduled = false;
@@ -129,6 +134,7 @@ function createWriteQueue(
         outcomes.push({ write, ok: false, value: error });
       }
     }
+    const started = performance.now();
     try {
       prepare('COMMIT').run();
     } catch (error) {
@@ -136,6 +142,7 @@ function createWriteQueue(
       for (const { write, ok, value } of outcomes) write.reject(ok ? error : value);
       return;
     }
+    committed(performance.now() - started);
     for (const { write, ok, value } of outcomes) {
       if (ok) write.resolve(value);
       else write.reject(value);
