@@ -80,3 +80,22 @@ it('never starts a thread for an in-memory database', async () => {
   await checkpointer.close();
   raw.close();
 });
+
+it('hands checkpoints back to the writer when the thread fails, and does not start another', async () => {
+  const file = join(dir, 'failing.db');
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  // The thread opens this path with fileMustExist: it fails at once.
+  const checkpointer = createCheckpointer(raw, join(dir, 'missing.db'), 'auto');
+  try {
+    for (let i = 0; i < 6; i++) checkpointer.noteCommit(50);
+    expect(checkpointer.threaded).toBe(true);
+    expect(await until(() => !checkpointer.threaded)).toBe(true);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    for (let i = 0; i < 20; i++) checkpointer.noteCommit(50);
+    expect(checkpointer.threaded).toBe(false);
+  } finally {
+    await checkpointer.close();
+    raw.close();
+  }
+});

@@ -68,7 +68,9 @@ export function createCheckpointer(
     worker.unref();
     raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
     worker.once('error', () => {
+      // Not started again: a thread that failed once would likely fail again.
       worker = null;
+      mode = 'inline';
       raw.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
     });
   };
