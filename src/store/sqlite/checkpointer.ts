@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 export type CheckpointMode = 'auto' | 'thread' | 'inline';
 
 /** Pages of WAL after which the writer checkpoints itself (SQLite's default is 1000). */
-export const INLINE_CHECKPOINT_PAGES = 4000;
+const INLINE_CHECKPOINT_PAGES = 4000;
 /**
  * With the thread, the writer's own checkpoint is a safety net (64 MB of WAL at 4 kB pages): for a thread
  * that falls behind, and because only a writer that finds the WAL fully copied starts it over from the
