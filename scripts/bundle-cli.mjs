@@ -7,15 +7,17 @@
  *   node scripts/bundle-cli.mjs   (run by `npm run build`, after tsc)
  */
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 /**
  * Packages bundled in rather than imported at run time: pure ES-module packages of many small files whose
- * module bookkeeping outweighs their code (zod: 95 files, jose: 46). fastify-type-provider-zod comes with
- * zod so that both use the one copy. The MCP SDK, loaded on the first POST /mcp, keeps its own zod. Every
- * other package stays external.
+ * module bookkeeping outweighs their code (zod: 95 files, jose: 46, kysely: 263, loaded by a first start
+ * to create the schema and by every PostgreSQL server). fastify-type-provider-zod comes with zod so that
+ * both use the one copy. The MCP SDK, loaded on the first POST /mcp, keeps its own zod. Every other
+ * package stays external.
  */
-const INLINE = ['jose', 'zod', 'fastify-type-provider-zod'];
+const INLINE = ['jose', 'zod', 'fastify-type-provider-zod', 'kysely'];
 const inline = (path) => INLINE.some((name) => path === name || path.startsWith(`${name}/`));
 
 /** Leaves bare imports (packages, node: builtins) to Node, except the INLINE packages. */
@@ -25,6 +27,25 @@ const externalPackages = {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
       inline(args.path) ? undefined : { path: args.path, external: true },
     );
+  },
+};
+
+/**
+ * zod's `z.locales` namespace holds its error messages in ~50 languages (~350 kB of source, kept in the
+ * heap by a module that is loaded at every start). We never switch locale: the namespace keeps English
+ * only, which zod installs by default anyway.
+ */
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/') ? { path: args.importer, namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 
@@ -39,7 +60,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [externalPackages],
+  plugins: [englishOnlyZodLocales, externalPackages],
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
