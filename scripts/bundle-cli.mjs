@@ -39,7 +39,9 @@ const englishOnlyZodLocales = {
   name: 'english-only-zod-locales',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes('/node_modules/zod/') ? { path: args.importer, namespace: 'zod-locales' } : undefined,
+      args.importer.includes('/node_modules/zod/')
+        ? { path: args.importer, namespace: 'zod-locales' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: "export { default as en } from '../locales/en.js';",
