@@ -1,5 +1,5 @@
-import { toValue } from 'liquidjs';
 import type { RenderBudget } from './engine.js';
+import { liquidjs } from './liquidjs.js';
 
 /** The messages liquidjs's own limiters use, so one error mapping covers both. */
 export const TIME_MESSAGE = 'template render limit exceeded';
@@ -34,7 +34,7 @@ export function createBudget(timeMs: number, memory: number, parent?: RenderBudg
 }
 
 function stringify(value: unknown): string {
-  const v = toValue(value);
+  const v = liquidjs().toValue(value);
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(stringify).join('');

@@ -1,4 +1,5 @@
-import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
+import type { Context, Emitter, Liquid, TagToken, TopLevelToken } from 'liquidjs';
+import { liquidjs } from './liquidjs.js';
 
 /**
  * `{% increment x %}` and `{% decrement x %}` as liquidjs defines them, except that the counter lives in
@@ -6,7 +7,7 @@ import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLe
  * passed in, so a template could change the run context that later nodes read.
  */
 function counterTag(step: 1 | -1) {
-  return class CounterTag extends Tag {
+  return class CounterTag extends liquidjs().Tag {
     readonly #variable: string;
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {

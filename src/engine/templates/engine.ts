@@ -1,18 +1,9 @@
-import {
-  Context,
-  Liquid,
-  LiquidError,
-  Output,
-  RenderError,
-  type Template,
-  TokenKind,
-  toValue,
-  toValueSync,
-} from 'liquidjs';
+import type { Context, Liquid, Template } from 'liquidjs';
 import { StratoflowError } from '../../domain/errors.js';
 import { createBudget, MEMORY_MESSAGE, MeteredEmitter, TIME_MESSAGE } from './budget.js';
 import { registerCounterTags } from './counter-tags.js';
 import { registerFilters } from './filters.js';
+import { liquidjs } from './liquidjs.js';
 import { type LoneOutput, loneOutput } from './lone-output.js';
 import { LruCache } from './lru.js';
 import { TemplateError } from './template-error.js';
@@ -130,24 +121,12 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     memoryLimit: options.memoryLimit ?? DEFAULT_TEMPLATE_LIMITS.memoryLimit,
     cacheSize: options.cacheSize ?? DEFAULT_TEMPLATE_LIMITS.cacheSize,
   };
-  const liquid = new Liquid({
-    strictFilters: true,
-    strictVariables: false,
-    // Only consulted by watched renders (strict contexts): tests and defaults may read missing values.
-    lenientIf: true,
-    ownPropertyOnly: true,
-    parseLimit: limits.parseLimit,
-    renderLimit: limits.renderLimit,
-    memoryLimit: limits.memoryLimit,
-    // The standard `date` filter works in UTC, whatever the server's zone.
-    timezoneOffset: 0,
-    // Given, so that constructing the engine does not ask Intl for the host's locale: the first Intl call
-    // maps ~8 MB of ICU data, which an idle server (or one whose templates never format dates) never needs.
-    locale: 'en-US',
-  });
-  for (const tag of FILE_TAGS) delete liquid.tags[tag];
-  registerCounterTags(liquid);
-  registerFilters(liquid, options.now ?? Date.now);
+  // Built on the first template parsed: liquidjs itself loads then (liquidjs.ts).
+  let built: Liquid | undefined;
+  const engine = (): Liquid => {
+    built ??= buildLiquid(limits, options.now ?? Date.now);
+    return built;
+  };
   const cache = new LruCache<string, Parsed>(limits.cacheSize);
 
   function fail(error: unknown): StratoflowError {
@@ -179,7 +158,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     }
     let templates: Template[];
     try {
-      templates = liquid.parse(template);
+      templates = engine().parse(template);
     } catch (error) {
       throw fail(error);
     }
@@ -195,16 +174,17 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
 
   /** A liquidjs context whose limits are the budget's: one allowance across many renders. */
   function contextFor(scope: Record<string, unknown>, spend: RenderBudget, watch?: UndefinedWatch): Context {
+    const liquid = engine();
     const limiters = { liquid, renderLimit: spend.time, memoryLimit: spend.memory };
     if (!watch) {
-      return new Context(
+      return new (liquidjs().Context)(
         scope,
         liquid.options,
         { sync: true },
         limiters as ConstructorParameters<typeof Context>[3],
       );
     }
-    return new WatchedContext(
+    return new (watchedContext())(
       watch,
       scope,
       liquid.options,
@@ -262,7 +242,7 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
       const emitter = new MeteredEmitter(spend.memory);
       const ctx = contextFor(scope, spend, capped(watch));
       if (parsed.parts) renderParts(parsed.parts, ctx, emitter, spend);
-      else toValueSync(liquid.renderer.renderTemplates(parsed.templates, ctx, emitter));
+      else liquidjs().toValueSync(engine().renderer.renderTemplates(parsed.templates, ctx, emitter));
       return emitter.buffer;
     });
   }
@@ -293,14 +273,14 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     }
     return watched(watch, () => {
       spend.time.check(performance.now());
-      return toValue(lone.evaluate(contextFor(scope, spend, capped(watch))));
+      return liquidjs().toValue(lone.evaluate(contextFor(scope, spend, capped(watch))));
     });
   }
 
   function check(template: string): TemplateCheck {
     if (!hasMarkup(template)) return { ok: true, references: [] };
     try {
-      const segments = liquid.globalVariableSegmentsSync(parse(template).templates);
+      const segments = engine().globalVariableSegmentsSync(parse(template).templates);
       const references = segments.map((path) => {
         const plain: string[] = [];
         for (const segment of path) {
@@ -335,6 +315,29 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
   return { budget, render, renderDeep, evaluate, check };
 }
 
+/** A liquidjs engine with Stratoflow's options, tags and filters, and without the tags that read files. */
+function buildLiquid(limits: TemplateLimits, now: () => number): Liquid {
+  const liquid = new (liquidjs().Liquid)({
+    strictFilters: true,
+    strictVariables: false,
+    // Only consulted by watched renders (strict contexts): tests and defaults may read missing values.
+    lenientIf: true,
+    ownPropertyOnly: true,
+    parseLimit: limits.parseLimit,
+    renderLimit: limits.renderLimit,
+    memoryLimit: limits.memoryLimit,
+    // The standard `date` filter works in UTC, whatever the server's zone.
+    timezoneOffset: 0,
+    // Given, so that constructing the engine does not ask Intl for the host's locale: the first Intl call
+    // maps ~8 MB of ICU data, which an idle server (or one whose templates never format dates) never needs.
+    locale: 'en-US',
+  });
+  for (const tag of FILE_TAGS) delete liquid.tags[tag];
+  registerCounterTags(liquid);
+  registerFilters(liquid, now);
+  return liquid;
+}
+
 /** Literal text, or one `{{ … }}` output. */
 type Part = string | LoneOutput;
 
@@ -349,6 +352,7 @@ interface Parsed {
 }
 
 function partsOf(templates: readonly Template[]): Part[] | null {
+  const { Output, TokenKind } = liquidjs();
   const parts: Part[] = [];
   for (const template of templates) {
     if (template instanceof Output) parts.push(loneOutput(template));
@@ -369,6 +373,7 @@ function renderParts(
   emitter: MeteredEmitter,
   spend: RenderBudget,
 ): void {
+  const { LiquidError, RenderError, toValue } = liquidjs();
   spend.time.check(performance.now());
   for (const part of parts) {
     spend.time.check(performance.now());
@@ -389,32 +394,46 @@ function capped(watch: UndefinedWatch | undefined): UndefinedWatch | undefined {
   return watch && (watch.strict || watch.found.length < MAX_UNDEFINED_REPORTED) ? watch : undefined;
 }
 
+type WatchedContextClass = new (
+  watch: UndefinedWatch,
+  ...args: ConstructorParameters<typeof Context>
+) => Context;
+
+let watchedContextClass: WatchedContextClass | undefined;
+
+function watchedContext(): WatchedContextClass {
+  watchedContextClass ??= defineWatchedContext(liquidjs().Context);
+  return watchedContextClass;
+}
+
 /**
  * A strict liquidjs context that reads the paths a watch has already noted as undefined instead of
  * failing on them again. liquidjs itself lets lenient reads (`if`, `default`...) through. It changes
  * only what a missing read does: lone-output.ts reads paths that exist without it.
  */
-class WatchedContext extends Context {
-  readonly #watch: UndefinedWatch;
+function defineWatchedContext(Base: typeof Context): WatchedContextClass {
+  return class WatchedContext extends Base {
+    readonly #watch: UndefinedWatch;
 
-  constructor(watch: UndefinedWatch, ...args: ConstructorParameters<typeof Context>) {
-    super(...args);
-    this.#watch = watch;
-  }
-
-  override *_getFromScope(
-    scope: unknown,
-    paths: Parameters<Context['_getFromScope']>[1],
-    strictVariables = this.strictVariables,
-  ): IterableIterator<unknown> {
-    try {
-      return yield* super._getFromScope(scope, paths, strictVariables);
-    } catch (error) {
-      const missing = internalUndefinedPath(error);
-      if (missing !== null && this.#watch.found.includes(missing)) return undefined;
-      throw error;
+    constructor(watch: UndefinedWatch, ...args: ConstructorParameters<typeof Context>) {
+      super(...args);
+      this.#watch = watch;
     }
-  }
+
+    override *_getFromScope(
+      scope: unknown,
+      paths: Parameters<Context['_getFromScope']>[1],
+      strictVariables = this.strictVariables,
+    ): IterableIterator<unknown> {
+      try {
+        return yield* super._getFromScope(scope, paths, strictVariables);
+      } catch (error) {
+        const missing = internalUndefinedPath(error);
+        if (missing !== null && this.#watch.found.includes(missing)) return undefined;
+        throw error;
+      }
+    }
+  };
 }
 
 /** The variable liquidjs's strict mode stopped at (`undefined variable: n1.body`), else null. */

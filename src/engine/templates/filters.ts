@@ -1,8 +1,9 @@
-import { type Context, type Liquid, filters as standardFilters } from 'liquidjs';
+import type { Context, Liquid } from 'liquidjs';
 import { formatCarbon } from '../../domain/carbon-format.js';
 import { parseDate } from '../../domain/dates.js';
 import { luxon } from '../../domain/luxon.js';
 import { CARBON_CONDITIONS, checkCarbonCondition } from './carbon-condition.js';
+import { liquidjs } from './liquidjs.js';
 
 /** What liquidjs binds `this` to when it calls a filter. */
 interface FilterThis {
@@ -20,7 +21,7 @@ const DEFAULT_CARBON_FORMAT = 'Y-m-d H:i:s';
  *   the value is not a date.
  */
 export function registerFilters(liquid: Liquid, now: () => number): void {
-  const builtinJson = standardFilters.json as (this: FilterThis, value: unknown, space?: number) => string;
+  const builtinJson = liquidjs().filters.json as (this: FilterThis, value: unknown, space?: number) => string;
 
   liquid.registerFilter('json', function (this: FilterThis, value: unknown, space?: number) {
     return builtinJson.call(this, value, space) ?? 'null';

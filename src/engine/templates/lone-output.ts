@@ -1,12 +1,5 @@
-import {
-  type Context,
-  type Filter,
-  type Output,
-  type Token,
-  toValue,
-  toValueSync,
-  UndefinedVariableError,
-} from 'liquidjs';
+import type { Context, Filter, Output, Token } from 'liquidjs';
+import { liquidjs } from './liquidjs.js';
 
 /**
  * A template that is one `{{ … }}` and nothing else, as most node fields are, ready to evaluate to its
@@ -40,7 +33,7 @@ function read(ctx: Context, props: (string | number)[]): unknown {
   let value = (ctx as unknown as ScopeFinder).findScope(props[0] as string);
   for (const key of props) {
     value = ctx.readProperty(value as object, key);
-    if (value === undefined) return toValueSync(ctx._get(props));
+    if (value === undefined) return liquidjs().toValueSync(ctx._get(props));
   }
   return value;
 }
@@ -69,6 +62,7 @@ function plainPath(token: Token): token is Token & { props: { content: unknown }
  * calls it. Every other output keeps liquidjs's own evaluation.
  */
 export function loneOutput(output: Output): LoneOutput {
+  const { toValue, toValueSync, UndefinedVariableError } = liquidjs();
   const fallback = (ctx: Context) => toValueSync(output.value.value(ctx, false));
   const { initial, filters } = output.value;
   const postfix = initial.postfix;
