@@ -21,7 +21,8 @@ export type SqliteSynchronous = 'normal' | 'full';
  * physical transaction: each queued transaction in its own SAVEPOINT (rolled back alone when it fails),
  * then one COMMIT. A write's promise settles after that COMMIT, so what a caller was told is committed
  * is on disk, and the write lock is held only within that one turn. Reads run at once (between batches):
- * they see only committed data.
+ * they see only committed data. A batch stops taking writes once it has run BATCH_BUDGET_MS; the rest
+ * go first in the next batch, after the event loop has served its I/O (docs/decisions/0033).
  */
 export function openSqliteDb(
   file: string,
@@ -87,6 +88,13 @@ export function openSqliteDb(
   return { db, raw };
 }
 
+/**
+ * How long one batch may keep taking writes, in milliseconds. Small writes fill a batch in ~1 ms and are
+ * unaffected. Writes of multi-megabyte payloads take ~40 ms each: unbounded, a batch of them held the
+ * event loop for 250 ms, during which no socket was read, no timer fired and no other tenant was served.
+ */
+export const BATCH_BUDGET_MS = 25;
+
 interface QueuedWrite {
   fn(tx: SqlRunner): Promise<unknown>;
   resolve(value: unknown): void;
@@ -108,15 +116,18 @@ function createWriteQueue(
   let scheduled = false;
   let running: Promise<void> | null = null;
 
-  async function runBatch(batch: readonly QueuedWrite[]): Promise<void> {
+  /** Runs writes of `batch` in one transaction; returns those left for the next batch (over budget). */
+  async function runBatch(batch: readonly QueuedWrite[]): Promise<readonly QueuedWrite[]> {
     try {
       prepare('BEGIN IMMEDIATE').run();
     } catch (error) {
       for (const write of batch) write.reject(error);
-      return;
+      return [];
     }
+    const deadline = performance.now() + BATCH_BUDGET_MS;
     const outcomes: { write: QueuedWrite; ok: boolean; value: unknown }[] = [];
     for (const write of batch) {
+      if (outcomes.length > 0 && performance.now() > deadline) break;
       prepare('SAVEPOINT tx').run();
       try {
         const value = await write.fn(direct);
@@ -127,7 +138,7 @@ function createWriteQueue(
           // An error that ended the whole transaction (I/O, disk full): nothing of the batch remains.
           for (const done of outcomes) done.write.reject(error);
           for (const rest of batch.slice(outcomes.length)) rest.reject(error);
-          return;
+          return [];
         }
         prepare('ROLLBACK TO tx').run();
         prepare('RELEASE tx').run();
@@ -140,13 +151,14 @@ function createWriteQueue(
     } catch (error) {
       if (raw.inTransaction) prepare('ROLLBACK').run();
       for (const { write, ok, value } of outcomes) write.reject(ok ? error : value);
-      return;
+      return batch.slice(outcomes.length);
     }
     committed(performance.now() - started);
     for (const { write, ok, value } of outcomes) {
       if (ok) write.resolve(value);
       else write.reject(value);
     }
+    return batch.slice(outcomes.length);
   }
 
   function flush(): Promise<void> {
@@ -155,6 +167,10 @@ function createWriteQueue(
     const batch = queue;
     queue = [];
     const work = runBatch(batch)
+      .then((left) => {
+        // Over budget: the rest go first, ahead of writes queued since, in the next turn.
+        if (left.length > 0) queue = [...left, ...queue];
+      })
       .catch((error: unknown) => {
         // A statement of the batch's own bookkeeping failed (SAVEPOINT, ROLLBACK TO): nothing of it
         // is kept, and no write may wait forever. Writes already settled ignore this.
