@@ -143,25 +143,19 @@ function checkedJwtSecret(secret: string | null): string | null {
   return secret;
 }
 
-function logFormat(value: string | undefined): 'json' | 'pretty' {
-  const format = (value ?? '').trim().toLowerCase() || 'json';
-  if (format !== 'json' && format !== 'pretty')
-    throw new Error(`STRATOFLOW_LOG_FORMAT must be json or pretty, got "${value}"`);
-  return format;
-}
-
-function checkpointMode(value: string | undefined): 'auto' | 'thread' | 'inline' {
-  const mode = (value ?? '').trim().toLowerCase() || 'auto';
-  if (mode !== 'auto' && mode !== 'thread' && mode !== 'inline')
-    throw new Error(`STRATOFLOW_SQLITE_CHECKPOINT must be auto, thread or inline, got "${value}"`);
-  return mode;
-}
-
-function synchronousMode(value: string | undefined): 'normal' | 'full' {
-  const mode = (value ?? '').trim().toLowerCase() || 'normal';
-  if (mode !== 'normal' && mode !== 'full')
-    throw new Error(`STRATOFLOW_SQLITE_SYNCHRONOUS must be normal or full, got "${value}"`);
-  return mode;
+/** One of `choices` (case and surrounding spaces ignored), `fallback` when unset; else a clear error. */
+function choice<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const picked = (value ?? '').trim().toLowerCase() || fallback;
+  if (!(choices as readonly string[]).includes(picked)) {
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+    throw new Error(`${name} must be ${listed}, got "${value}"`);
+  }
+  return picked as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -224,14 +218,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         'STRATOFLOW_MIN_SCHEDULE_INTERVAL_SECONDS',
       ),
     },
-    sqliteSynchronous: overrides.sqliteSynchronous ?? synchronousMode(env.STRATOFLOW_SQLITE_SYNCHRONOUS),
-    sqliteCheckpoint: overrides.sqliteCheckpoint ?? checkpointMode(env.STRATOFLOW_SQLITE_CHECKPOINT),
+    sqliteSynchronous:
+      overrides.sqliteSynchronous ??
+      choice(
+        'STRATOFLOW_SQLITE_SYNCHRONOUS',
+        env.STRATOFLOW_SQLITE_SYNCHRONOUS,
+        ['normal', 'full'],
+        'normal',
+      ),
+    sqliteCheckpoint:
+      overrides.sqliteCheckpoint ??
+      choice(
+        'STRATOFLOW_SQLITE_CHECKPOINT',
+        env.STRATOFLOW_SQLITE_CHECKPOINT,
+        ['auto', 'thread', 'inline'],
+        'auto',
+      ),
     retentionMs: overrides.retentionMs ?? retentionMs(env),
     orgConcurrency:
       overrides.orgConcurrency ?? int(env.STRATOFLOW_ORG_CONCURRENCY, 8, 'STRATOFLOW_ORG_CONCURRENCY'),
     logLevel: overrides.logLevel ?? env.STRATOFLOW_LOG_LEVEL ?? 'info',
     observability: overrides.observability ?? observabilitySettings(env),
-    logFormat: overrides.logFormat ?? logFormat(env.STRATOFLOW_LOG_FORMAT),
+    logFormat:
+      overrides.logFormat ??
+      choice('STRATOFLOW_LOG_FORMAT', env.STRATOFLOW_LOG_FORMAT, ['json', 'pretty'], 'json'),
     limits: {
       runTimeoutMs: int(env.STRATOFLOW_RUN_TIMEOUT_MS, 60 * 60 * 1000, 'STRATOFLOW_RUN_TIMEOUT_MS'),
       nodeTimeoutMs: int(env.STRATOFLOW_NODE_TIMEOUT_MS, 5 * 60 * 1000, 'STRATOFLOW_NODE_TIMEOUT_MS'),

@@ -38,7 +38,7 @@ export interface Checkpointer {
 /**
  * The checkpoint policy for one SQLite file. The thread runs `PRAGMA wal_checkpoint(PASSIVE)`, which
  * never blocks the writer or readers; a checkpoint's fsyncs (most of its cost) then wait off the event
- * loop. A thread costs ~16 MB of memory (a V8 isolate), so `auto` starts it only under a write load
+ * loop. A thread costs ~13 MB of memory (a V8 isolate), so `auto` starts it only under a write load
  * whose checkpoints cost more than that is worth. A thread that fails hands checkpoints back to the
  * writer (a checkpoint is housekeeping: committed data is in the WAL either way).
  */
