@@ -1,11 +1,26 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../src/api/auth/sign.js';
 import { TEST_SECRET } from '../test/helpers/server.js';
 
+const tempDirs = new Set<string>();
+
+/**
+ * A new folder under the system's temporary folder, deleted when the benchmark exits (a peers run writes
+ * gigabytes of databases). `STRATOFLOW_BENCH_KEEP=1` keeps them, to look at afterwards.
+ */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (tempDirs.size === 0) process.once('exit', () => [...tempDirs].forEach(removeTempDir));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Deletes a folder made by tempDir now (a server's data, once it has stopped). */
+export function removeTempDir(dir: string) {
+  tempDirs.delete(dir);
+  if (process.env.STRATOFLOW_BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
 }
 
 export function median(values: number[]): number {

@@ -1,15 +1,46 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findPostgresBinDir, startThrowawayCluster } from './helpers/pg-cluster.js';
 
 /**
- * Makes a PostgreSQL server available to the suites (see test/helpers/postgres.ts):
- * - `STRATOFLOW_TEST_PG_URL` set: use that server (its user must be allowed to CREATE DATABASE);
- * - else, Debian's postgresql installed: start a throwaway cluster on 127.0.0.1 and a free port, stop and
- *   delete it after the run;
- * - else: fail in CI (the Postgres suites must run there), skip the Postgres suites elsewhere.
- * The URL reaches the test workers through vitest's `provide`/`inject` (`stratoflowPgUrl`).
+ * Before the suites run:
+ * - gives the whole run one temporary folder (`TMPDIR`, inherited by the test workers and every process
+ *   they start) and deletes it afterwards, so a run leaves nothing behind however many data folders,
+ *   databases and keys its tests make;
+ * - makes a PostgreSQL server available to the suites (see test/helpers/postgres.ts):
+ *   - `STRATOFLOW_TEST_PG_URL` set: use that server (its user must be allowed to CREATE DATABASE);
+ *   - else, Debian's postgresql installed: start a throwaway cluster on 127.0.0.1 and a free port, stop
+ *     and delete it after the run;
+ *   - else: fail in CI (the Postgres suites must run there), skip the Postgres suites elsewhere.
+ *   The URL reaches the test workers through vitest's `provide`/`inject` (`stratoflowPgUrl`).
  */
 export default async function setup(project: TestProject) {
+  const removeRunTmp = makeRunTmpdir();
+  const stopCluster = await providePostgres(project);
+  return async () => {
+    await stopCluster?.();
+    removeRunTmp();
+  };
+}
+
+function makeRunTmpdir(): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'stratoflow-tests-'));
+  // Others must reach into it: the throwaway cluster runs as the postgres user when the tests run as root.
+  chmodSync(dir, 0o755);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove); // an interrupted run too
+  return () => {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    remove();
+  };
+}
+
+async function providePostgres(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.STRATOFLOW_TEST_PG_URL;
   if (given) {
     project.provide('stratoflowPgUrl', given);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '../../test/helpers/child-server.js';
-import { sleep, tempDir } from '../lib.js';
+import { removeTempDir, sleep, tempDir } from '../lib.js';
 import { checkOnce, type Target } from './load.js';
 import { n8nWebhookPath, n8nWorkflow } from './n8n-workflows.js';
 import type { SyncWorkload } from './workloads.js';
@@ -138,8 +138,9 @@ export async function startN8n(
   await cli('import:workflow', '--separate', `--input=${workflowDir}`);
   await cli('update:workflow', '--all', '--active=true');
 
-  const log = join(userFolder, 'n8n.log');
-  const out = openSync(log, 'a');
+  // Outside the user folder, which is deleted when n8n stops: the log of the latest start stays.
+  const log = fileURLToPath(new URL('../.peers/n8n.log', import.meta.url));
+  const out = openSync(log, 'w');
   // Its own process group, so stopping it also stops the task runners it started.
   const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', out, out], detached: true });
   const url = `http://127.0.0.1:${port}`;
@@ -167,6 +168,7 @@ export async function startN8n(
       const timer = setTimeout(() => signal('SIGKILL'), 30_000);
       await gone;
       clearTimeout(timer);
+      removeTempDir(userFolder);
     },
   };
 }

@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitForHealthy } from '../../test/helpers/child-server.js';
-import { type BenchApi, benchApi, createWebhookWorkflow, node, tempDir } from '../lib.js';
+import { type BenchApi, benchApi, createWebhookWorkflow, node, removeTempDir, tempDir } from '../lib.js';
 import type { Target } from './load.js';
 import { CHAIN_LENGTH } from './workloads.js';
 
@@ -127,6 +127,7 @@ export async function startStratoflow(
     async stop() {
       child.kill('SIGTERM');
       await exited(child);
+      removeTempDir(dataDir);
     },
   };
 }
