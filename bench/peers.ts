@@ -5,8 +5,8 @@
  * bench/results/peers.json. The first run installs n8n into bench/.peers/n8n (several minutes).
  *   npm run bench:peers [-- --rounds 3 --duration 10 --large-duration 40 --connections 10 --only stratoflow|n8n]
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem, type } from 'node:os';
+import { statfsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, type } from 'node:os';
 import { parseArgs } from 'node:util';
 import { saveResult, sleep } from './lib.js';
 import { asyncRound } from './peers/async-round.js';
@@ -87,6 +87,19 @@ async function syncRounds(pid: number, targets: Record<string, Target>, w: SyncW
 async function idleRss(pid: number): Promise<number> {
   await sleep(SETTLE_MS);
   return treeRssMb(pid);
+}
+
+// Each engine's data folder is in the temporary folder until the engine stops, and a Stratoflow server's
+// database grows to ~5 GB over the 4.9 MB rounds: do not start on a disk that this would fill.
+const NEEDED_GB = 8;
+const { bavail, bsize } = statfsSync(tmpdir());
+const freeGb = (bavail * bsize) / 2 ** 30;
+if (freeGb < NEEDED_GB) {
+  say(
+    `bench:peers needs ~${NEEDED_GB} GB free in ${tmpdir()} (an engine's database grows to ~5 GB), ` +
+      `and ${freeGb.toFixed(1)} GB are: free some space or point TMPDIR elsewhere.`,
+  );
+  process.exit(1);
 }
 
 // `npm run bench:peers` builds just before this script, which leaves the one-minute load average up:
