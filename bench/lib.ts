@@ -5,6 +5,7 @@ import { signToken } from '../src/api/auth/sign.js';
 import { TEST_SECRET } from '../test/helpers/server.js';
 
 const tempDirs = new Set<string>();
+process.once('exit', () => [...tempDirs].forEach(removeTempDir));
 
 /**
  * A new folder under the system's temporary folder, deleted when the benchmark exits (a peers run writes
@@ -12,7 +13,6 @@ const tempDirs = new Set<string>();
  */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (tempDirs.size === 0) process.once('exit', () => [...tempDirs].forEach(removeTempDir));
   tempDirs.add(dir);
   return dir;
 }

@@ -29,15 +29,10 @@ function makeRunTmpdir(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'stratoflow-tests-'));
   // Others must reach into it: the throwaway cluster runs as the postgres user when the tests run as root.
   chmodSync(dir, 0o755);
-  const previous = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', remove); // an interrupted run too
-  return () => {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-    remove();
-  };
+  return remove;
 }
 
 async function providePostgres(project: TestProject): Promise<(() => Promise<void>) | undefined> {
