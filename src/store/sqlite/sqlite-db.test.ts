@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BATCH_BUDGET_MS, openSqliteDb } from './sqlite-db.js';
 
-it('applies the configured durability: normal by default, full on request', async () => {
+it('applies the configured durability (normal by default, full on request) and an 8 MB page cache', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stratoflow-sync-'));
   try {
     for (const [mode, expected] of [
@@ -15,6 +15,8 @@ it('applies the configured durability: normal by default, full on request', asyn
       const { db, raw } = openSqliteDb(join(dir, `${mode}.db`), mode);
       expect(raw.pragma('synchronous', { simple: true })).toBe(expected);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      // The page cache is bounded at 8 MB (decision 0034; a negative size is in KiB).
+      expect(raw.pragma('cache_size', { simple: true })).toBe(-8000);
       await db.close();
     }
   } finally {
