@@ -1,6 +1,7 @@
 import { openMigratedStore } from '../sql/open-migrated.js';
 import type { Store } from '../store.js';
 import type { CheckpointMode } from './checkpointer.js';
+import { cacheHotReads } from './hot-reads.js';
 import { openSqliteDb, type SqliteSynchronous } from './sqlite-db.js';
 
 export interface SqliteStoreOptions {
@@ -19,5 +20,5 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     const { Kysely, SqliteDialect } = await import('kysely');
     return new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
   };
-  return openMigratedStore(db, kysely, options.migrate ?? true);
+  return cacheHotReads(await openMigratedStore(db, kysely, options.migrate ?? true), raw);
 }

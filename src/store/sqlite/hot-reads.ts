@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3';
+import type { Store } from '../store.js';
+
+/** Entries each cache keeps; past it the oldest goes. A workflow head is ~1 kB. */
+export const HOT_READ_ENTRIES = 1_000;
+
+/** The tables the cached answers are read from: any write to them invalidates every entry. */
+const WATCHED_TABLES = ['workflows', 'authorizations'] as const;
+
+/**
+ * Answers the three lookups every execution makes from memory: the workflow of a webhook token, the
+ * workflow of a synchronous call, and the workflow's authorization. From SQLite each costs a read
+ * transaction of its own (~7–20 µs under load: file locks, a row turned into an object), ~10% of an
+ * asynchronous webhook run (decision 0035).
+ *
+ * Embedded mode has one writer, this connection (the data folder is locked to one process), and it
+ * tells us of its every write: temporary triggers on the watched tables call back into this process,
+ * inside the writing statement, whatever code wrote. A write bumps a generation number; an entry read in
+ * an older generation is never answered. An entry is only stored if no write happened while it was
+ * read. Reads wait for an executing transaction (sqlite-db.ts), so what is stored was committed.
+ *
+ * Returns the store unchanged when the tables do not exist yet (a store opened without migrating).
+ */
+export function cacheHotReads(store: Store, raw: Database): Store {
+  let generation = 0;
+  try {
+    raw.function('stratoflow_watched_table_written', () => {
+      generation += 1;
+      return null;
+    });
+    for (const table of WATCHED_TABLES) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        raw.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS stratoflow_${table}_${event.toLowerCase()}_seen AFTER ${event} ON main.${table} BEGIN SELECT stratoflow_watched_table_written(); END`,
+        );
+      }
+    }
+  } catch {
+    return store;
+  }
+
+  function cached<A extends string[], V>(
+    load: (...args: A) => Promise<V>,
+    keep: (value: V) => boolean,
+  ): (...args: A) => Promise<V> {
+    const entries = new Map<string, { value: V; generation: number }>();
+    return async (...args) => {
+      const key = args.join('\n');
+      const hit = entries.get(key);
+      if (hit && hit.generation === generation) return hit.value;
+      const readIn = generation;
+      const value = await load(...args);
+      if (keep(value) && readIn === generation) {
+        entries.delete(key);
+        entries.set(key, { value: Object.freeze(value), generation: readIn });
+        if (entries.size > HOT_READ_ENTRIES) entries.delete(entries.keys().next().value as string);
+      }
+      return value;
+    };
+  }
+
+  const found = <V>(value: V | null) => value !== null;
+  return {
+    ...store,
+    // Unknown tokens and ids are not kept: a caller guessing them cannot push the real entries out.
+    findWorkflowByWebhookHash: cached(store.findWorkflowByWebhookHash, found),
+    getWorkflowHead: cached(store.getWorkflowHead, found),
+    // Most workflows name no authorization (null): that answer is the one worth keeping.
+    workflowAuthorization: cached(store.workflowAuthorization, () => true),
+  };
+}
