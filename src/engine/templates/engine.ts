@@ -1,11 +1,11 @@
 import type { Context, Liquid, Template } from 'liquidjs';
 import { StratoflowError } from '../../domain/errors.js';
+import { LruCache } from '../../domain/lru.js';
 import { createBudget, MEMORY_MESSAGE, MeteredEmitter, TIME_MESSAGE } from './budget.js';
 import { registerCounterTags } from './counter-tags.js';
 import { registerFilters } from './filters.js';
 import { liquidjs } from './liquidjs.js';
 import { type LoneOutput, loneOutput } from './lone-output.js';
-import { LruCache } from './lru.js';
 import { TemplateError } from './template-error.js';
 
 export interface TemplateLimits {

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { LruCache } from '../../domain/lru.js';
 import type { Store } from '../store.js';
 
-/** Entries each cache keeps; past it the oldest goes. */
-export const HOT_READ_ENTRIES = 1_000;
+/** Entries each cache keeps; past it the least recently used goes. */
+const HOT_READ_ENTRIES = 1_000;
 
 /** The tables the cached answers are read from: any write to them invalidates every entry. */
 const WATCHED_TABLES = ['workflows', 'authorizations'] as const;
@@ -44,7 +45,7 @@ export function cacheHotReads(store: Store, raw: Database): Store {
     load: (...args: A) => Promise<V>,
     keep: (value: V) => boolean,
   ): (...args: A) => Promise<V> {
-    const entries = new Map<string, { value: V; generation: number }>();
+    const entries = new LruCache<string, { value: V; generation: number }>(HOT_READ_ENTRIES);
     return async (...args) => {
       const key = args.join('\n');
       const hit = entries.get(key);
@@ -52,9 +53,7 @@ export function cacheHotReads(store: Store, raw: Database): Store {
       const readIn = generation;
       const value = await load(...args);
       if (keep(value) && readIn === generation) {
-        entries.delete(key);
         entries.set(key, { value: Object.freeze(value), generation: readIn });
-        if (entries.size > HOT_READ_ENTRIES) entries.delete(entries.keys().next().value as string);
       }
       return value;
     };
