@@ -9,6 +9,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
+import { isCommonJs } from './module-format.mjs';
 
 /**
  * Packages bundled in rather than imported at run time: pure ES-module packages of many small files whose
@@ -20,15 +21,32 @@ import { build } from 'esbuild';
 const INLINE = ['jose', 'zod', 'fastify-type-provider-zod', 'kysely'];
 const inline = (path) => INLINE.some((name) => path === name || path.startsWith(`${name}/`));
 
-/** Leaves bare imports (packages, node: builtins) to Node, except the INLINE packages. */
+/**
+ * Leaves bare imports (packages, node: builtins) to Node, except the INLINE packages. A static import of
+ * a CommonJS package becomes a require() (through the `require` of the banner below): Node would otherwise
+ * scan the package's source with its CommonJS export lexer at every start, and V8 compiles that lexer
+ * with its optimizing compiler on background threads, whose memory glibc keeps (decision 0036).
+ */
 const externalPackages = {
   name: 'external-packages',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      inline(args.path) ? undefined : { path: args.path, external: true },
-    );
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (inline(args.path)) return undefined;
+      if (args.namespace === 'required' || args.kind !== 'import-statement' || !isCommonJs(args.path)) {
+        return { path: args.path, external: true };
+      }
+      return { path: args.path, namespace: 'required' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
+
+/** Gives every output file the `require` that esbuild's require() calls use in an ES module. */
+const requireBanner =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /**
  * zod's `z.locales` namespace holds its error messages in ~50 languages (~350 kB of source, kept in the
@@ -64,6 +82,7 @@ await build({
   target: 'node20',
   plugins: [englishOnlyZodLocales, externalPackages],
   chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: requireBanner },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
