@@ -86,3 +86,35 @@ describe('a synchronous call after its workflow changes', () => {
     expect(deleted.body.code).toBe('resource_not_found');
   });
 });
+
+describe('a synchronous call after its API key changes', () => {
+  it('stops being accepted once the key expires or its vault item is deleted', async () => {
+    const wf = await createWorkflow(t, {
+      nodes: [node('n1', 'sync_request_trigger'), node('n2', 'text_transform', { template: '{"ok": true}' })],
+      edges: [edge('n1', 'n2')],
+    });
+    const mint = async () => {
+      const name = `api-key:hot-${Date.now()}`;
+      const item = await t.call('POST', '/workflows/vault', { body: { name } });
+      expect(item.status).toBe(201);
+      return { id: item.body.id as string, name, key: item.body.secret as string };
+    };
+    const call = (key: string) => t.call('POST', `/workflows/sync/${wf.id}`, { token: key, body: {} });
+
+    const expiring = await mint();
+    expect((await call(expiring.key)).status).toBe(200);
+    const expiresAt = Date.now() + 1500;
+    const updated = await t.call('PUT', `/workflows/vault/${expiring.id}`, {
+      body: { name: expiring.name, expires_at: new Date(expiresAt).toISOString() },
+    });
+    expect(updated.status).toBe(200);
+    expect((await call(expiring.key)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 50));
+    expect((await call(expiring.key)).status).toBe(401);
+
+    const deleted = await mint();
+    expect((await call(deleted.key)).status).toBe(200);
+    expect((await t.call('DELETE', `/workflows/vault/${deleted.id}`)).status).toBe(204);
+    expect((await call(deleted.key)).status).toBe(401);
+  });
+});

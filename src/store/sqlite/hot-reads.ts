@@ -6,13 +6,13 @@ import type { Store } from '../store.js';
 const HOT_READ_ENTRIES = 1_000;
 
 /** The tables the cached answers are read from: any write to them invalidates every entry. */
-const WATCHED_TABLES = ['workflows', 'authorizations'] as const;
+const WATCHED_TABLES = ['workflows', 'authorizations', 'api_keys', 'vault_items'] as const;
 
 /**
- * Answers the three lookups every execution makes from memory: the workflow of a webhook token, the
- * workflow of a synchronous call, and the workflow's authorization. From SQLite each costs a read
- * transaction of its own (7–22 µs under load: file locks, a row turned into an object); answered from
- * memory, an asynchronous webhook run took ~15% less CPU (decision 0035).
+ * Answers the lookups every execution makes from memory: the workflow of a webhook token, the workflow of
+ * a synchronous call, the workflow's authorization, and the owner of a synchronous call's API key. From
+ * SQLite each costs a read transaction of its own (7–22 µs under load: file locks, a row turned into an
+ * object); answered from memory, an asynchronous webhook run took ~15% less CPU (decision 0035).
  *
  * Embedded mode has one writer, this connection (the data folder is locked to one process), and it
  * tells us of its every write: temporary triggers on the watched tables call back into this process,
@@ -67,5 +67,7 @@ export function cacheHotReads(store: Store, raw: Database): Store {
     getWorkflowHead: cached(store.getWorkflowHead, found),
     // Most workflows name no authorization (null): that answer is the one worth keeping.
     workflowAuthorization: cached(store.workflowAuthorization, () => true),
+    // The key's expiry is kept with it and compared with the clock on every call (api-key-verifier.ts).
+    findApiKey: cached(store.findApiKey, found),
   };
 }
