@@ -32,7 +32,8 @@ const externalPackages = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (inline(args.path)) return undefined;
-      if (args.namespace === 'required' || args.kind !== 'import-statement' || !isCommonJs(args.path)) {
+      // The require() inside a 'required' module is a 'require-call': it stays external.
+      if (args.kind !== 'import-statement' || !isCommonJs(args.path)) {
         return { path: args.path, external: true };
       }
       return { path: args.path, namespace: 'required' };

@@ -1,11 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { createWorkflow, edge, node, waitForRun } from './helpers/workflows.js';
 
 /**
- * The embedded store answers a webhook's workflow, a synchronous call's workflow and a workflow's
- * authorization from memory (src/store/sqlite/hot-reads.ts). Every change made through the API must show
- * in the very next call: each test warms the cache with a call first, then changes the workflow.
+ * The embedded store answers a webhook's workflow, a synchronous call's workflow, a workflow's
+ * authorization and a synchronous call's API key from memory (src/store/sqlite/hot-reads.ts). Every change
+ * made through the API must show in the very next call: each test warms the cache with a call first, then
+ * changes the workflow or the key.
  */
 let t: TestServer;
 beforeAll(async () => {
@@ -109,7 +111,7 @@ describe('a synchronous call after its API key changes', () => {
     });
     expect(updated.status).toBe(200);
     expect((await call(expiring.key)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 50));
+    await sleep(expiresAt - Date.now() + 50);
     expect((await call(expiring.key)).status).toBe(401);
 
     const deleted = await mint();
