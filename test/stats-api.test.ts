@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Clock } from '../src/domain/time.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { createWorkflow, edge, executeAndWait, node } from './helpers/workflows.js';
 
@@ -67,4 +68,34 @@ it('adds runs_per_day to a workflow’s log statistics', async () => {
   expect(res.body.total_runs).toBe(3);
   expect(res.body.runs_per_day).toHaveLength(30);
   expect(res.body.runs_per_day.at(-1)).toMatchObject({ completed: 3, failed: 0 });
+});
+
+it('counts recent_runs over the 30 UTC days that runs_per_day charts, total_runs over all time', async () => {
+  const DAY = 86_400_000;
+  const today = Date.UTC(2030, 0, 31, 12);
+  let now = today - 30 * DAY; // the day before the window's first
+  const clock: Clock = { now: () => now };
+  const s = await startTestServer({}, {}, { clock });
+  try {
+    const w = await createWorkflow(s, {
+      name: 'Ages',
+      nodes: [node('n1', 'manual_trigger'), node('n2', 'text_transform', { template: 'hi' })],
+      edges: [edge('n1', 'n2')],
+    });
+    await executeAndWait(s, w.id);
+    now = today - 29 * DAY - 11 * 3_600_000; // 01:00 on the window's first day
+    await executeAndWait(s, w.id);
+    now = today;
+    await executeAndWait(s, w.id);
+    const res = await s.call('GET', `/workflows/${w.id}/logs/stats`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total_runs: 3, recent_runs: { completed: 2 }, success_rate: 100 });
+    expect(res.body.log_statuses).toEqual({ success: 6 });
+    const days = res.body.runs_per_day as { date: string; completed: number }[];
+    expect(days[0]).toMatchObject({ date: '2030-01-02', completed: 1 });
+    expect(days.at(-1)).toMatchObject({ date: '2030-01-31', completed: 1 });
+    expect(days.reduce((sum, d) => sum + d.completed, 0)).toBe(2);
+  } finally {
+    await s.close();
+  }
 });

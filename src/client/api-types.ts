@@ -2572,9 +2572,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The workflow's log entries by status */
                         log_statuses: {
                             [key: string]: number;
                         };
+                        /** @description Runs of the last 30 UTC days (today included: the days of runs_per_day), by status */
                         recent_runs: {
                             [key: string]: number;
                         };
@@ -2587,7 +2589,9 @@ export interface operations {
                             /** @description Runs not finished yet (pending, running, waiting) */
                             other: number;
                         }[];
+                        /** @description Completed among finished runs of all time, in % */
                         success_rate: number;
+                        /** @description Runs of all time */
                         total_runs: number;
                     };
                 };

@@ -1,9 +1,8 @@
 import { notFound } from '../domain/errors.js';
 import { type Clock, formatTimestamp } from '../domain/time.js';
 import type { LogFilter, PageRequest, Store } from '../store/store.js';
-import { runsPerDay, successRate, windowStart } from './run-activity.js';
+import { countByStatus, runsPerDay, successRate, windowStart } from './run-activity.js';
 
-const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 /** How many days the activity charts cover. */
 export const ACTIVITY_DAYS = 30;
 const RECENT_FAILURES = 10;
@@ -24,20 +23,22 @@ export function createLogService(deps: { store: Store; clock: Clock }) {
       return store.listLogs(orgId, workflowId, filter, page);
     },
 
-    /** `recent_runs` counts the last 30 days; `success_rate` is completed runs among all finished runs, in %. */
+    /**
+     * `recent_runs` counts the runs of the last 30 UTC days, today included: the days `runs_per_day`
+     * charts (decision 0037). `success_rate` is completed runs among all finished runs, in %.
+     */
     async stats(orgId: string, workflowId: string) {
       await assertWorkflow(orgId, workflowId);
       const now = clock.now();
-      const [logStatuses, recentRuns, allRuns, perDay] = await Promise.all([
+      const [logStatuses, allRuns, perDay] = await Promise.all([
         store.countLogsByStatus(orgId, workflowId),
-        store.countRunsByStatus(orgId, workflowId, now - THIRTY_DAYS_MS),
-        store.countRunsByStatus(orgId, workflowId, null),
+        store.countRunsByStatus(orgId, workflowId),
         store.countRunsPerDay(orgId, windowStart(now, ACTIVITY_DAYS), workflowId),
       ]);
       const total = Object.values(allRuns).reduce((sum, n) => sum + (n ?? 0), 0);
       return {
         log_statuses: logStatuses,
-        recent_runs: recentRuns,
+        recent_runs: countByStatus(perDay),
         total_runs: total,
         success_rate: successRate(allRuns.completed ?? 0, allRuns.failed ?? 0),
         runs_per_day: runsPerDay(perDay, now, ACTIVITY_DAYS),

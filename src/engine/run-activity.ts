@@ -1,4 +1,5 @@
 import { formatTimestamp } from '../domain/time.js';
+import type { RunStatus } from '../domain/types.js';
 import type { RunDayCount } from '../store/store.js';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +31,13 @@ export function runsPerDay(counts: readonly RunDayCount[], now: number, days: nu
     else entry.other += c.count;
   }
   return result;
+}
+
+/** The counts summed per status, across days and workflows. */
+export function countByStatus(counts: readonly RunDayCount[]): Partial<Record<RunStatus, number>> {
+  const total: Partial<Record<RunStatus, number>> = {};
+  for (const c of counts) total[c.status] = (total[c.status] ?? 0) + c.count;
+  return total;
 }
 
 /** Where the `days`-day window starts (midnight UTC of its first day). */

@@ -23,7 +23,12 @@ describe('query plans of the runs table (SQLite)', () => {
   /** The Db port, explaining each statement (on the same connection) before running it. */
   function explaining(db: Db, raw: Database.Database): Db {
     const explain = (sql: string, params: readonly SqlValue[] = []) => {
-      if (!current || !/\bruns\b/.test(sql) || /^\s*(BEGIN|COMMIT|SAVEPOINT|RELEASE)/i.test(sql)) return;
+      if (
+        !current ||
+        !/\b(runs|run_counts|log_counts)\b/.test(sql) ||
+        /^\s*(BEGIN|COMMIT|SAVEPOINT|RELEASE)/i.test(sql)
+      )
+        return;
       const rows = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
       plans.set(current, [...(plans.get(current) ?? []), ...rows.map((r) => r.detail)]);
     };
@@ -97,5 +102,20 @@ describe('query plans of the runs table (SQLite)', () => {
     const plan = await planOf('release', () => store.releaseAllLeases());
     expect(plan).toMatch(/USING INDEX runs_ready/);
     expect(plan).not.toMatch(/SCAN runs\b/);
+  });
+
+  it('the statistics read the counters, a few rows per workflow and day, not the history (decision 0037)', async () => {
+    const plan = await planOf('stats', () =>
+      Promise.all([
+        store.countRunsByStatus('org_a', 'fl_a'),
+        store.countRunsPerDay('org_a', Date.now(), 'fl_a'),
+        store.countRunsPerDay('org_a', Date.now()),
+        store.countLogsByStatus('org_a', 'fl_a'),
+      ]),
+    );
+    expect(plan).toMatch(/SEARCH run_counts USING PRIMARY KEY \(org_id=\? AND workflow_id=\?/);
+    expect(plan).toMatch(/SEARCH run_counts USING INDEX run_counts_day \(org_id=\? AND day>\?\)/);
+    expect(plan).toMatch(/SEARCH log_counts USING PRIMARY KEY/);
+    expect(plan).not.toMatch(/\b(runs|logs)\b/);
   });
 });

@@ -364,7 +364,7 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         );
       });
 
-      it('counts runs by status, optionally since a time', async () => {
+      it('counts runs by status', async () => {
         const w = await savedWorkflow();
         const statuses: [RunStatus, number][] = [
           ['completed', T0],
@@ -374,17 +374,33 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
         ];
         for (const [status, createdAt] of statuses) await savedRun(w, { status, createdAt });
         await savedRun(await savedWorkflow(), { status: 'failed' });
-        expect(await store.countRunsByStatus(ORG, w.id, null)).toEqual({
-          completed: 2,
-          failed: 1,
-          pending: 1,
+        expect(await store.countRunsByStatus(ORG, w.id)).toEqual({ completed: 2, failed: 1, pending: 1 });
+        expect(await store.countRunsByStatus(OTHER_ORG, w.id)).toEqual({});
+      });
+
+      it('keeps its run and log counts through status changes and the retention sweep', async () => {
+        const w = await savedWorkflow();
+        const day = Math.floor(T0 / 86_400_000);
+        const perDay = () => store.countRunsPerDay(ORG, T0, w.id);
+        const r = await claimedRun(w);
+        expect(await store.countRunsByStatus(ORG, w.id)).toEqual({ pending: 1 });
+
+        await store.commitStep(r.id, 'worker-a', [log(r, 0), log(r, 1, { status: 'error' })], {
+          status: 'running',
         });
-        expect(await store.countRunsByStatus(ORG, w.id, T0 + 10)).toEqual({
-          completed: 1,
-          failed: 1,
-          pending: 1,
-        });
-        expect(await store.countRunsByStatus(OTHER_ORG, w.id, null)).toEqual({});
+        expect(await store.countRunsByStatus(ORG, w.id)).toEqual({ running: 1 });
+        expect(await store.countLogsByStatus(ORG, w.id)).toEqual({ success: 1, error: 1 });
+
+        const done = { status: 'completed', completedAt: T0 + 5, releaseLease: true } as const;
+        await store.commitStep(r.id, 'worker-a', log(r, 2), done);
+        expect(await store.countRunsByStatus(ORG, w.id)).toEqual({ completed: 1 });
+        expect(await store.countLogsByStatus(ORG, w.id)).toEqual({ success: 2, error: 1 });
+        expect(await perDay()).toEqual([{ workflowId: w.id, day, status: 'completed', count: 1 }]);
+
+        expect(await store.deleteFinishedRuns(T0 + 1000, 10)).toBe(1);
+        expect(await store.countRunsByStatus(ORG, w.id)).toEqual({});
+        expect(await store.countLogsByStatus(ORG, w.id)).toEqual({});
+        expect(await perDay()).toEqual([]);
       });
 
       it('counts runs per workflow, UTC day and status, and lists the latest failures', async () => {

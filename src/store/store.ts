@@ -66,14 +66,11 @@ export interface Store {
   listRuns(orgId: string, workflowId: string, page: PageRequest): Promise<PageResult<RunRecord>>;
   /** The org's runs matching `filter`, newest first (ties broken by id). */
   findRuns(orgId: string, filter: RunFilter, page: PageRequest): Promise<PageResult<RunRecord>>;
-  countRunsByStatus(
-    orgId: string,
-    workflowId: string,
-    sinceMs: number | null,
-  ): Promise<Partial<Record<RunStatus, number>>>;
+  /** The workflow's runs by status, its whole history. */
+  countRunsByStatus(orgId: string, workflowId: string): Promise<Partial<Record<RunStatus, number>>>;
   /**
-   * Runs created since `sinceMs`, counted per workflow, UTC day (days since the epoch) and status; one
-   * workflow's when `workflowId` is given, else the whole organization's.
+   * Runs created on the UTC day of `sinceMs` or later (whole days), counted per workflow, UTC day (days
+   * since the epoch) and status; one workflow's when `workflowId` is given, else the whole organization's.
    */
   countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]>;
   /** Each workflow's newest run (workflows that never ran have none). */

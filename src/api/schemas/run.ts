@@ -190,10 +190,12 @@ const dayActivity = z
   .describe('Runs created on one UTC day, by outcome');
 
 export const logStatsSchema = z.object({
-  log_statuses: z.record(z.string(), z.number()),
-  recent_runs: z.record(z.string(), z.number()),
-  total_runs: z.number(),
-  success_rate: z.number(),
+  log_statuses: z.record(z.string(), z.number()).describe("The workflow's log entries by status"),
+  recent_runs: z
+    .record(z.string(), z.number())
+    .describe('Runs of the last 30 UTC days (today included: the days of runs_per_day), by status'),
+  total_runs: z.number().describe('Runs of all time'),
+  success_rate: z.number().describe('Completed among finished runs of all time, in %'),
   runs_per_day: z.array(dayActivity).describe('The last 30 UTC days, oldest first (a Stratoflow addition)'),
 });
 

@@ -8,6 +8,7 @@ import { logWarnings } from './0007-log-warnings.js';
 import { retention } from './0009-retention.js';
 import { runsByOrg } from './0010-runs-by-org.js';
 import { activeRunIndexes } from './0011-active-run-indexes.js';
+import { runCounts } from './0012-run-counts.js';
 import { MIGRATION_NAMES } from './names.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0009-retention': retention,
   '0010-runs-by-org': runsByOrg,
   '0011-active-run-indexes': activeRunIndexes,
+  '0012-run-counts': runCounts,
 };
 
 const names = Object.keys(migrations);

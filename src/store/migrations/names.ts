@@ -13,6 +13,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0009-retention',
   '0010-runs-by-org',
   '0011-active-run-indexes',
+  '0012-run-counts',
 ];
 
 /** Kysely's default migration table. */

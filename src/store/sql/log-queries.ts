@@ -1,4 +1,4 @@
-import type { LogRecord, LogStatus, RunRecord } from '../../domain/types.js';
+import type { LogRecord, RunRecord } from '../../domain/types.js';
 import type { LogFilter, PageRequest, RunPatch } from '../store.js';
 import type { Db, SqlValue } from './db.js';
 import { postgresCommitSql } from './postgres-commit.js';
@@ -91,15 +91,6 @@ export function logQueries(db: Db) {
         [orgId],
       );
       return rows.map(logFromRow);
-    },
-    async countLogsByStatus(orgId: string, workflowId: string) {
-      const rows = await db.all<Row>(
-        'SELECT status, COUNT(*) AS n FROM logs WHERE org_id = ? AND workflow_id = ? GROUP BY status',
-        [orgId, workflowId],
-      );
-      const counts: Partial<Record<LogStatus, number>> = {};
-      for (const row of rows) counts[row.status as LogStatus] = toNumber(row.n);
-      return counts;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { RunRecord, RunStatus } from '../../domain/types.js';
-import type { IdempotencyClaim, PageRequest, RunDayCount, RunFilter, RunPatch } from '../store.js';
+import type { RunRecord } from '../../domain/types.js';
+import type { IdempotencyClaim, PageRequest, RunFilter, RunPatch } from '../store.js';
 import type { Db, SqlRunner, SqlValue } from './db.js';
 import { insertSql, json, RUN_COLUMNS, runFromRow, runValues, toNumber } from './rows.js';
 
@@ -10,7 +10,6 @@ const NOTIFY = `SELECT pg_notify('${RUNS_READY_CHANNEL}', '')`;
 type Row = Record<string, unknown>;
 /** Statuses of runs a worker may take: new, parked on a timer, or waiting for people (until a timeout). */
 const PARKABLE = "('pending', 'running', 'awaiting_ui_interaction')";
-const DAY_MS = 86_400_000;
 
 /** SET clause and values for a run patch; the SQL text depends only on which fields are present. */
 export function patchToSql(patch: RunPatch): { set: string[]; values: SqlValue[] } {
@@ -126,29 +125,6 @@ export function runQueries(db: Db) {
     },
     listRuns: (orgId: string, workflowId: string, page: PageRequest) => findRuns(orgId, { workflowId }, page),
     findRuns,
-    async countRunsByStatus(orgId: string, workflowId: string, sinceMs: number | null) {
-      const rows = await db.all<Row>(
-        'SELECT status, COUNT(*) AS n FROM runs WHERE org_id = ? AND workflow_id = ? AND created_at >= ? GROUP BY status',
-        [orgId, workflowId, sinceMs ?? 0],
-      );
-      const counts: Partial<Record<RunStatus, number>> = {};
-      for (const row of rows) counts[row.status as RunStatus] = toNumber(row.n);
-      return counts;
-    },
-    async countRunsPerDay(orgId: string, sinceMs: number, workflowId?: string): Promise<RunDayCount[]> {
-      const rows = await db.all<Row>(
-        `SELECT workflow_id, created_at / ${DAY_MS} AS day, status, COUNT(*) AS n FROM runs
-         WHERE org_id = ? AND created_at >= ?${workflowId ? ' AND workflow_id = ?' : ''}
-         GROUP BY workflow_id, created_at / ${DAY_MS}, status`,
-        workflowId ? [orgId, sinceMs, workflowId] : [orgId, sinceMs],
-      );
-      return rows.map((row) => ({
-        workflowId: row.workflow_id as string,
-        day: toNumber(row.day),
-        status: row.status as RunStatus,
-        count: toNumber(row.n),
-      }));
-    },
     async latestRuns(orgId: string) {
       // One indexed probe per workflow (runs_workflow: workflow_id, created_at) instead of a scan of every run.
       const workflows = await db.all<Row>('SELECT id FROM workflows WHERE org_id = ?', [orgId]);

@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import { artifactQueries } from './artifact-queries.js';
 import { authorizationQueries } from './authorization-queries.js';
+import { countQueries } from './count-queries.js';
 import type { Db } from './db.js';
 import { interactionQueries } from './interaction-queries.js';
 import { logQueries } from './log-queries.js';
@@ -25,6 +26,7 @@ export function createSqlStore(db: Db, schema: { migrationsCurrent(): Promise<bo
     ...workflowQueries(db),
     ...runQueries(db),
     ...logQueries(db),
+    ...countQueries(db),
     ...authorizationQueries(db),
     ...vaultQueries(db),
     ...scheduleQueries(db),
