@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
 import type { LogRecord, RunRecord } from '../src/domain/types.js';
+import { Cancellation } from '../src/engine/cancellation.js';
 import { executeRun, MAX_DEFERRED_LOGS } from '../src/engine/executor.js';
 import { defineNode } from '../src/nodes/contract.js';
 import { builtinNodes, createNodeRegistry } from '../src/nodes/registry.js';
@@ -97,7 +98,7 @@ describe('pure nodes commit with the next step', () => {
     );
     const [claimed] = await store.claimRuns('w1', now, 30_000, 1);
     const outcome = await executeRun(runtime.executor, claimed as RunRecord, 'w1', {
-      signal: new AbortController().signal,
+      cancellation: new Cancellation(),
       releaseRequested: () => false,
     });
     expect(outcome).toBe('completed');

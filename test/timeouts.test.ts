@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { z } from 'zod';
 import type { Clock } from '../src/domain/time.js';
 import type { RunRecord } from '../src/domain/types.js';
+import { Cancellation } from '../src/engine/cancellation.js';
 import { executeRun } from '../src/engine/executor.js';
 import { defineNode } from '../src/nodes/contract.js';
 import { builtinNodes, createNodeRegistry } from '../src/nodes/registry.js';
@@ -89,7 +90,7 @@ describe('in-process, with a clock and timers the test moves', () => {
     const [claimed] = await store.claimRuns('w1', now, 30_000, 1);
     expect(claimed?.id).toBe(run.id);
     return executeRun(rt.executor, claimed as RunRecord, 'w1', {
-      signal: new AbortController().signal,
+      cancellation: new Cancellation(),
       releaseRequested: () => false,
     });
   }

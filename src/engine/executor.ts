@@ -5,6 +5,7 @@ import { nullRecord } from '../domain/records.js';
 import type { LogRecord, RunRecord } from '../domain/types.js';
 import type { NodeLogger, SubRunPort, TriggerInput } from '../nodes/contract.js';
 import type { RunPatch, Store } from '../store/store.js';
+import type { Cancellation } from './cancellation.js';
 import type { CompiledDefinition, DefinitionCache } from './compiled-definition.js';
 import { delegationFor } from './delegation.js';
 import { planFrontier, planSuccessors } from './frontier.js';
@@ -41,7 +42,8 @@ export interface ExecutorDeps extends NodeRunnerDeps {
 
 /** Lets the worker steer a run it holds: abort it (lease lost) or ask it to hand the run back. */
 export interface RunControl {
-  signal: AbortSignal;
+  /** Aborted by the worker when the run's lease is lost, or by a synchronous call's deadline. */
+  cancellation: Cancellation;
   /** True when the worker is shutting down: launch nothing new and release the run when idle. */
   releaseRequested(): boolean;
   /** Told when the run parks on a timer, so the worker can wake up for it. */
@@ -181,17 +183,17 @@ async function createExecution(
   // Large parts of the trigger payload are stored once, with the run: logs refer to them.
   const refs = refTargets(run.triggerPayload.payload);
   let seq = logs.reduce((max, l) => Math.max(max, l.seq), 0);
-  const abort = new AbortController();
+  // Aborted with the run, and alone to stop nodes still running when the run ends without them.
+  const abort = control.cancellation.follower();
   const artifacts: ArtifactDeps = { ...deps.artifacts, store, clock };
   const identity = { orgId: run.orgId, runId: run.id, workflowId: run.workflowId };
-  control.signal.addEventListener('abort', () => abort.abort(control.signal.reason), { once: true });
   const runScope: RunScope = {
     runId: run.id,
     workflowId: run.workflowId,
     orgId: run.orgId,
     depth: run.depth,
     trigger: run.triggerPayload as unknown as TriggerInput,
-    signal: abort.signal,
+    cancellation: abort,
     scope: Object.assign(
       nullRecord(),
       interactions.pendingScope((id) => progress.results.has(id)),
@@ -415,7 +417,7 @@ async function createExecution(
     for (const id of planFrontier(compiled.graph, progress, compiled.triggerId)) launch(id, null);
     launchDue(true);
     while (true) {
-      if (control.signal.aborted) return 'lost';
+      if (control.cancellation.aborted) return 'lost';
       if (clock.now() - startedAt - (state.awaitedMs ?? 0) > deps.runTimeoutMs) {
         abort.abort();
         const message = `The run exceeded the maximum duration of ${deps.runTimeoutMs / 1000} seconds.`;
@@ -433,7 +435,7 @@ async function createExecution(
       const { id, outcome } = await Promise.race(inflight.values());
       inflight.delete(id);
       progress.running.delete(id);
-      if (control.signal.aborted) return 'lost';
+      if (control.cancellation.aborted) return 'lost';
       const result = await settle(id, outcome);
       if (result !== 'continue') {
         if (inflight.size > 0) abort.abort(); // stop sibling branches still running

@@ -20,6 +20,7 @@ import type {
   SubRunPort,
   TriggerInput,
 } from '../nodes/contract.js';
+import type { Cancellation } from './cancellation.js';
 import { componentConfig } from './node-config.js';
 import type { RunSecrets } from './secrets.js';
 import type { RenderBudget, TemplateEngine, UndefinedWatch } from './templates/index.js';
@@ -56,7 +57,7 @@ export interface RunScope {
   orgId: string;
   depth: number;
   trigger: TriggerInput;
-  signal: AbortSignal;
+  cancellation: Cancellation;
   secrets: RunSecrets;
   runs: SubRunPort;
   delegation: DelegatedAccess;
@@ -216,7 +217,7 @@ class StepContext implements NodeContext {
   readonly redactor: NodeContext['redactor'];
   readonly #deps: NodeRunnerDeps;
   readonly #run: RunScope;
-  #controller: AbortController | null = null;
+  #controller: Cancellation | null = null;
 
   constructor(
     deps: NodeRunnerDeps,
@@ -253,11 +254,7 @@ class StepContext implements NodeContext {
   /** Made on first use: the node's own signal, aborted with the run or when the node's time is up. */
   get signal(): AbortSignal {
     if (!this.#controller) {
-      const own = new AbortController();
-      this.#controller = own;
-      const runSignal = this.#run.signal;
-      if (runSignal.aborted) own.abort(runSignal.reason);
-      else runSignal.addEventListener('abort', () => own.abort(runSignal.reason), { once: true });
+      this.#controller = this.#run.cancellation.follower();
     }
     return this.#controller.signal;
   }

@@ -5,6 +5,7 @@ import { formatNullableTimestamp, formatTimestamp } from '../domain/time.js';
 import type { WorkflowNode } from '../domain/types.js';
 import type { RunFilesPort, ShortLinksPort, SubRunPort } from '../nodes/contract.js';
 import type { NodeRegistry } from '../nodes/registry.js';
+import { Cancellation } from './cancellation.js';
 import { delegationFor } from './delegation.js';
 import type { ExecutorDeps } from './executor.js';
 import { runNode } from './node-runner.js';
@@ -69,7 +70,7 @@ export function createNodeTester(deps: { executor: ExecutorDeps; registry: NodeR
         orgId,
         depth: 0,
         trigger: { origin: 'test', payload: context },
-        signal: new AbortController().signal,
+        cancellation: new Cancellation(),
         scope: Object.assign(nullCopy(context), { vault: secrets.scope }),
         secrets,
         runs: NO_SUB_RUNS,

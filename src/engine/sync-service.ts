@@ -2,6 +2,7 @@ import { notFound, StratoflowError } from '../domain/errors.js';
 import { randomString } from '../domain/random-pool.js';
 import type { TraceContext } from '../domain/trace-context.js';
 import type { TriggerInput } from '../nodes/contract.js';
+import { Cancellation } from './cancellation.js';
 import { type ExecutorDeps, executeRun } from './executor.js';
 import { applyRunPatch } from './run-commits.js';
 import type { RunService } from './run-service.js';
@@ -55,12 +56,12 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
         trace,
         unsaved: true,
       });
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
+      const cancellation = new Cancellation();
+      const timer = setTimeout(() => cancellation.abort(), deps.timeoutMs);
       // The answer: the text of the last successful text_transform (the run's logs are not read back).
       let text = '';
       const outcome = await executeRun(executor, run, owner, {
-        signal: abort.signal,
+        cancellation,
         releaseRequested: () => false,
         // One call may not render more than a few nodes' worth of templates, however many nodes it has.
         renderBudget: executor.templates.budget(undefined, SYNC_RENDER_BUDGET_SCALE),
@@ -70,7 +71,7 @@ export function createSyncService(deps: { executor: ExecutorDeps; runs: RunServi
             text = String((output as { text?: unknown } | null)?.text ?? '');
         },
       }).finally(() => clearTimeout(timer));
-      if (abort.signal.aborted && outcome === 'lost') {
+      if (cancellation.aborted && outcome === 'lost') {
         const message = `Synchronous execution exceeded ${deps.timeoutMs / 1000} seconds.`;
         const patch = {
           status: 'failed' as const,

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import type { Clock } from '../domain/time.js';
+import { Cancellation } from '../engine/cancellation.js';
 import { executeRun } from '../engine/executor.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
@@ -82,7 +83,7 @@ describe('run timeout', () => {
     const [again] = await store.claimRuns('w2', now, 30_000, 1);
     expect(again?.firstClaimedAt).toBe(now - RUN_TIMEOUT_MS - 1);
     const outcome = await executeRun(runtime().executor, again as NonNullable<typeof again>, 'w2', {
-      signal: new AbortController().signal,
+      cancellation: new Cancellation(),
       releaseRequested: () => false,
     });
     expect(outcome).toBe('failed');
@@ -96,7 +97,7 @@ describe('run timeout', () => {
     now += RUN_TIMEOUT_MS * 10; // created long ago, waited in the queue
     const [claimed] = await store.claimRuns('w1', now, 30_000, 1);
     const outcome = await executeRun(runtime().executor, claimed as NonNullable<typeof claimed>, 'w1', {
-      signal: new AbortController().signal,
+      cancellation: new Cancellation(),
       releaseRequested: () => false,
     });
     expect(outcome).toBe('completed');

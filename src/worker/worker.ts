@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { RunRecord } from '../domain/types.js';
+import { Cancellation } from '../engine/cancellation.js';
 import { type ExecutorDeps, executeRun } from '../engine/executor.js';
 import { createWakeSignal } from './wake-signal.js';
 
@@ -47,7 +48,7 @@ export interface Worker {
 }
 
 interface Held {
-  abort: AbortController;
+  cancellation: Cancellation;
   done: Promise<void>;
 }
 
@@ -73,9 +74,9 @@ export function createWorker(options: WorkerOptions): Worker {
   let reserved = 0;
 
   function execute(run: RunRecord) {
-    const abort = new AbortController();
+    const cancellation = new Cancellation();
     const control = {
-      signal: abort.signal,
+      cancellation,
       releaseRequested: () => stopping,
       // Wake up when this process's parked run is due (other processes' are found by polling).
       // (Timers cap at about 24.8 days; a later wake-up is found by polling.)
@@ -91,7 +92,7 @@ export function createWorker(options: WorkerOptions): Worker {
         held.delete(run.id);
         if (saturated || stopping) wake();
       });
-    held.set(run.id, { abort, done });
+    held.set(run.id, { cancellation, done });
   }
 
   /**
@@ -173,7 +174,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const lost = await store.heartbeat(owner, [...held.keys()], clock.now() + options.leaseMs);
       for (const id of lost) {
         logger.warn({ runId: id }, 'lease lost; another worker took the run over');
-        held.get(id)?.abort.abort();
+        held.get(id)?.cancellation.abort();
       }
     } catch (error) {
       logger.error({ err: error }, 'heartbeat failed');
@@ -210,7 +211,7 @@ export function createWorker(options: WorkerOptions): Worker {
       const all = Promise.all([...held.values()].map((h) => h.done));
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([all, timeout]);
-      for (const h of held.values()) h.abort.abort();
+      for (const h of held.values()) h.cancellation.abort();
       if (heartbeatTimer) clearInterval(heartbeatTimer);
       running = false;
     },
