@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRecord, workflowRecord } from '../../test/helpers/records.js';
 import type { Db, SqlRunner, SqlValue } from './sql/db.js';
 import { openMigratedStore } from './sql/open-migrated.js';
 import { openSqliteDb } from './sqlite/sqlite-db.js';
@@ -25,7 +26,7 @@ describe('query plans of the runs table (SQLite)', () => {
     const explain = (sql: string, params: readonly SqlValue[] = []) => {
       if (
         !current ||
-        !/\b(runs|run_counts|log_counts)\b/.test(sql) ||
+        !/\b(runs|logs|run_counts|log_counts)\b/.test(sql) ||
         /^\s*(BEGIN|COMMIT|SAVEPOINT|RELEASE)/i.test(sql)
       )
         return;
@@ -117,5 +118,37 @@ describe('query plans of the runs table (SQLite)', () => {
     expect(plan).toMatch(/SEARCH run_counts USING INDEX run_counts_day \(org_id=\? AND day>\?\)/);
     expect(plan).toMatch(/SEARCH log_counts USING PRIMARY KEY/);
     expect(plan).not.toMatch(/\b(runs|logs)\b/);
+  });
+
+  it('the dashboard reads the latest failures through the index of failed runs', async () => {
+    const plan = await planOf('failures', () => store.recentFailedRuns('org_a', 10));
+    expect(plan).toMatch(/SEARCH runs USING INDEX runs_failed \(org_id=\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/); // only ties of created_at are sorted
+  });
+
+  it('run lists count from the counters and read one workflow through runs_workflow', async () => {
+    const page = { page: 1, perPage: 20 };
+    const w = workflowRecord(Date.now());
+    await store.createWorkflow(w);
+    await store.createRun(runRecord(w, Date.now()));
+    const one = await planOf('workflow runs', () => store.findRuns('org_a', { workflowId: w.id }, page));
+    expect(one).toMatch(/SEARCH run_counts USING PRIMARY KEY \(org_id=\? AND workflow_id=\?\)/);
+    expect(one).toMatch(/SEARCH runs USING INDEX runs_workflow \(workflow_id=\?\)/);
+    const all = await planOf('org runs', () => store.findRuns('org_a', { status: 'failed' }, page));
+    expect(all).toMatch(/SEARCH run_counts USING PRIMARY KEY \(org_id=\?\)/);
+    expect(all).not.toMatch(/SEARCH runs/); // no failed run: nothing to read
+  });
+
+  it('log lists count from the counters, and the latest logs are joined on the primary key', async () => {
+    const plans: string[] = [];
+    const traced = async (name: string, call: () => Promise<unknown>) => plans.push(await planOf(name, call));
+    await traced('logs', () =>
+      store.listLogs('org_a', 'fl_a', { status: 'error' }, { page: 1, perPage: 20 }),
+    );
+    await traced('recent', () => store.recentLogs('org_a'));
+    expect(plans[0]).toMatch(/SEARCH log_counts USING PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(/\blogs\b/);
+    expect(plans[1]).toMatch(/SEARCH l USING INDEX sqlite_autoindex_logs_1 \(run_id=\? AND seq=\?\)/);
+    expect(plans[1]).not.toMatch(/SCAN l\b/);
   });
 });

@@ -9,6 +9,7 @@ import { retention } from './0009-retention.js';
 import { runsByOrg } from './0010-runs-by-org.js';
 import { activeRunIndexes } from './0011-active-run-indexes.js';
 import { runCounts } from './0012-run-counts.js';
+import { failedRunsIndex } from './0013-failed-runs-index.js';
 import { MIGRATION_NAMES } from './names.js';
 
 /** The one migration set, for SQLite and PostgreSQL alike. Append; never edit a released migration. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010-runs-by-org': runsByOrg,
   '0011-active-run-indexes': activeRunIndexes,
   '0012-run-counts': runCounts,
+  '0013-failed-runs-index': failedRunsIndex,
 };
 
 const names = Object.keys(migrations);

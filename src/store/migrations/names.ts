@@ -14,6 +14,7 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0010-runs-by-org',
   '0011-active-run-indexes',
   '0012-run-counts',
+  '0013-failed-runs-index',
 ];
 
 /** Kysely's default migration table. */

@@ -76,17 +76,34 @@ export function logQueries(db: Db) {
     },
     async listLogs(orgId: string, workflowId: string, filter: LogFilter, page: PageRequest) {
       const { where, values } = filterToSql(orgId, workflowId, filter);
-      const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM logs ${where}`, values);
+      // SQLite counts a workflow's logs, or those of one status, from the counters (decision 0037).
+      const counted =
+        db.dialect === 'sqlite' &&
+        filter.nodeId === undefined &&
+        filter.runId === undefined &&
+        filter.from === undefined &&
+        filter.to === undefined;
+      const [count] = await db.all<Row>(
+        counted
+          ? `SELECT COALESCE(SUM(n), 0) AS n FROM log_counts ${where}`
+          : `SELECT COUNT(*) AS n FROM logs ${where}`,
+        values,
+      );
+      const total = toNumber(count?.n ?? 0);
+      const offset = (page.page - 1) * page.perPage;
+      // Past the last match there is nothing to read (a status no log has would walk every log).
+      if (offset >= total) return { rows: [], total };
       const rows = await db.all<Row>(
         `SELECT * FROM logs ${where} ORDER BY created_at DESC, run_id DESC, seq DESC LIMIT ? OFFSET ?`,
-        [...values, page.perPage, (page.page - 1) * page.perPage],
+        [...values, page.perPage, offset],
       );
-      return { rows: rows.map(logFromRow), total: toNumber(count?.n ?? 0) };
+      return { rows: rows.map(logFromRow), total };
     },
     async recentLogs(orgId: string) {
       const rows = await db.all<Row>(
-        `SELECT l.* FROM workflows w JOIN logs l ON l.id = (SELECT x.id FROM logs x WHERE x.workflow_id = w.id
-           ORDER BY x.created_at DESC, x.seq DESC LIMIT 1)
+        // Joined on the primary key: logs.id has no index, and a join on it scanned every log.
+        `SELECT l.* FROM workflows w JOIN logs l ON (l.run_id, l.seq) = (SELECT x.run_id, x.seq FROM logs x
+           WHERE x.workflow_id = w.id ORDER BY x.created_at DESC, x.seq DESC LIMIT 1)
          WHERE w.org_id = ? ORDER BY l.created_at DESC`,
         [orgId],
       );

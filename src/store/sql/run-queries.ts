@@ -87,7 +87,7 @@ export function runQueries(db: Db) {
   }
 
   async function findRuns(orgId: string, filter: RunFilter, page: PageRequest) {
-    const conditions = ['org_id = ?'];
+    const conditions: string[] = [];
     const values: SqlValue[] = [orgId];
     if (filter.workflowId !== undefined) {
       conditions.push('workflow_id = ?');
@@ -97,13 +97,27 @@ export function runQueries(db: Db) {
       conditions.push('status = ?');
       values.push(filter.status);
     }
-    const where = `WHERE ${conditions.join(' AND ')}`;
-    const [count] = await db.all<Row>(`SELECT COUNT(*) AS n FROM runs ${where}`, values);
-    const rows = await db.all<Row>(
-      `SELECT * FROM runs ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-      [...values, page.perPage, (page.page - 1) * page.perPage],
+    const where = (org: string) => `WHERE ${[org, ...conditions].join(' AND ')}`;
+    // SQLite: the total from the counters (decision 0037), which have the same columns.
+    const [count] = await db.all<Row>(
+      db.dialect === 'sqlite'
+        ? `SELECT COALESCE(SUM(n), 0) AS n FROM run_counts ${where('org_id = ?')}`
+        : `SELECT COUNT(*) AS n FROM runs ${where('org_id = ?')}`,
+      values,
     );
-    return { rows: rows.map(runFromRow), total: toNumber(count?.n ?? 0) };
+    const total = toNumber(count?.n ?? 0);
+    const offset = (page.page - 1) * page.perPage;
+    // Past the last match there is nothing to read (a status no run has would walk every run).
+    if (offset >= total) return { rows: [], total };
+    // One workflow's runs are read through runs_workflow. Without statistics SQLite may take runs_org
+    // instead and walk the organization's whole history for a quiet workflow; `+` keeps it off org_id.
+    const byWorkflow = db.dialect === 'sqlite' && filter.workflowId !== undefined;
+    const rows = await db.all<Row>(
+      `SELECT * FROM runs ${where(byWorkflow ? '+org_id = ?' : 'org_id = ?')}
+       ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...values, page.perPage, offset],
+    );
+    return { rows: rows.map(runFromRow), total };
   }
 
   return {
