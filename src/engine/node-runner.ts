@@ -217,7 +217,7 @@ class StepContext implements NodeContext {
   readonly redactor: NodeContext['redactor'];
   readonly #deps: NodeRunnerDeps;
   readonly #run: RunScope;
-  #controller: Cancellation | null = null;
+  #own: Cancellation | null = null;
 
   constructor(
     deps: NodeRunnerDeps,
@@ -253,10 +253,10 @@ class StepContext implements NodeContext {
 
   /** Made on first use: the node's own signal, aborted with the run or when the node's time is up. */
   get signal(): AbortSignal {
-    if (!this.#controller) {
-      this.#controller = this.#run.cancellation.follower();
+    if (!this.#own) {
+      this.#own = this.#run.cancellation.follower();
     }
-    return this.#controller.signal;
+    return this.#own.signal;
   }
 
   /** Built only for nodes that make HTTP calls: they pass the run's trace on with this node's span. */
@@ -274,7 +274,7 @@ class StepContext implements NodeContext {
 
   /** The node's time is up: a node that took its signal sees it aborted. */
   abortOwnSignal(): void {
-    this.#controller?.abort();
+    this.#own?.abort();
   }
 }
 
