@@ -134,9 +134,21 @@ describe('query plans of the runs table (SQLite)', () => {
     const one = await planOf('workflow runs', () => store.findRuns('org_a', { workflowId: w.id }, page));
     expect(one).toMatch(/SEARCH run_counts USING PRIMARY KEY \(org_id=\? AND workflow_id=\?\)/);
     expect(one).toMatch(/SEARCH runs USING INDEX runs_workflow \(workflow_id=\?\)/);
-    const all = await planOf('org runs', () => store.findRuns('org_a', { status: 'failed' }, page));
+    const all = await planOf('org runs', () => store.findRuns('org_a', { status: 'completed' }, page));
     expect(all).toMatch(/SEARCH run_counts USING PRIMARY KEY \(org_id=\?\)/);
-    expect(all).not.toMatch(/SEARCH runs/); // no failed run: nothing to read
+    expect(all).not.toMatch(/SEARCH runs/); // no completed run: nothing to read
+  });
+
+  it('failed runs are listed through the index of failed runs, for the organization and one workflow', async () => {
+    const page = { page: 1, perPage: 20 };
+    const w = workflowRecord(Date.now());
+    await store.createWorkflow(w);
+    await store.createRun(runRecord(w, Date.now(), { status: 'failed' }));
+    const org = await planOf('org failed', () => store.findRuns('org_a', { status: 'failed' }, page));
+    const one = await planOf('wf failed', () =>
+      store.findRuns('org_a', { workflowId: w.id, status: 'failed' }, page),
+    );
+    for (const plan of [org, one]) expect(plan).toMatch(/SEARCH runs USING INDEX runs_failed \(org_id=\?\)/);
   });
 
   it('log lists count from the counters, and the latest logs are joined on the primary key', async () => {

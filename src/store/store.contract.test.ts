@@ -359,6 +359,16 @@ function describeStoreContract(name: string, open: () => Promise<Harness>) {
           { page: 1, perPage: 10 },
         );
         expect(both).toEqual({ rows: [c], total: 1 });
+        const page = { page: 1, perPage: 10 };
+        expect(await store.findRuns(ORG, { status: 'failed' }, page)).toEqual({ rows: [a], total: 1 });
+        expect(await store.findRuns(ORG, { workflowId: w.id, status: 'failed' }, page)).toEqual({
+          rows: [a],
+          total: 1,
+        });
+        expect(await store.findRuns(ORG, { workflowId: other.id, status: 'failed' }, page)).toEqual({
+          rows: [],
+          total: 0,
+        });
         expect((await store.findRuns(OTHER_ORG, { workflowId: w.id }, { page: 1, perPage: 10 })).total).toBe(
           0,
         );
