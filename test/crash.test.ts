@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -182,3 +182,30 @@ it('drains on SIGTERM: the node in flight finishes, the run is handed back and c
     await second.exited;
   }
 }, 60_000);
+
+it('finishes its shutdown on SIGTERM while checkpoints run in their thread: lock released, WAL folded in', async () => {
+  // A busy server moves checkpoints to a thread; its shutdown used to end the process before the data
+  // folder's lock and the main connection were closed.
+  const folder = mkdtempSync(join(tmpdir(), 'stratoflow-shutdown-'));
+  try {
+    const server = await startChildServer(folder, { STRATOFLOW_SQLITE_CHECKPOINT: 'thread' });
+    expect(
+      (
+        await api(server, 'POST', '/workflows', {
+          name: 'kept',
+          nodes: [node('n1', 'manual_trigger')],
+          edges: [],
+        })
+      ).status,
+    ).toBe(201);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(
+      readdirSync(folder)
+        .filter((name) => name.startsWith('stratoflow.db') || name.endsWith('.lock'))
+        .sort(),
+    ).toEqual(['stratoflow.db']);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}, 30_000);

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type CheckpointMode, createCheckpointer } from './checkpointer.js';
@@ -43,6 +46,26 @@ it('thread: another connection copies the WAL into the database file while the w
   const reopened = new Database(file, { readonly: true });
   expect(reopened.prepare('SELECT COUNT(*) AS n FROM blobs').get()).toEqual({ n: 1500 });
   reopened.close();
+});
+
+it('thread: closing is the last thing a script awaits, and it still closes the file and removes the WAL', async () => {
+  // A process with nothing else to do: only the close keeps it alive until the thread has exited.
+  const file = join(dir, 'script.db');
+  const script = [
+    `import { openSqliteDb } from './src/store/sqlite/sqlite-db.ts';`,
+    `const { db } = openSqliteDb(${JSON.stringify(file)}, 'normal', 'thread');`,
+    `await db.run('CREATE TABLE t (x INTEGER)');`,
+    `await db.run('INSERT INTO t (x) VALUES (1)');`,
+    `await db.close();`,
+    `console.log('closed');`,
+  ].join('\n');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    { cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
+  );
+  expect(stdout.trim()).toBe('closed');
+  expect(existsSync(`${file}-wal`)).toBe(false);
 });
 
 it('inline: the same writes stay in the WAL until the writer reaches its own threshold', async () => {

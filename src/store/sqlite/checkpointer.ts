@@ -104,6 +104,9 @@ export function createCheckpointer(
       running.removeAllListeners('error');
       running.on('error', () => {});
       const exited = new Promise((resolve) => running.once('exit', resolve));
+      // Held until it exits: with nothing else to do (a script's last await), an unreferenced thread
+      // would let the process end before this connection closed, leaving the WAL behind.
+      running.ref();
       running.postMessage('stop');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await running.terminate();
