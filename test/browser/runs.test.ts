@@ -90,6 +90,14 @@ describeBrowser('runs and the run inspector', () => {
     expect(await stepStatus('call')).toBe('success');
     expect(await stepStatus('big')).toBe('success');
     expect(await stepStatus('small')).toBe('skipped');
+    // Laid out from colliding positions, the condition's children follow its handles (true left of
+    // false), so their edges do not cross.
+    const left = (id: string) =>
+      page
+        .getByRole('region', { name: 'Run graph' })
+        .locator(`.react-flow__node[data-id="${id}"]`)
+        .evaluate((el) => el.getBoundingClientRect().x);
+    await expect.poll(async () => (await left('big')) < (await left('small'))).toBe(true);
 
     const outputs: Record<string, string> = {
       hook: '"order": "A-1"',

@@ -15,7 +15,7 @@ import type { paths } from '../../../src/client/index.js';
 import { api, unwrap } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { type ComponentInfo, isTrigger } from '../graph/catalogue.js';
+import { type ComponentInfo, handlesByNode, isTrigger } from '../graph/catalogue.js';
 import { GraphContext } from '../graph/context.js';
 import { type FlowNodeType, nodeTypes } from '../graph/FlowNode.js';
 import { minimapColor } from '../graph/minimap.js';
@@ -177,13 +177,13 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     setArranging(true);
     try {
       const { autoLayout } = await import('./layout.js'); // dagre is only needed when asked for
-      history.update(autoLayout);
+      history.update((g) => autoLayout(g, handlesByNode(g.nodes, components)));
       await new Promise(requestAnimationFrame);
       await flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
     } finally {
       setArranging(false);
     }
-  }, [history, flow]);
+  }, [history, flow, components]);
 
   const save = useCallback(async (): Promise<boolean> => {
     setSaving(true);

@@ -11,7 +11,7 @@ import {
 } from '@xyflow/react';
 import { type JSX, useCallback, useMemo, useState } from 'react';
 import { useComponents } from '../api/queries.js';
-import type { NodeData } from './catalogue.js';
+import { handlesByNode, type NodeData } from './catalogue.js';
 import { GraphContext, type RunNodeState, type RunNodeStatus } from './context.js';
 import { FitOnResize } from './FitOnResize.js';
 import { type FlowNodeType, nodeTypes } from './FlowNode.js';
@@ -58,8 +58,8 @@ export function RunGraph(props: RunGraphProps): JSX.Element {
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   // Workflows made over the API may leave every node at 0,0: lay those out instead of stacking them.
   const positions = useMemo(
-    () => (positionsCollide(nodes) ? layeredPositions(nodes, edges) : null),
-    [nodes, edges],
+    () => (positionsCollide(nodes) ? layeredPositions(nodes, edges, handlesByNode(nodes, components)) : null),
+    [nodes, edges, components],
   );
   const flowNodes = useMemo<FlowNodeType[]>(
     () =>

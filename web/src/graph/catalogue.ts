@@ -64,6 +64,18 @@ export function outputHandles(data: NodeData, component: ComponentInfo | undefin
   return handles;
 }
 
+/** Each node's output handles in display order, by node id (what layouts keep edges uncrossed with). */
+export function handlesByNode(
+  nodes: ReadonlyArray<{ id: string; data: unknown }>,
+  components: ReadonlyMap<string, ComponentInfo>,
+): (nodeId: string) => string[] {
+  const data = new Map(nodes.map((n) => [n.id, n.data as NodeData]));
+  return (nodeId) => {
+    const node = data.get(nodeId);
+    return node ? outputHandles(node, components.get(node.componentId)) : [];
+  };
+}
+
 export function isTrigger(component: ComponentInfo | undefined): boolean {
   return component?.kind === 'trigger';
 }
