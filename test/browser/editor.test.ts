@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../helpers/axe.js';
@@ -11,6 +12,9 @@ import {
 } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { startTarget, type Target } from '../helpers/target.js';
+
+/** The README's editor screenshot: `STRATOFLOW_DOCS_SCREENSHOTS=1` refreshes docs/web-editor.png. */
+const DOCS_SCREENSHOT = resolve(import.meta.dirname, '../../docs/web-editor.png');
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 const handle = (page: Page, id: string, kind: 'source' | 'target', name?: string) =>
@@ -272,6 +276,7 @@ describeBrowser('workflow editor', () => {
     await select(page, 'n3');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 5000 }).toBe('');
     await page.screenshot({ path: 'test-results/screenshots/web-editor-docs.png' });
+    if (process.env.STRATOFLOW_DOCS_SCREENSHOTS) await page.screenshot({ path: DOCS_SCREENSHOT });
     expect(await seriousA11yViolations(page)).toEqual([]);
   }, 60_000);
 });
