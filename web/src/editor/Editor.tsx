@@ -19,7 +19,9 @@ import { type ComponentInfo, handlesByNode, isTrigger } from '../graph/catalogue
 import { GraphContext } from '../graph/context.js';
 import { type FlowNodeType, nodeTypes } from '../graph/FlowNode.js';
 import { minimapColor } from '../graph/minimap.js';
+import { positionsCollide } from '../graph/place.js';
 import { issuesByNode } from './issues.js';
+import { autoLayout } from './layout.js';
 import { loadConfigForm } from './LazyConfigForm.js';
 import { LeaveDialog, useLeaveGuard } from './LeaveGuard.js';
 import { pathKeyOf, pathsOf, pathsOfSchema } from './liquid.js';
@@ -57,7 +59,12 @@ function isEditable(target: EventTarget | null): boolean {
 /** The workflow editor: palette, canvas, side panel; save, run, undo/redo, copy/paste, layout. */
 export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; catalogue: ComponentInfo[] }) {
   const components = useMemo(() => new Map(catalogue.map((c) => [c.componentId, c])), [catalogue]);
-  const initial = useMemo(() => toGraph(workflow.nodes ?? [], workflow.edges ?? []), [workflow]);
+  // Workflows made over the API may leave every node at 0,0: those open laid out, not stacked (saved
+  // with their new positions only when the user saves).
+  const initial = useMemo(() => {
+    const graph = toGraph(workflow.nodes ?? [], workflow.edges ?? []);
+    return positionsCollide(graph.nodes) ? autoLayout(graph, handlesByNode(graph.nodes, components)) : graph;
+  }, [workflow, components]);
   const history = useGraphHistory(initial);
   const { graph } = history;
   const flow = useReactFlow<FlowNodeType>();
@@ -176,7 +183,6 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
   const layout = useCallback(async () => {
     setArranging(true);
     try {
-      const { autoLayout } = await import('./layout.js'); // dagre is only needed when asked for
       history.update((g) => autoLayout(g, handlesByNode(g.nodes, components)));
       await new Promise(requestAnimationFrame);
       await flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
@@ -242,13 +248,10 @@ export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; ca
     return () => window.removeEventListener('keydown', onKey);
   }, [history, copy, paste, save]);
 
-  // Fetch the form library and dagre once the canvas is up, so the first use does not wait for them.
+  // Fetch the form library once the canvas is up, so the first use does not wait for it.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    idle(() => {
-      void loadConfigForm();
-      void import('./layout.js');
-    });
+    idle(() => void loadConfigForm());
   }, []);
 
   useEffect(() => {

@@ -79,15 +79,20 @@ export function Dashboard() {
                     </td>
                     <td>{w.total_runs.toLocaleString()}</td>
                     <td>
-                      <div className="rate">
-                        <meter
-                          min={0}
-                          max={100}
-                          value={w.success_rate}
-                          aria-label={`Success rate of ${w.name}`}
-                        />
-                        <span>{w.success_rate}%</span>
-                      </div>
+                      {w.completed + w.failed === 0 ? (
+                        // Runs still in flight have no outcome yet: not a rate of 0%.
+                        <span className="muted">— none finished</span>
+                      ) : (
+                        <div className="rate">
+                          <meter
+                            min={0}
+                            max={100}
+                            value={w.success_rate}
+                            aria-label={`Success rate of ${w.name}`}
+                          />
+                          <span>{w.success_rate}%</span>
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}
