@@ -23,7 +23,7 @@ export function positionsCollide(nodes: readonly Placed[]): boolean {
 export function layeredPositions(
   nodes: readonly Placed[],
   edges: ReadonlyArray<{ source: string; target: string; sourceHandle?: string | null }>,
-  handlesOf: (nodeId: string) => readonly string[] = () => [],
+  handlesOf: (nodeId: string) => readonly string[],
 ): Map<string, { x: number; y: number }> {
   const g = new DagreGraph();
   g.setGraph({ rankdir: 'TB', nodesep: 50, ranksep: 60 });
