@@ -85,10 +85,21 @@ describeBrowser('narrow screens', () => {
     await page.locator(`a[href$="/runs/${runId}"]`).waitFor();
     expect(await sidewaysOverflow(page)).toBe(0);
 
-    // A wide window keeps the sidebar: no Menu button, the links always shown.
+    // The workflow list drops its secondary columns: each row's actions are on screen.
+    await menu.click();
+    await page.getByRole('link', { name: 'Workflows', exact: true }).click();
+    const more = page.locator('tbody tr').first().locator('summary');
+    await more.waitFor();
+    const box = await more.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await screenshot(page, 'narrow-workflows');
+
+    // A wide window keeps the sidebar: no Menu button, the links always shown, every column.
     await page.setViewportSize({ width: 1280, height: 800 });
     await runsLink.waitFor();
     expect(await menu.isVisible()).toBe(false);
+    await page.locator('tbody tr').first().getByText('— none finished').waitFor();
   });
 
   it('answers a waiting form from the run page without sideways scrolling', async () => {

@@ -88,11 +88,11 @@ export function WorkflowList() {
             <thead>
               <tr>
                 <th>Name</th>
-                <th>Active</th>
-                <th>Schedule</th>
+                <th className="wide-only">Active</th>
+                <th className="wide-only">Schedule</th>
                 <th>Last run</th>
-                <th>Success (30 days)</th>
-                <th>Updated</th>
+                <th className="wide-only">Success (30 days)</th>
+                <th className="wide-only">Updated</th>
                 <th>
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -108,7 +108,7 @@ export function WorkflowList() {
                       <Link to={`/workflows/${w.id}`}>{w.name}</Link>
                       {w.description && <div className="muted">{w.description}</div>}
                     </td>
-                    <td>
+                    <td className="wide-only">
                       <label className="switch" title={w.is_active ? 'Active: triggers fire' : 'Inactive'}>
                         <input
                           type="checkbox"
@@ -121,7 +121,7 @@ export function WorkflowList() {
                         <span />
                       </label>
                     </td>
-                    <td>
+                    <td className="wide-only">
                       {scheduleSummary(w)}
                       {w.next_run_at && (
                         <div className="muted">
@@ -139,16 +139,17 @@ export function WorkflowList() {
                         </div>
                       )}
                     </td>
-                    <td>
-                      {success ? (
+                    <td className="wide-only">
+                      {success && success.completed + success.failed > 0 ? (
                         <span title={`${success.completed} completed, ${success.failed} failed`}>
                           {success.success_rate}% <span className="muted">of {success.total_runs}</span>
                         </span>
                       ) : (
-                        <span className="muted">—</span>
+                        // No run has an outcome yet (or none ran): not a rate of 0%.
+                        <span className="muted">{success ? '— none finished' : '—'}</span>
                       )}
                     </td>
-                    <td>
+                    <td className="wide-only">
                       <RelativeTime iso={w.updated_at} />
                     </td>
                     <td style={{ textAlign: 'right' }}>
