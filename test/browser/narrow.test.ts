@@ -16,7 +16,7 @@ const PHONE = { width: 390, height: 844 };
 
 /** How far the page scrolls sideways: 0 when nothing is wider than the window. */
 const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
 
 /**
  * A phone (390×844): someone on call opens a failed run or answers an approval from a link. The
