@@ -19,11 +19,10 @@ import { type ComponentInfo, handlesByNode, isTrigger } from '../graph/catalogue
 import { GraphContext } from '../graph/context.js';
 import { type FlowNodeType, nodeTypes } from '../graph/FlowNode.js';
 import { minimapColor } from '../graph/minimap.js';
-import { positionsCollide } from '../graph/place.js';
 import { issuesByNode } from './issues.js';
 import { loadConfigForm } from './LazyConfigForm.js';
 import { LeaveDialog, useLeaveGuard } from './LeaveGuard.js';
-import { autoLayout } from './layout.js';
+import { autoLayout, graphToOpen } from './layout.js';
 import { pathKeyOf, pathsOf, pathsOfSchema } from './liquid.js';
 import { toDefinition, toGraph, upstreamOf } from './model.js';
 import { NodePanel } from './NodePanel.js';
@@ -59,12 +58,11 @@ function isEditable(target: EventTarget | null): boolean {
 /** The workflow editor: palette, canvas, side panel; save, run, undo/redo, copy/paste, layout. */
 export function Editor({ workflow, catalogue }: { workflow: EditableWorkflow; catalogue: ComponentInfo[] }) {
   const components = useMemo(() => new Map(catalogue.map((c) => [c.componentId, c])), [catalogue]);
-  // Workflows made over the API may leave every node at 0,0: those open laid out, not stacked (saved
-  // with their new positions only when the user saves).
-  const initial = useMemo(() => {
-    const graph = toGraph(workflow.nodes ?? [], workflow.edges ?? []);
-    return positionsCollide(graph.nodes) ? autoLayout(graph, handlesByNode(graph.nodes, components)) : graph;
-  }, [workflow, components]);
+  // Its saved state: positions a layout gave it are stored only when the user saves.
+  const initial = useMemo(
+    () => graphToOpen(toGraph(workflow.nodes ?? [], workflow.edges ?? []), components),
+    [workflow, components],
+  );
   const history = useGraphHistory(initial);
   const { graph } = history;
   const flow = useReactFlow<FlowNodeType>();

@@ -1,5 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import '../graph/graph.css';
+import './palette.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useParams } from 'react-router';

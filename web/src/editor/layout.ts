@@ -1,5 +1,6 @@
 import { Graph as DagreGraph, layout } from '@dagrejs/dagre';
-import { type Centre, followHandleOrder } from '../graph/place.js';
+import { type ComponentInfo, handlesByNode } from '../graph/catalogue.js';
+import { type Centre, followHandleOrder, positionsCollide } from '../graph/place.js';
 import type { Graph } from './model.js';
 
 const WIDTH = 220;
@@ -38,4 +39,12 @@ export function autoLayout(graph: Graph, handlesOf: (nodeId: string) => readonly
     }),
     edges: graph.edges,
   };
+}
+
+/**
+ * A workflow's graph as the editor opens it: laid out when its nodes collide (workflows made over the API
+ * often leave every node at 0,0), as it is otherwise.
+ */
+export function graphToOpen(graph: Graph, components: ReadonlyMap<string, ComponentInfo>): Graph {
+  return positionsCollide(graph.nodes) ? autoLayout(graph, handlesByNode(graph.nodes, components)) : graph;
 }
