@@ -65,7 +65,8 @@ run_on_node() {
   local excludes=()
   if [ "${CI_BROWSER_ALL_NODES:-}" != 1 ]; then excludes=(--exclude 'test/browser/**'); fi
   PATH="$runtime/bin:$PATH" timeout --kill-after=30s 40m "$node" node_modules/vitest/vitest.mjs run \
-    "${excludes[@]}" --reporter=default --reporter=json --outputFile.json="test-results/vitest-node$major.json"
+    "${excludes[@]}" --reporter=default --reporter=json --reporter=./test/reporters/retried.ts \
+    --outputFile.json="test-results/vitest-node$major.json"
 }
 
 mapfile -t NATIVE_DIRS < <(native_dirs)
