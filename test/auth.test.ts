@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/api/auth/sign.js';
-import { startChildServer } from './helpers/child-server.js';
+import { outputTail, startChildServer } from './helpers/child-server.js';
 import { startTestServer, TEST_SECRET, type TestServer } from './helpers/server.js';
 
 const run = promisify(execFile);
@@ -305,7 +305,7 @@ describe('generated secret and `stratoflow token`', () => {
       expect(refused.status).toBe(401);
     } finally {
       server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect(await server.exited, outputTail(server)).toBe(0);
     }
     // A restart reuses the generated secret, so earlier tokens stay valid.
     const again = await startChildServer(dataDir, { STRATOFLOW_JWT_SECRET: '' });

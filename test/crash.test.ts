@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../src/api/auth/sign.js';
-import { type ChildServer, startChildServer } from './helpers/child-server.js';
+import { type ChildServer, outputTail, startChildServer } from './helpers/child-server.js';
 import { TEST_SECRET } from './helpers/server.js';
 import { edge, node } from './helpers/workflows.js';
 
@@ -157,7 +157,7 @@ it('drains on SIGTERM: the node in flight finishes, the run is handed back and c
   const runId = (await api(first, 'POST', `/workflows/${wf.id}/execute`, { context: {} })).body.id;
   await until(async () => (drainCalls === 1 ? true : undefined), 5000);
   first.child.kill('SIGTERM');
-  expect(await first.exited).toBe(0);
+  expect(await first.exited, outputTail(first)).toBe(0);
   // Stopped before the next node: the call's result is committed, the run handed back unfinished.
   const file = new Database(join(dataDir, 'stratoflow.db'), { readonly: true });
   const row = file.prepare('SELECT status, lease_owner FROM runs WHERE id = ?').get(runId) as Record<
@@ -199,7 +199,7 @@ it('finishes its shutdown on SIGTERM while checkpoints run in their thread: lock
       ).status,
     ).toBe(201);
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, outputTail(server)).toBe(0);
     expect(
       readdirSync(folder)
         .filter((name) => name.startsWith('stratoflow.db') || name.endsWith('.lock'))
