@@ -80,7 +80,50 @@ describe('workflow validation messages', () => {
         nodes: [trigger, node('h', 'webhook', { url: 'https://example.com', method: 'FETCH' })],
       },
     });
-    expect(wrong.body.errors[0]).toMatch(/^Node 'h' \(webhook\): method: Invalid option/);
+    expect(wrong.body.errors[0]).toBe(
+      `Node 'h' (webhook): method: must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD" or "OPTIONS", not "FETCH"`,
+    );
+  });
+});
+
+describe('parameter messages read as plain English', () => {
+  it.each([
+    ['/workflows?per_page=1000', 'per_page', "The 'per_page' parameter must be at most 100."],
+    ['/workflows?per_page=1.5', 'per_page', "The 'per_page' parameter must be a whole number, not 1.5."],
+    ['/workflows?per_page=ten', 'per_page', "The 'per_page' parameter must be a number."],
+    ['/workflows?page=0', 'page', "The 'page' parameter must be at least 1."],
+    [
+      '/workflows/runs?status=done',
+      'status',
+      `The 'status' parameter must be one of "pending", "running", "completed", "failed" or "awaiting_ui_interaction", not "done".`,
+    ],
+  ])('GET %s', async (path, param, message) => {
+    const res = await t.call('GET', path);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'parameter_invalid', param, message });
+  });
+
+  it.each([
+    [{ name: 5 }, 'name', "The 'name' parameter must be a string, not a number (5)."],
+    [{ name: '' }, 'name', "The 'name' parameter must not be empty."],
+    [{ name: 'x', nodes: 'n1' }, 'nodes', `The 'nodes' parameter must be an array, not a string ("n1").`],
+    [
+      { name: 'x', is_active: 'yes' },
+      'is_active',
+      `The 'is_active' parameter must be true or false, not a string ("yes").`,
+    ],
+  ])('POST /workflows %j', async (fields, param, message) => {
+    const res = await t.call('POST', '/workflows', { body: { nodes: [trigger], edges: [], ...fields } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'parameter_invalid', param, message });
+  });
+
+  it('a missing parameter still says it is required', async () => {
+    const res = await t.call('POST', '/workflows', { body: { nodes: [trigger], edges: [] } });
+    expect(res.body).toMatchObject({
+      code: 'parameter_missing',
+      message: "The 'name' parameter is required for this request.",
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { installPlainValidationMessages } from '../domain/validation-messages.js';
 import type { ArtifactService } from '../engine/artifact-service.js';
 import type { EventService } from '../engine/event-service.js';
 import type { InteractionService } from '../engine/interaction-service.js';
@@ -78,6 +79,7 @@ export interface RequestObserver {
 
 /** Builds the HTTP app: public routes (health, docs, webhooks) and bearer-authenticated API routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  installPlainValidationMessages();
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimitBytes,

@@ -31,7 +31,11 @@ export function parameterError(param: string, detail: string): StratoflowError {
       param,
     );
   }
-  return new StratoflowError('parameter_invalid', `The '${param}' parameter is invalid: ${detail}`, param);
+  // The plain messages (domain/validation-messages.ts) read on from the name: "must be at most 100".
+  const message = detail.startsWith('must ')
+    ? `The '${param}' parameter ${detail}.`
+    : `The '${param}' parameter is invalid: ${detail}`;
+  return new StratoflowError('parameter_invalid', message, param);
 }
 
 function validationError(error: FastifyError & { validationContext?: string }): StratoflowError {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { installPlainValidationMessages } from '../domain/validation-messages.js';
 import { registerEvents } from './events.js';
 import { EXIT } from './exit-codes.js';
 import { registerLogin } from './login.js';
@@ -20,6 +21,7 @@ import { registerWorkflows } from './workflows.js';
 /** The package's version, without loading the server (dist/cli/main.js and src/cli/main.ts alike). */
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
+installPlainValidationMessages();
 const program = new Command();
 program
   .name('stratoflow')
