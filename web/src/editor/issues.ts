@@ -8,7 +8,7 @@ export interface Issue {
 
 /**
  * `POST /workflows/validate` answers sentences; node problems read
- * "Node 'n2' (webhook): url: Invalid input" and edge problems name the node they leave or reach.
+ * "Node 'n2' (webhook): url: must be a URL" and edge problems name the node they leave or reach.
  */
 export function issueFromMessage(message: string): Issue {
   const nodeMatch = /^Node '([^']+)' \([^)]*\): (?:([A-Za-z_][\w]*)(?:[.[][^:]*)?: )?/.exec(message);
