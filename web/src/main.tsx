@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiError } from './api/client.js';
+import { queryClient } from './api/query-client.js';
 import { signIn, takeTokenFromFragment } from './api/session.js';
 import { router } from './routes.js';
 import './styles.css';
@@ -16,16 +16,6 @@ if (linked) {
     // A bad token: the sign-in page explains when the API refuses it.
   }
 }
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // 4xx answers do not get better by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 const root = document.getElementById('root');
 if (root) {

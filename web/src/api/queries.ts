@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, listItems, unwrap } from './client.js';
 
 /** Query keys, one place: pages invalidate by these. */
@@ -26,10 +26,12 @@ export function useOrganizationStats(options: { refetchInterval?: number } = {})
 }
 
 /** The component catalogue never changes while the server runs. */
+export const componentsQuery = queryOptions({
+  queryKey: keys.components,
+  queryFn: () => unwrap(api.GET('/components')),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 export function useComponents() {
-  return useQuery({
-    queryKey: keys.components,
-    queryFn: () => unwrap(api.GET('/components')),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(componentsQuery);
 }

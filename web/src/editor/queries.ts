@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client.js';
-import { keys } from '../api/queries.js';
+import { componentsQuery, keys } from '../api/queries.js';
 
 export const editorKeys = {
   lastRunOutputs: (workflowId: string) => ['workflows', workflowId, 'last-run-outputs'] as const,
@@ -8,13 +8,22 @@ export const editorKeys = {
   authorizations: ['authorizations'] as const,
 };
 
-export function useWorkflow(workflowId: string) {
-  return useQuery({
+const workflowQuery = (workflowId: string) =>
+  queryOptions({
     queryKey: keys.workflow(workflowId),
     queryFn: () => unwrap(api.GET('/workflows/{workflowId}', { params: { path: { workflowId } } })),
     // The editor holds its own copy; a refetch behind its back would not be shown anyway.
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export function useWorkflow(workflowId: string) {
+  return useQuery(workflowQuery(workflowId));
+}
+
+/** Starts loading what the editor opens with (the route's loader: while the editor's code is on its way). */
+export function prefetchEditor(client: QueryClient, workflowId: string) {
+  void client.prefetchQuery(workflowQuery(workflowId));
+  void client.prefetchQuery(componentsQuery);
 }
 
 /** Node id → output of the workflow's latest run (for `{{` suggestions and test-node samples). */

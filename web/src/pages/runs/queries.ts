@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, usePrefetchQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.js';
 import { keys } from '../../api/queries.js';
 
@@ -94,10 +94,10 @@ export function useRunGraph(runId: string) {
   return useQuery(graphQuery(runId));
 }
 
-/** Starts loading a run and its graph during render (while the inspector's code is still on its way). */
-export function usePrefetchRun(runId: string) {
-  usePrefetchQuery(runQuery(runId));
-  usePrefetchQuery(graphQuery(runId));
+/** Starts loading a run and its graph (the route's loader: while the inspector's code is on its way). */
+export function prefetchRun(client: QueryClient, runId: string) {
+  void client.prefetchQuery(runQuery(runId));
+  void client.prefetchQuery(graphQuery(runId));
 }
 
 export function useRerun() {
