@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './api/query-client.js';
 import { signIn, takeTokenFromFragment } from './api/session.js';
-import { router } from './routes.js';
+import { createAppRouter } from './routes.js';
 import './styles.css';
 
 // A sign-in link carries the token in the fragment: take it before anything renders or navigates.
@@ -17,6 +17,7 @@ if (linked) {
   }
 }
 
+const router = createAppRouter();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

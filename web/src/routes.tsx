@@ -29,42 +29,46 @@ const prefetch = (start: (params: LoaderFunctionArgs['params']) => void) => (arg
   return null;
 };
 
-/** Client routes live under /ui/ so they never meet an API path. */
-export const router = createBrowserRouter(
-  [
-    { path: '/sign-in', element: <SignIn /> },
-    {
-      element: (
-        <RequireSession>
-          <Shell />
-        </RequireSession>
-      ),
-      // Shown on a first load while a lazy page's code arrives.
-      hydrateFallbackElement: <div className="empty">Loading…</div>,
-      children: [
-        { index: true, element: <Dashboard /> },
-        { path: 'workflows', element: <WorkflowList /> },
-        {
-          path: 'workflows/:workflowId',
-          lazy: lazyPage(() => import('./editor/EditorPage.js')),
-          loader: prefetch((params) => prefetchEditor(queryClient, params.workflowId ?? '')),
-        },
-        {
-          path: 'workflows/:workflowId/runs',
-          lazy: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
-        },
-        { path: 'runs', lazy: lazyPage(() => import('./pages/runs/RunsPage.js')) },
-        {
-          path: 'runs/:runId',
-          lazy: lazyPage(() => import('./pages/runs/RunInspector.js')),
-          loader: prefetch((params) => prefetchRun(queryClient, params.runId ?? '')),
-        },
-        { path: 'inbox', element: <InboxPage /> },
-        { path: 'vault', element: <VaultPage /> },
-        { path: 'authorizations', element: <AuthorizationsPage /> },
-        { path: '*', element: <NotFound /> },
-      ],
-    },
-  ],
-  { basename: '/ui' },
-);
+/**
+ * Client routes live under /ui/ so they never meet an API path. The router runs the first page's loaders
+ * as it is created: create it after a sign-in link's token is taken, so they can use it.
+ */
+export const createAppRouter = () =>
+  createBrowserRouter(
+    [
+      { path: '/sign-in', element: <SignIn /> },
+      {
+        element: (
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        ),
+        // Shown on a first load while a lazy page's code arrives.
+        hydrateFallbackElement: <div className="empty">Loading…</div>,
+        children: [
+          { index: true, element: <Dashboard /> },
+          { path: 'workflows', element: <WorkflowList /> },
+          {
+            path: 'workflows/:workflowId',
+            lazy: lazyPage(() => import('./editor/EditorPage.js')),
+            loader: prefetch((params) => prefetchEditor(queryClient, params.workflowId ?? '')),
+          },
+          {
+            path: 'workflows/:workflowId/runs',
+            lazy: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
+          },
+          { path: 'runs', lazy: lazyPage(() => import('./pages/runs/RunsPage.js')) },
+          {
+            path: 'runs/:runId',
+            lazy: lazyPage(() => import('./pages/runs/RunInspector.js')),
+            loader: prefetch((params) => prefetchRun(queryClient, params.runId ?? '')),
+          },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'vault', element: <VaultPage /> },
+          { path: 'authorizations', element: <AuthorizationsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+    { basename: '/ui' },
+  );
