@@ -49,9 +49,9 @@ const UNITS: Record<string, [string, string]> = {
 function kindOf(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
-  if (typeof input === 'number' && Number.isNaN(input)) return 'not a number';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'NaN';
   const type = typeof input;
-  return type === 'object' || type === 'undefined' ? `an ${type}` : `a ${type}`;
+  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
 /** A short value quoted for the message, or '' when it is long or not a primitive. */
