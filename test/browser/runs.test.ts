@@ -348,6 +348,24 @@ describeBrowser('runs and the run inspector', () => {
     expect(requested.filter((p) => p.startsWith('/workflows/runs/'))).toHaveLength(2);
   });
 
+  it('a page whose code is gone since the tab opened (the server was updated) says to reload, inside the frame', async () => {
+    const run = (await t.call('GET', '/workflows/runs?per_page=1')).body.data[0];
+    const fresh = await newPage(session);
+    await signedIn(fresh, t, 'runs');
+    await fresh.getByRole('link', { name: run.id }).first().waitFor();
+    // The build this tab loaded is replaced: its inspector chunk is no longer on the server.
+    await fresh.route(/\/ui\/assets\/RunInspector-[^/]+\.js$/, (route) => route.fulfill({ status: 404 }));
+    await fresh.getByRole('link', { name: run.id }).first().click();
+    await fresh.getByRole('heading', { name: 'This page could not open' }).waitFor();
+    await fresh.getByText('Stratoflow was updated since this tab opened').waitFor();
+    await fresh.getByRole('navigation', { name: 'Main' }).waitFor(); // the frame stays
+    await screenshot(fresh, 'runs-page-code-missing');
+    await fresh.unroute(/\/ui\/assets\/RunInspector-[^/]+\.js$/);
+    await fresh.getByRole('button', { name: 'Reload' }).click();
+    await fresh.getByRole('heading', { name: /· run$/ }).waitFor();
+    await fresh.context().close();
+  });
+
   it('reads well in dark mode at 1920×1080', async () => {
     const failed = (await t.call('GET', '/workflows/runs?status=failed')).body.data[0];
     const dark = await newPage(session, { width: 1920, height: 1080 });

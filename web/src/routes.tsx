@@ -9,6 +9,7 @@ import { AuthorizationsPage } from './pages/authorizations/AuthorizationsPage.js
 import { Dashboard } from './pages/dashboard/Dashboard.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFound } from './pages/NotFound.js';
+import { PageError } from './pages/PageError.js';
 import { prefetchRun } from './pages/runs/queries.js';
 import { SignIn } from './pages/SignIn.js';
 import { VaultPage } from './pages/vault/VaultPage.js';
@@ -46,27 +47,33 @@ export const createAppRouter = () =>
         // Shown on a first load while a lazy page's code arrives.
         hydrateFallbackElement: <div className="empty">Loading…</div>,
         children: [
-          { index: true, element: <Dashboard /> },
-          { path: 'workflows', element: <WorkflowList /> },
           {
-            path: 'workflows/:workflowId',
-            lazy: lazyPage(() => import('./editor/EditorPage.js')),
-            loader: prefetch((params) => prefetchEditor(queryClient, params.workflowId ?? '')),
+            // A page that fails to load or render says so inside the frame, with a way out.
+            errorElement: <PageError />,
+            children: [
+              { index: true, element: <Dashboard /> },
+              { path: 'workflows', element: <WorkflowList /> },
+              {
+                path: 'workflows/:workflowId',
+                lazy: lazyPage(() => import('./editor/EditorPage.js')),
+                loader: prefetch((params) => prefetchEditor(queryClient, params.workflowId ?? '')),
+              },
+              {
+                path: 'workflows/:workflowId/runs',
+                lazy: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
+              },
+              { path: 'runs', lazy: lazyPage(() => import('./pages/runs/RunsPage.js')) },
+              {
+                path: 'runs/:runId',
+                lazy: lazyPage(() => import('./pages/runs/RunInspector.js')),
+                loader: prefetch((params) => prefetchRun(queryClient, params.runId ?? '')),
+              },
+              { path: 'inbox', element: <InboxPage /> },
+              { path: 'vault', element: <VaultPage /> },
+              { path: 'authorizations', element: <AuthorizationsPage /> },
+              { path: '*', element: <NotFound /> },
+            ],
           },
-          {
-            path: 'workflows/:workflowId/runs',
-            lazy: lazyPage(() => import('./pages/runs/WorkflowRunsPage.js')),
-          },
-          { path: 'runs', lazy: lazyPage(() => import('./pages/runs/RunsPage.js')) },
-          {
-            path: 'runs/:runId',
-            lazy: lazyPage(() => import('./pages/runs/RunInspector.js')),
-            loader: prefetch((params) => prefetchRun(queryClient, params.runId ?? '')),
-          },
-          { path: 'inbox', element: <InboxPage /> },
-          { path: 'vault', element: <VaultPage /> },
-          { path: 'authorizations', element: <AuthorizationsPage /> },
-          { path: '*', element: <NotFound /> },
         ],
       },
     ],
